@@ -1,0 +1,124 @@
+"""Command line: ``python -m helpers analyze|evaluate|train …`` (see README for the contract)."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .errors import InputError
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+
+
+def _expand(paths: list[str]) -> list[Path]:
+    """Files named directly, plus article files inside named folders (sorted, recursive)."""
+    out: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            out.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
+                              and not any(part.startswith(".") for part in p.relative_to(path).parts)))
+        else:
+            out.append(path)
+    return out
+
+
+def _analyze_one(path: Path, out_dir: Path, aliases: dict | None) -> Path:
+    from .article import load_article
+    from .pipeline import analyze
+
+    article = load_article(path)
+    for warning in article.warnings:
+        print(f"warning: {path}: {warning}", file=sys.stderr)
+    return analyze(article, aliases=aliases).save(out_dir)
+
+
+def cmd_analyze(args) -> int:
+    aliases = None
+    if args.aliases:
+        import yaml
+
+        aliases = yaml.safe_load(Path(args.aliases).read_text(encoding="utf-8")) or {}
+    failures = 0
+    for path in _expand(args.paths):
+        try:
+            folder = _analyze_one(path, Path(args.out), aliases)
+            print(f"{path} -> {folder}")
+        except InputError as err:
+            failures += 1
+            print(f"error: {err}", file=sys.stderr)
+        except Exception as err:  # one bad article never stops the others, nor shows a traceback
+            failures += 1
+            print(f"error: {path}: unexpected {type(err).__name__}: {err}", file=sys.stderr)
+    return 1 if failures else 0
+
+
+def cmd_evaluate(args) -> int:
+    import pandas as pd
+
+    from .evaluation import run
+
+    if not Path(args.path).exists():
+        print(f"error: {args.path}: no such file or folder", file=sys.stderr)
+        return 2
+    metrics, table = run(args.task, args.path)
+    with pd.option_context("display.max_rows", 200, "display.width", 120):
+        print(table.to_string(index=False) if isinstance(table, pd.DataFrame) else table)
+    summary = {k: v for k, v in metrics.items() if not isinstance(v, (dict, list))}
+    print("  ".join(f"{k}={v:.4f}" if isinstance(v, float) else f"{k}={v}" for k, v in summary.items()))
+    if args.json:
+        print(json.dumps(metrics))
+    return 0
+
+
+TRAINERS = {
+    "target-sentiment": "helpers.sentiment_model:train_cli",
+}
+
+
+def cmd_train(args) -> int:
+    import importlib
+
+    module_name, func = TRAINERS[args.model].split(":")
+    return importlib.import_module(module_name).__getattribute__(func)(args) or 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from .evaluation import TASKS
+
+    parser = argparse.ArgumentParser(prog="python -m helpers", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("analyze", help="analyse articles; writes OUT/<slug>/ per article")
+    p.add_argument("paths", nargs="+", help="article files (.txt, .md, .html) or folders of them")
+    p.add_argument("--out", required=True, help="output folder")
+    p.add_argument("--aliases", help="YAML file mapping extra surface forms to actors")
+    p.set_defaults(func=cmd_analyze)
+
+    p = sub.add_parser("evaluate", help="measure a component on a public gold set")
+    p.add_argument("task", choices=sorted(TASKS), help="; ".join(f"{k}: {v[1]}" for k, v in TASKS.items()))
+    p.add_argument("path")
+    p.add_argument("--json", action="store_true", help="print one JSON object as the last line")
+    p.set_defaults(func=cmd_evaluate)
+
+    p = sub.add_parser("train", help="re-train a shipped model deterministically")
+    p.add_argument("model", choices=sorted(TRAINERS))
+    p.add_argument("--data", help="training data folder (default: ../shared/data/<set>)")
+    p.set_defaults(func=cmd_train)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except InputError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

