@@ -72,6 +72,15 @@ def cmd_evaluate(args) -> int:
     return 0
 
 
+def cmd_report(args) -> int:
+    from .report import build_report
+
+    for path in args.paths:
+        index = build_report(path, out_dir=args.out, figures_dir=args.figures)
+        print(f"{path} -> {index}")
+    return 0
+
+
 TRAINERS = {
     "target-sentiment": "helpers.sentiment_model:train_cli",
 }
@@ -101,6 +110,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("path")
     p.add_argument("--json", action="store_true", help="print one JSON object as the last line")
     p.set_defaults(func=cmd_evaluate)
+
+    p = sub.add_parser("report", help="execute the notebooks on articles; HTML report per article")
+    p.add_argument("paths", nargs="+", help="article files")
+    p.add_argument("--out", default="reports", help="report folder (default: reports/)")
+    p.add_argument("--figures", help="figure folder (default: figures/<slug>/)")
+    p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("train", help="re-train a shipped model deterministically")
     p.add_argument("model", choices=sorted(TRAINERS))
