@@ -27,3 +27,13 @@ def shared_data():
     if not SHARED_DATA.exists():
         pytest.skip(f"benchmark data not found at {SHARED_DATA}")
     return SHARED_DATA
+
+
+@pytest.fixture(scope="session")
+def seed_report(tmp_path_factory):
+    """`make report` on the seed, into a temporary folder: executed notebooks, HTML, figures."""
+    from helpers.report import build_report
+
+    root = tmp_path_factory.mktemp("report")
+    index = build_report(SEED_ARTICLE, out_dir=root / "reports", figures_dir=root / "figures")
+    return {"index": index, "folder": index.parent, "figures": root / "figures"}

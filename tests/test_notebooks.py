@@ -1,4 +1,8 @@
-"""Every notebook executes top to bottom on the seed article (as papermill / `make report` runs it)."""
+"""Every notebook executes top to bottom on the seed article (as papermill / `make report` runs it).
+
+The article notebooks (00–05) run once, through `helpers.report.build_report` (the code path of
+`make report`); the session fixture is shared with the browser test in test_report.py.
+"""
 from __future__ import annotations
 
 import json
@@ -6,9 +10,17 @@ import json
 import nbformat
 import pytest
 
-from helpers.paths import PROJECT_ROOT, SEED_ARTICLE, SHARED_DATA
+from helpers.paths import PROJECT_ROOT, SHARED_DATA
+from helpers.report import article_notebooks
 
 NOTEBOOKS = sorted((PROJECT_ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+ARTICLE_NOTEBOOKS = article_notebooks()
+OTHER_NOTEBOOKS = [nb for nb in NOTEBOOKS if nb not in ARTICLE_NOTEBOOKS]
+
+
+def _errors(executed_path):
+    executed = json.loads(executed_path.read_text())
+    return [o for c in executed["cells"] for o in c.get("outputs", []) if o.get("output_type") == "error"]
 
 
 def test_notebooks_exist():
@@ -29,15 +41,30 @@ def test_notebook_committed_clean_with_one_parameters_cell(path):
 
 
 @pytest.mark.notebooks
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
-def test_notebook_executes(path, tmp_path):
+@pytest.mark.parametrize("path", ARTICLE_NOTEBOOKS, ids=lambda p: p.name)
+def test_article_notebook_executes_on_seed(path, seed_report):
+    executed = seed_report["folder"] / path.name
+    assert executed.exists()
+    assert not _errors(executed)
+    assert (seed_report["folder"] / f"{path.stem}.html").exists()
+
+
+@pytest.mark.notebooks
+def test_report_exports_figures_with_data(seed_report):
+    pngs = sorted(seed_report["figures"].glob("*.png"))
+    assert any(p.name.startswith("51-") for p in pngs)
+    for png in pngs:
+        assert png.with_suffix(".svg").exists() and png.with_suffix(".csv").exists()
+
+
+@pytest.mark.notebooks
+@pytest.mark.parametrize("path", OTHER_NOTEBOOKS, ids=lambda p: p.name)
+def test_other_notebook_executes(path, tmp_path):
     import papermill as pm
 
     nb = nbformat.read(path, as_version=4)
     params_src = next(c.source for c in nb.cells if "parameters" in c.get("metadata", {}).get("tags", []))
     parameters = {"out_dir": str(tmp_path / "figures")}
-    if "article =" in params_src:
-        parameters["article"] = str(SEED_ARTICLE)
     if "data_dir =" in params_src:
         if not SHARED_DATA.exists():
             pytest.skip("benchmark data absent")
@@ -46,10 +73,5 @@ def test_notebook_executes(path, tmp_path):
         parameters["corpus_out"] = str(tmp_path / "corpus-out")
     out = tmp_path / path.name
     pm.execute_notebook(str(path), str(out), parameters=parameters, cwd=str(PROJECT_ROOT),
-                        progress_bar=False, execution_timeout=600)
-    executed = json.loads(out.read_text())
-    errors = [o for c in executed["cells"] for o in c.get("outputs", []) if o.get("output_type") == "error"]
-    assert not errors
-    # Figures shown in the notebook were exported beside their data.
-    for png in (tmp_path / "figures").glob("*.png"):
-        assert png.with_suffix(".svg").exists() and png.with_suffix(".csv").exists()
+                        progress_bar=False, execution_timeout=900)
+    assert not _errors(out)

@@ -1,0 +1,79 @@
+"""Published reference numbers, and one table that sets ours beside them (notebook 90).
+
+Sources: the papers cited in ../shared/README.md and the README of this project. Published
+numbers are on the *test* splits, which this repository does not have; ours are on dev/valid.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+#: (task, metric, system, value, split, reference)
+PUBLISHED = [
+    ("newsmtsc", "f1_macro", "RoBERTa GRU-TSC", 0.831, "test-rw", "Hamborg & Donnay, EACL 2021"),
+    ("newsmtsc", "f1_macro", "RoBERTa SPC", 0.811, "test-rw", "Hamborg & Donnay, EACL 2021"),
+    ("newsmtsc", "f1_macro", "BERT SPC", 0.801, "test-rw", "Hamborg & Donnay, EACL 2021"),
+    ("newsmtsc", "f1_macro", "sentence-level VADER", 0.51, "test-rw", "issue 4 (baseline)"),
+    ("directed", "f1_macro", "Park et al. model", 0.677, "test", "Park, Pan & Joo, Findings of ACL 2021"),
+    ("directed", "f1_macro", "best later RoBERTa", 0.725, "test", "as cited in ../shared/README.md"),
+    ("attribution", "f1", "Gender Gap Tracker (quotes, own data)", 0.84, "own data", "Asr et al. 2021"),
+    ("onestop", "ranking_accuracy.flesch_kincaid_grade", "target", 0.97, "all", "issue 2"),
+    ("mentions", "recall", "target", 0.90, "dev", "issue 3"),
+]
+
+#: task -> list of (dataset label, path relative to the shared data folder)
+DATASETS = {
+    "onestop": [("OneStopEnglish (all 567 texts)", "onestopenglish")],
+    "newsmtsc": [("NewsMTSC dev-rw", "newsmtsc/dev_rw.jsonl"), ("NewsMTSC dev-mt", "newsmtsc/dev_mt.jsonl")],
+    "mentions": [("NewsMTSC dev-rw", "newsmtsc/dev_rw.jsonl"), ("NewsMTSC dev-mt", "newsmtsc/dev_mt.jsonl")],
+    "directed": [("Park et al. valid", "directed_sentiment/valid.txt")],
+    "attribution": [("PolNeAR dev", "polnear/dev")],
+    "frames": [("Narrative Frames dev", "narrative_frames")],
+}
+
+
+def flatten(metrics: dict, prefix: str = "") -> dict:
+    """``{"a": {"b": 1}}`` -> ``{"a.b": 1}``; non-numeric values dropped."""
+    out = {}
+    for key, value in metrics.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            out.update(flatten(value, name + "."))
+        elif isinstance(value, (int, float)) and not isinstance(value, bool) and key not in ("n", "pairs"):
+            out[name] = float(value)
+    return out
+
+
+def run_all(data_dir) -> tuple[pd.DataFrame, dict]:
+    """Run every evaluation task on the shared benchmarks.
+
+    Returns ``(scores, tables)``: scores has one row per task × dataset × metric (task, dataset, n,
+    metric, value); tables maps ``"task: dataset"`` to that task's readable breakdown.
+    Tasks whose data is missing are skipped with a row saying so (value NaN).
+    """
+    from . import run
+
+    data_dir = Path(data_dir)
+    rows, tables = [], {}
+    for task, sets in DATASETS.items():
+        for label, rel in sets:
+            path = data_dir / rel
+            if not path.exists():
+                rows.append((task, label, 0, "missing data", float("nan")))
+                continue
+            metrics, table = run(task, str(path))
+            tables[f"{task}: {label}"] = table
+            n = metrics.get("n", metrics.get("pairs", 0))
+            for metric, value in flatten(metrics).items():
+                rows.append((task, label, n, metric, value))
+    return pd.DataFrame(rows, columns=["task", "dataset", "n", "metric", "value"]), tables
+
+
+def beside_published(scores: pd.DataFrame) -> pd.DataFrame:
+    """Our scores next to the published ones for the same task and metric."""
+    published = pd.DataFrame(PUBLISHED, columns=["task", "metric", "system", "published", "split", "reference"])
+    ours = scores.rename(columns={"value": "ours", "dataset": "our_dataset"})
+    return published.merge(ours, on=["task", "metric"], how="left")[
+        ["task", "metric", "our_dataset", "ours", "system", "published", "split", "reference"]
+    ]
