@@ -2,12 +2,58 @@
 
 `load_article` returns an `Article`: title, dek, byline, outlet, url, date, body paragraphs, and
 the page furniture it removed (photo credits, link lists, boxes), which is reported, never analysed.
+
+How it reads (each step is a small function below):
+
+1. **Input**: a path (``str`` or ``Path``) or the text itself. A ``str`` counts as text when it has a
+   newline, is longer than 300 characters, or is not an existing path (unless it looks like a file
+   name, e.g. ``"story.txt"``, in which case a missing file is reported).
+2. **Bytes → text**: refuses directories, empty and binary files; decodes UTF-8 (with or without a
+   byte-order mark), UTF-16/32 with a byte-order mark, then asks charset-normalizer (preferring
+   Windows-1252 whenever it is one of the candidates, the usual legacy encoding of English text),
+   then falls back to Windows-1252.
+3. **Format**: from the suffix (``.txt``, ``.md``/``.markdown``, ``.html``/``.htm``), else sniffed.
+   HTML goes through trafilatura (text and metadata); Markdown markup is stripped; plain text is
+   read one paragraph per line (or per blank-line block when the text is hard-wrapped).
+4. **Header**: headline, dek, byline (including the "by URL · Outlet" form glued to the first
+   paragraph in pasted pages), outlet (names and domains in ``data/outlets.csv``).
+5. **Furniture**: lines matching the rules of ``data/furniture.txt`` (credits, "Advertisement",
+   "Our Coverage of…" boxes with their bullet items, trailing notes), plus trailing bulleted link
+   lists after the last paragraph. Every removed line is kept verbatim, in reading order.
+6. **Checks**: a text whose share of common English words is low gets a warning.
 """
 from __future__ import annotations
 
+import codecs
+import csv
+import os
 import re
+import unicodedata
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from pathlib import Path
+
+from .errors import InputError
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+#: A ``str`` longer than this is always taken as the article text, never as a path.
+MAX_PATH_LENGTH = 300
+#: Files larger than this are refused (a news article is a few dozen kilobytes).
+MAX_BYTES = 64 * 1024 * 1024
+#: Suffixes read as each format; anything else is sniffed.
+SUFFIX_FORMATS = {
+    ".txt": "text", ".text": "text",
+    ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown", ".mkd": "markdown",
+    ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
+}
+#: An HTML page whose extracted body has fewer words than this has "no article".
+MIN_HTML_WORDS = 20
+#: Below this share of common English words (on texts of at least ENGLISH_MIN_WORDS words) we warn.
+ENGLISH_MIN_SHARE = 0.15
+ENGLISH_MIN_WORDS = 30
+#: How many lines after the headline may hold the byline.
+HEADER_WINDOW = 6
 
 
 @dataclass
@@ -17,6 +63,7 @@ class Article:
     ``paragraphs`` is the analysed body, in order. ``furniture`` lists every piece of page text
     that was removed (credits, "Our Coverage" lists, verification boxes), verbatim, in order.
     ``warnings`` holds non-fatal problems (for example: the text does not look English).
+    ``encoding`` is the character encoding the file was decoded with ("" for text passed as str).
     """
 
     title: str = ""
@@ -30,6 +77,7 @@ class Article:
     source: str = "<text>"
     format: str = "text"
     warnings: list[str] = field(default_factory=list)
+    encoding: str = ""
 
     PARAGRAPH_SEPARATOR = "\n\n"
 
@@ -59,12 +107,735 @@ class Article:
 
 def slugify(text: str, max_len: int = 80) -> str:
     """Lower-case ASCII slug: letters, digits and single hyphens."""
-    import unicodedata
-
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     return slug[:max_len].rstrip("-") or "article"
 
 
-def load_article(path_or_text) -> Article:  # pragma: no cover - replaced by the reader
-    raise NotImplementedError
+# ----------------------------------------------------------------------------------------------
+# Shipped data: furniture rules, outlets, English function words
+# ----------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class FurnitureRules:
+    """Compiled rules of ``data/furniture.txt``: one combined regex per kind (None when empty)."""
+
+    line: re.Pattern | None
+    box: re.Pattern | None
+    tail: re.Pattern | None
+
+
+def _combine(patterns: list[str]) -> re.Pattern | None:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else None
+
+
+@lru_cache(maxsize=None)
+def furniture_rules(path: str | None = None) -> FurnitureRules:
+    """Read the furniture rules (``KIND REGEX`` per line, ``#`` comments) and compile them."""
+    rules: dict[str, list[str]] = {"line": [], "box": [], "tail": []}
+    text = Path(path or DATA_DIR / "furniture.txt").read_text(encoding="utf-8")
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        kind, _, pattern = line.partition(" ")
+        pattern = pattern.strip()
+        if kind not in rules or not pattern:
+            raise ValueError(f"furniture.txt line {number}: expected 'line|box|tail REGEX', got {raw!r}")
+        re.compile(pattern)  # fail early, naming nothing vague
+        rules[kind].append(pattern)
+    return FurnitureRules(**{kind: _combine(patterns) for kind, patterns in rules.items()})
+
+
+@dataclass(frozen=True)
+class Outlets:
+    """Outlet names from ``data/outlets.csv``: aliases and web domains mapped to canonical names."""
+
+    by_alias: dict[str, str]
+    by_domain: dict[str, str]
+    alias_re: re.Pattern  # matches a known name or alias at the start of a string
+
+    def from_domain(self, url_or_host: str) -> str:
+        """Canonical outlet for a URL or host name ("https://www.nytimes.com/…" → "The New York Times")."""
+        host = re.sub(r"^[a-z][a-z0-9+.-]*://", "", url_or_host.strip().lower()).split("/")[0].split(":")[0]
+        parts = host.split(".")
+        for i in range(len(parts) - 1):
+            name = self.by_domain.get(".".join(parts[i:]))
+            if name:
+                return name
+        return ""
+
+    def canonical(self, name: str) -> str:
+        """Canonical outlet for a name or alias ("NY Times" → "The New York Times"), else ""."""
+        return self.by_alias.get(" ".join(name.split()).casefold(), "")
+
+
+@lru_cache(maxsize=None)
+def outlets() -> Outlets:
+    """Load ``data/outlets.csv`` (columns: name, aliases ``|``-joined, domains ``|``-joined)."""
+    by_alias: dict[str, str] = {}
+    by_domain: dict[str, str] = {}
+    with open(DATA_DIR / "outlets.csv", encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            name = row["name"].strip()
+            for alias in [name, *row.get("aliases", "").split("|")]:
+                if alias.strip():
+                    by_alias.setdefault(" ".join(alias.split()).casefold(), name)
+            for domain in row.get("domains", "").split("|"):
+                if domain.strip():
+                    by_domain[domain.strip().lower()] = name
+    # Longest alias first, so "The New York Times" wins over "New York Times"; a short alias (≤ 3
+    # letters, e.g. "AP") must end at a non-letter, a longer one may be glued to the next sentence.
+    names = sorted(by_alias, key=len, reverse=True)
+    alternatives = [re.escape(a) + (r"(?-i:(?![A-Za-z]))" if len(a) <= 3 else r"(?-i:(?![a-z]))") for a in names]
+    alias_re = re.compile(r"(?:" + "|".join(alternatives) + r")", re.IGNORECASE)
+    return Outlets(by_alias, by_domain, alias_re)
+
+
+@lru_cache(maxsize=None)
+def english_words() -> frozenset[str]:
+    """About 150 common English function words (``data/english_words.txt``)."""
+    text = (DATA_DIR / "english_words.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+def english_share(text: str, sample_chars: int = 200_000) -> tuple[float, int]:
+    """Share of the words of ``text`` (first ``sample_chars`` characters) that are common English
+    function words, and the number of words looked at. English news: about 0.4–0.5; other
+    languages: near 0. Higher = more English-looking."""
+    tokens = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", text[:sample_chars].lower())
+    if not tokens:
+        return 0.0, 0
+    common = english_words()
+    return sum(1 for t in tokens if t in common) / len(tokens), len(tokens)
+
+
+# ----------------------------------------------------------------------------------------------
+# Input: path or text, bytes → str
+# ----------------------------------------------------------------------------------------------
+
+_MAGIC = [
+    (b"%PDF", "PDF document"), (b"PK\x03\x04", "ZIP archive (e.g. .docx, .xlsx)"),
+    (b"\x89PNG", "PNG image"), (b"\xff\xd8\xff", "JPEG image"), (b"GIF8", "GIF image"),
+    (b"\x1f\x8b", "gzip archive"), (b"\xd0\xcf\x11\xe0", "Microsoft Office document (.doc)"),
+    (b"{\\rtf", "RTF document"), (b"\x7fELF", "program"), (b"MZ", "Windows program"),
+]
+_BOMS = [  # UTF-32 first: its little-endian mark starts with UTF-16's
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+]
+_LOOKS_LIKE_FILE = re.compile(r"(?:^|[\\/])[^\\/\s]*\.(?:txt|text|md|markdown|html?|xhtml|json|csv)$|[\\/]", re.IGNORECASE)
+
+
+def _is_text_argument(value: str) -> bool:
+    """True when a ``str`` argument is the article text rather than a path."""
+    if "\n" in value or len(value) > MAX_PATH_LENGTH:
+        return True
+    try:
+        if Path(value).expanduser().exists():
+            return False
+    except (OSError, ValueError):  # e.g. an embedded NUL or a name too long for the OS
+        return True
+    # A short, space-free string that looks like a file name is a path that does not exist.
+    return not (value.strip() and not re.search(r"\s", value.strip()) and _LOOKS_LIKE_FILE.search(value.strip()))
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, or an `InputError` naming the file: missing, a folder, unreadable, huge."""
+    try:
+        if path.is_dir():
+            raise InputError(path, "is a directory, not a file (name the article file inside it)")
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(path, f"file too large ({size / 1e6:.0f} MB; the reader accepts up to {MAX_BYTES / 1e6:.0f} MB)")
+        return path.read_bytes()
+    except InputError:
+        raise
+    except FileNotFoundError:
+        raise InputError(path, "no such file") from None
+    except IsADirectoryError:
+        raise InputError(path, "is a directory, not a file (name the article file inside it)") from None
+    except PermissionError:
+        raise InputError(path, "permission denied: cannot read the file") from None
+    except OSError as err:
+        raise InputError(path, f"cannot read the file ({err.strerror or type(err).__name__})") from None
+
+
+def decode(data: bytes, source: str = "<bytes>") -> tuple[str, str]:
+    """Bytes → (text, encoding name). Raises `InputError` for empty or binary data.
+
+    Order: a byte-order mark (UTF-8/16/32) decides; else strict UTF-8; else charset-normalizer's
+    candidates, taking Windows-1252 whenever it is among them (the usual legacy encoding of English
+    text; charset-normalizer alone tends to pick Central European cp1250, turning "è" into "č");
+    else Windows-1252 with replacement characters.
+    """
+    if not data.strip():
+        raise InputError(source, "empty file (no text)")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                raise InputError(source, f"not valid {encoding.upper()} text despite its byte-order mark") from None
+            return _check_text(text, source), encoding
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            raise InputError(source, f"binary file, not text (looks like a {kind})")
+    if b"\x00" in data[:65536]:
+        raise InputError(source, "binary file, not text (contains NUL bytes)")
+    try:
+        return _check_text(data.decode("utf-8"), source), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    text, encoding = None, "cp1252"
+    try:
+        import charset_normalizer
+
+        matches = charset_normalizer.from_bytes(data)
+        best = matches.best()
+        if best is not None:
+            candidates = {m.encoding for m in matches} | set(best.could_be_from_charset)
+            encoding = "cp1252" if "cp1252" in candidates else best.encoding
+            text = str(best) if encoding == best.encoding else None
+    except Exception:  # a detector failure must not surface as a library traceback
+        text = None
+    if text is None:
+        try:
+            text = data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            text, encoding = data.decode("cp1252", errors="replace"), "cp1252"
+    return _check_text(text, source), encoding
+
+
+def _check_text(text: str, source: str) -> str:
+    """Refuse decoded text that is mostly control characters (binary data) or blank."""
+    sample = text[:65536]
+    controls = sum(1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f\v")
+    if sample and controls / len(sample) > 0.01:
+        raise InputError(source, "binary file, not text (mostly control characters)")
+    if not text.strip():
+        raise InputError(source, "empty file (only whitespace)")
+    return text
+
+
+def _normalize(text: str) -> str:
+    """Unify line breaks and drop invisible characters (BOM, zero-width space, soft hyphen)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
+    return re.sub("[\ufeff\u200b\u200c\u200d\u2060\u00ad]", "", text)
+
+
+def detect_format(text: str, suffix: str = "") -> str:
+    """"html", "markdown" or "text": from the file suffix when known, else sniffed from the content."""
+    head = text[:4000].lstrip().lower()
+    if re.match(r"<!doctype html|<html\b|<\?xml[^>]*>\s*<(?:!doctype html|html)", head):
+        return "html"  # a saved page, whatever its suffix
+    fmt = SUFFIX_FORMATS.get(suffix.lower())
+    if fmt:
+        return fmt
+    if re.search(r"<(?:head|body|article|div|p|meta|title)\b[^>]*>", head) and len(re.findall(r"</?[a-z][^>]*>", head)) >= 5:
+        return "html"
+    sample = text[:20000]
+    first = next((ln.strip() for ln in sample.splitlines() if ln.strip()), "")
+    signals = sum([
+        bool(re.match(r"#{1,6}\s+\S", first)) * 2,
+        first == "---",  # YAML front matter
+        bool(re.search(r"^#{1,6}\s+\S", sample, re.M)),
+        bool(re.search(r"!?\[[^\]\n]+\]\([^)\s]+\)", sample)),
+        bool(re.search(r"\*\*[^*\n]+\*\*|__[^_\n]+__", sample)),
+    ])
+    return "markdown" if signals >= 2 else "text"
+
+
+# ----------------------------------------------------------------------------------------------
+# Blocks: one paragraph-like unit of the input, with its verbatim text
+# ----------------------------------------------------------------------------------------------
+
+@dataclass
+class Block:
+    """One line or paragraph of the input. ``raw`` is verbatim (for furniture), ``text`` is clean."""
+
+    raw: str
+    text: str
+    kind: str = "para"  # para | bullet | heading | image | emphasis
+    level: int = 0  # heading level
+    link_only: bool = False  # the block is nothing but a link (Markdown)
+
+
+_BULLET = re.compile(r"^(?:[-*+•·–]|\d{1,2}[.)])\s+(?=\S)")
+_TERMINAL = re.compile(r"[.!?…:;\"”’'»)\]]$")
+
+
+def _is_hard_wrapped(lines: list[str]) -> bool:
+    """True when text is wrapped at a fixed width (lines cut mid-sentence), not one paragraph per line.
+
+    Evidence: several blank-line-separated blocks, no line longer than 120 characters, and at
+    least a quarter of the lines that continue a block end without sentence punctuation.
+    """
+    lengths = [len(ln.strip()) for ln in lines if ln.strip()]
+    if len(lengths) < 4 or max(lengths) > 120:
+        return False
+    cut = cont = 0
+    for cur, nxt in zip(lines, lines[1:]):
+        cur, nxt = cur.strip(), nxt.strip()
+        if cur and nxt and not _BULLET.match(nxt) and not nxt.startswith("#"):
+            cont += 1
+            cut += not _TERMINAL.search(cur)
+    return cont >= 2 and cut >= 0.25 * cont
+
+
+def text_blocks(text: str) -> list[Block]:
+    """Plain text → blocks: one per line (pasted web text), or per blank-line block if hard-wrapped."""
+    lines = text.split("\n")
+    blocks: list[Block] = []
+    if _is_hard_wrapped(lines):
+        pending: list[str] = []
+        for line in lines + [""]:
+            s = line.strip()
+            if s and not _BULLET.match(s):
+                pending.append(s)
+                continue
+            if pending:
+                blocks.append(Block("\n".join(pending), " ".join(pending)))
+                pending = []
+            if s:
+                blocks.append(Block(s, _BULLET.sub("", s, count=1), "bullet"))
+        return blocks
+    for line in lines:
+        s = line.strip()
+        if s:
+            bullet = _BULLET.match(s)
+            blocks.append(Block(s, s[bullet.end():] if bullet else s, "bullet" if bullet else "para"))
+    return blocks
+
+
+_MD_IMAGE_LINE = re.compile(r"^(?:\[\s*)?!\[[^\]]*\]\([^)]*\)(?:\s*\]\([^)]*\))?\s*$")
+_MD_LINK_ONLY = re.compile(r"^\[[^\]]+\]\([^)]*\)[\s.]*$")
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_MD_RULE = re.compile(r"^(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$")
+_MD_EMPHASIS_LINE = re.compile(r"^(\*{1,2}|_{1,2})(?!\s)(.+?)(?<!\s)\1$")
+_MD_INLINE = [
+    (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),  # inline images
+    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # [text](url)
+    (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),  # [text][ref]
+    (re.compile(r"<(https?://[^>\s]+)>"), r"\1"),  # <https://…>
+    (re.compile(r"</?[A-Za-z][^>\n]*>"), ""),  # inline HTML tags
+    (re.compile(r"`([^`\n]+)`"), r"\1"),
+    (re.compile(r"(\*\*|__)(?!\s)(.+?)(?<!\s)\1"), r"\2"),
+    (re.compile(r"(?<![\w*])\*(?![\s*])(.+?)(?<![\s*])\*(?![\w*])"), r"\1"),
+    (re.compile(r"(?<![\w_])_(?![\s_])(.+?)(?<![\s_])_(?![\w_])"), r"\1"),
+    (re.compile(r"~~(.+?)~~"), r"\1"),
+    (re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|~])"), r"\1"),
+]
+
+
+def strip_markdown(text: str) -> str:
+    """Inline Markdown → plain text: links keep their words, emphasis and code marks go."""
+    for pattern, repl in _MD_INLINE:
+        text = pattern.sub(repl, text)
+    return " ".join(text.split())
+
+
+def _front_matter(lines: list[str]) -> tuple[dict, int]:
+    """YAML front matter (``---`` … ``---``) at the top: (mapping, number of lines it takes)."""
+    if not lines or lines[0].strip() != "---":
+        return {}, 0
+    for end in range(1, min(len(lines), 80)):
+        if lines[end].strip() in ("---", "..."):
+            try:
+                import yaml
+
+                meta = yaml.safe_load("\n".join(lines[1:end]))
+            except Exception:
+                return {}, 0
+            return (meta if isinstance(meta, dict) else {}), end + 1
+    return {}, 0
+
+
+def markdown_blocks(text: str) -> tuple[list[Block], dict]:
+    """Markdown → blocks (headings, bullets, images, paragraphs) and front-matter metadata."""
+    lines = text.split("\n")
+    meta, skip = _front_matter(lines)
+    lines = lines[skip:]
+    wrapped = _is_hard_wrapped(lines)
+    blocks: list[Block] = []
+    pending: list[str] = []
+
+    def flush():
+        if not pending:
+            return
+        groups = [pending[:]] if wrapped else [[ln] for ln in pending]
+        for group in groups:
+            raw = "\n".join(group)
+            joined = " ".join(group)
+            match = _MD_EMPHASIS_LINE.match(joined)
+            blocks.append(Block(raw, strip_markdown(joined), "emphasis" if match else "para",
+                                link_only=bool(_MD_LINK_ONLY.match(joined))))
+        pending.clear()
+
+    in_code = False
+    for line in lines:
+        s = line.strip()
+        if s.startswith("```") or s.startswith("~~~"):
+            flush()
+            in_code = not in_code
+            continue
+        if in_code or not s or re.match(r"^<!--.*-->$", s):
+            flush()
+            continue
+        if pending and re.match(r"^(?:=+|-+)$", s):  # setext heading underline
+            title = pending.pop()
+            flush()
+            blocks.append(Block(title + "\n" + s, strip_markdown(title), "heading", 1 if s[0] == "=" else 2))
+            continue
+        if _MD_RULE.match(s):
+            flush()
+            continue
+        heading = _MD_HEADING.match(s)
+        if heading:
+            flush()
+            blocks.append(Block(s, strip_markdown(heading.group(2)), "heading", len(heading.group(1))))
+            continue
+        if _MD_IMAGE_LINE.match(s) or re.match(r"^\[[^\]]+\]:\s*\S+", s):
+            flush()
+            blocks.append(Block(s, "", "image"))
+            continue
+        bullet = _BULLET.match(s)
+        if bullet:
+            flush()
+            item = s[bullet.end():]
+            blocks.append(Block(s, strip_markdown(item), "bullet", link_only=bool(_MD_LINK_ONLY.match(item))))
+            continue
+        if s.startswith(">"):
+            s = re.sub(r"^(?:>\s?)+", "", s)
+            if not s:
+                flush()
+                continue
+        pending.append(s)
+    flush()
+    return blocks, meta
+
+
+def html_blocks(html: str, source: str) -> tuple[list[Block], dict]:
+    """A saved HTML page → blocks of its main text plus metadata, via trafilatura.
+
+    Raises `InputError` when the page holds no article text (or the extractor fails).
+    """
+    try:
+        import logging
+
+        import trafilatura
+
+        logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+        doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=True)
+        if doc is None or not (getattr(doc, "text", None) or "").strip():
+            doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, favor_recall=True)
+    except Exception as err:  # never a traceback from inside the extractor
+        raise InputError(source, f"could not read this HTML page ({type(err).__name__}: {err})") from None
+    text = (getattr(doc, "text", None) or "") if doc is not None else ""
+    if not text.strip():
+        raise InputError(source, "no article text found in this HTML page")
+    meta = {key: (getattr(doc, key, None) or "") for key in ("title", "author", "sitename", "hostname", "url", "date", "description")}
+    return text_blocks(_normalize(text)), meta
+
+
+# ----------------------------------------------------------------------------------------------
+# Byline and outlet
+# ----------------------------------------------------------------------------------------------
+
+_NAME = r"(?:[A-Z][\w'’.-]*|(?:de|da|del|der|den|van|von|al|el|bin|la|le|di|du|dos|ter)\b)"
+_NAMES = rf"[A-Z][\w'’.-]*(?:\s+{_NAME})*(?:\s*(?:,|\band\b|&)\s*[A-Z][\w'’.-]*(?:\s+{_NAME})*)*"
+_BY = r"^(?:(?i:written|words|story|text)\s+)?(?i:by)\s*:?\s+"
+_BYLINE_URL = re.compile(_BY + r"(?P<url>https?://\S+)\s*(?:[·|•—–]\s*(?P<rest>.*))?$")
+_BYLINE_SEP = re.compile(_BY + rf"(?P<names>{_NAMES})\s*[·|•]\s*(?P<rest>.*)$")
+_BYLINE_LINE = re.compile(_BY + rf"(?P<names>{_NAMES})(?:\s*[,—–-]\s*(?P<rest>[A-Z][^.!?]{{0,60}}))?\s*$")
+_SEPARATOR = re.compile(r"^\s*[·|•,—–-]?\s*")
+
+
+@dataclass
+class Byline:
+    """What a byline line holds: names, outlet, author-page URL, and any paragraph glued to it."""
+
+    byline: str = ""
+    outlet: str = ""
+    url: str = ""
+    rest: str = ""
+
+
+def name_from_url(url: str) -> str:
+    """Author name from a profile URL's last path segment ("…/by/jonathan-swan" → "Jonathan Swan")."""
+    path = re.sub(r"[?#].*$", "", url).rstrip("/")
+    slug = path.rsplit("/", 1)[-1]
+    words = [w for w in re.split(r"[-_+]+", slug) if w and not w.isdigit()]
+    if not 1 <= len(words) <= 5 or not all(re.fullmatch(r"[^\W\d_]+", w) for w in words):
+        return ""
+    particles = {"de", "da", "del", "der", "den", "van", "von", "al", "bin", "la", "le", "di", "du"}
+    return " ".join(w.lower() if (i and w.lower() in particles) else w.capitalize() for i, w in enumerate(words))
+
+
+def split_outlet(rest: str) -> tuple[str, str]:
+    """Outlet name at the start of ``rest`` and what follows it (a paragraph glued to the byline).
+
+    A known outlet (``data/outlets.csv``) wins and is returned in its canonical form; else the text
+    up to the first place where a lower-case letter is glued to a capital ("NewsThe") when that is
+    short; else all of ``rest`` when it is a short name; else no outlet.
+    """
+    rest = rest.strip()
+    if not rest:
+        return "", ""
+    known = outlets()
+    match = known.alias_re.match(rest)
+    if match:
+        after = rest[match.end():]
+        if after[:1].isspace() and len(after.split()) <= 6 and not re.search(r"[.!?]$", after):
+            after = ""  # "Guardian staff", "Reuters, Kyiv": a description of the outlet, not text
+        return known.canonical(match.group(0)), after.strip()
+    glue = re.search(r"(?<=[a-z.)])(?=[A-Z“\"‘])", rest[:80])
+    if glue and len(rest[:glue.start()].split()) <= 6:
+        return rest[:glue.start()].strip(), rest[glue.start():].strip()
+    if len(rest.split()) <= 6 and not re.search(r"[.!?]$", rest):
+        return rest, ""
+    return "", rest
+
+
+def parse_byline(text: str) -> Byline | None:
+    """Parse a byline line, or None when the line is not one.
+
+    Forms: ``by URL · Outlet<glued first paragraph>`` (name from the URL slug), ``By Name · Outlet…``,
+    and a whole-line ``By Name[, Name and Name][, Outlet]``. A sentence such as "By Monday, officials
+    said…" is not a byline (the part after the names must be a short capitalised name, no sentence).
+    """
+    text = text.strip()
+    if not re.match(_BY, text):
+        return None
+    known = outlets()
+    match = _BYLINE_URL.match(text)
+    if match:
+        url = match.group("url").rstrip(".,;·")
+        outlet, rest = split_outlet(match.group("rest") or "")
+        return Byline(name_from_url(url), outlet or known.from_domain(url), url, rest)
+    match = _BYLINE_SEP.match(text)
+    if match:
+        outlet, rest = split_outlet(match.group("rest"))
+        names = _clean_names(match.group("names"))
+        head, _, last = names.rpartition(",")
+        if head and known.canonical(last):
+            names, outlet = head.strip(), outlet or known.canonical(last)
+        return Byline(names, outlet, "", rest)
+    match = _BYLINE_LINE.match(text)
+    if match and len(text.split()) <= 20:
+        byline = _clean_names(match.group("names"))
+        extra = (match.group("rest") or "").strip()
+        head, _, last = byline.rpartition(",")
+        if not extra and head and known.canonical(last):  # "By A and B, The Guardian"
+            byline, extra = head.strip(), last.strip()
+        outlet = known.canonical(extra) if extra else ""
+        if extra and not outlet:
+            byline = f"{byline}, {extra}"
+        return Byline(byline, outlet, "", "")
+    return None
+
+
+def _clean_names(names: str) -> str:
+    return " ".join(names.replace(" ,", ",").split()).strip(" ,")
+
+
+def _join_authors(author: str) -> str:
+    """trafilatura's "A; B; C" → "A, B and C"."""
+    names = [a.strip() for a in re.split(r"\s*;\s*", author) if a.strip()]
+    return names[0] if len(names) == 1 else (", ".join(names[:-1]) + " and " + names[-1] if names else "")
+
+
+# ----------------------------------------------------------------------------------------------
+# Assembling the article
+# ----------------------------------------------------------------------------------------------
+
+def _looks_like_headline(text: str) -> bool:
+    """A headline: 2–25 words, not ending like a sentence (., :, ;, ,)."""
+    words = len(text.split())
+    return 2 <= words <= 25 and not re.search(r"[.:;,]$", text)
+
+
+def _heading_like(block: Block) -> bool:
+    """A box heading: a Markdown heading, or a short line that does not end like a sentence."""
+    return block.kind == "heading" or (
+        block.kind in ("para", "emphasis") and len(block.text.split()) <= 12 and not re.search(r"[.!?\"”’']$", block.text))
+
+
+def _same(a: str, b: str) -> bool:
+    norm = lambda s: re.sub(r"\W+", " ", s).casefold().strip()  # noqa: E731
+    return bool(a) and norm(a) == norm(b)
+
+
+def assemble(blocks: list[Block], fmt: str, source: str, meta: dict | None = None) -> Article:
+    """Blocks → Article: header fields, body paragraphs and furniture (verbatim, in order)."""
+    meta = meta or {}
+    rules = furniture_rules()
+    known = outlets()
+    removed: list[tuple[float, str]] = []  # (position, verbatim text): sorted into reading order
+    article = Article(source=source, format=fmt)
+    article.title = str(meta.get("title") or "").strip()
+    article.dek = str(meta.get("description") or meta.get("dek") or meta.get("subtitle") or "").strip()
+    author = meta.get("author") or meta.get("byline") or meta.get("authors") or ""
+    article.byline = _join_authors("; ".join(author) if isinstance(author, list) else str(author))
+    article.url = str(meta.get("url") or "").strip()
+    article.date = str(meta.get("date") or "").strip()
+    site = str(meta.get("sitename") or meta.get("outlet") or meta.get("publication") or meta.get("source") or "").strip()
+    article.outlet = known.canonical(site) or site or known.from_domain(article.url or str(meta.get("hostname") or ""))
+
+    # 1. Lines that are furniture wherever they stand (credits, ads, pictures).
+    kept: list[tuple[int, Block]] = []
+    for pos, block in enumerate(blocks):
+        if block.kind == "image" or (rules.line and rules.line.search(block.text)):
+            removed.append((pos, block.raw))
+        elif block.text:
+            kept.append((pos, block))
+
+    # 2. Header: headline, dek, byline (possibly glued to the first paragraph).
+    i = 0
+    if kept and kept[0][1].kind == "heading" and (fmt == "markdown" or _same(kept[0][1].text, article.title)):
+        article.title = article.title or kept[0][1].text
+        i = 1
+    elif kept and article.title and _same(kept[0][1].text, article.title):
+        i = 1
+    window = range(i, min(i + HEADER_WINDOW, len(kept)))
+    byline_at, byline = next(((j, b) for j in window if (b := parse_byline(kept[j][1].text))), (None, None))
+    glued: Block | None = None
+    if byline is not None:
+        header = [b for _, b in kept[i:byline_at]]
+        if not article.title and header:
+            while len(header) >= 3 and len(header[0].text.split()) <= 5:  # section labels above the headline
+                removed.append((kept[i][0], header.pop(0).raw))
+                i += 1
+            article.title = header.pop(0).text
+        if header:
+            if not article.dek or any(_same(b.text, article.dek) for b in header):
+                article.dek = " ".join(b.text for b in header)
+            else:
+                removed.extend((kept[i + k][0], b.raw) for k, b in enumerate(header))
+        article.byline = byline.byline or article.byline
+        article.outlet = byline.outlet or article.outlet
+        article.url = byline.url or article.url
+        if byline.rest:
+            glued = Block(byline.rest, byline.rest)
+        body = kept[byline_at + 1:]
+    else:
+        if not article.title and len(kept) > i + 1 and (
+                kept[i][1].kind == "heading" or (fmt != "html" and kept[i][1].kind == "para" and _looks_like_headline(kept[i][1].text))):
+            article.title = kept[i][1].text
+            i += 1
+        # A dek: Markdown marks it (## heading or an emphasised line); HTML names it (description).
+        if len(kept) > i + 1 and (kept[i][1].kind in ("emphasis",) or (kept[i][1].kind == "heading" and fmt == "markdown")):
+            article.dek = article.dek or kept[i][1].text
+            i += 1
+        elif len(kept) > i + 1 and article.dek and _same(kept[i][1].text, article.dek):
+            i += 1
+        body = kept[i:]
+
+    # 3. Boxes: a heading such as "Our Coverage of …" and the bullet items right after it.
+    furniture_at: set[int] = set()
+    k = 0
+    while k < len(body):
+        pos, block = body[k]
+        if rules.box and block.kind != "bullet" and len(block.text.split()) <= 15 and rules.box.search(block.text):
+            furniture_at.add(k)
+            k += 1
+            while k < len(body) and body[k][1].kind == "bullet":
+                furniture_at.add(k)
+                k += 1
+            continue
+        k += 1
+
+    # 4. The end of the body: notes ("… contributed reporting"), and bulleted link lists.
+    end = len(body)
+    while end > 0:
+        if end - 1 in furniture_at:
+            end -= 1
+            continue
+        block = body[end - 1][1]
+        if rules.tail and block.kind != "bullet" and rules.tail.search(block.text):
+            furniture_at.add(end - 1)
+            end -= 1
+            continue
+        if block.kind == "bullet":
+            start = end
+            while start > 0 and body[start - 1][1].kind == "bullet" and start - 1 not in furniture_at:
+                start -= 1
+            links = all(body[m][1].link_only for m in range(start, end))
+            headed = start > 0 and start - 1 not in furniture_at and _heading_like(body[start - 1][1])
+            if headed or links:
+                first = start - 1 if headed else start
+                furniture_at.update(range(first, end))
+                end = first
+                continue
+        break
+    paragraphs = [] if glued is None else [glued.text]
+    for k, (pos, block) in enumerate(body):
+        if k in furniture_at:
+            removed.append((pos, block.raw))
+        else:
+            paragraphs.append(block.text)
+    removed.sort(key=lambda item: item[0])
+    article.paragraphs = [p for p in (" ".join(p.split()) for p in paragraphs) if p]
+    article.furniture = [text for _, text in removed]
+    return article
+
+
+def load_article(path_or_text, *, format: str | None = None) -> Article:  # noqa: A002 - the user's word
+    """Read one article from a path or from its text.
+
+    Args:
+        path_or_text: a ``Path``; a ``str`` path; or the article text itself (a ``str`` with a
+            newline, longer than 300 characters, or naming no existing file); or ``bytes``;
+            an `Article` is returned unchanged.
+        format: "text", "markdown" or "html" to skip detection (default: from suffix, else sniffed).
+
+    Returns:
+        `Article` with title, dek, byline, outlet, url, date, paragraphs (the analysed body) and
+        furniture (every removed line, verbatim, in reading order); ``warnings`` lists non-fatal
+        problems (e.g. the text does not look English).
+
+    Raises:
+        InputError: one line naming the file and the problem: missing file, a directory, empty or
+            binary file, an HTML page without article text, a text with nothing but furniture.
+    """
+    if isinstance(path_or_text, Article):
+        return path_or_text
+    suffix, encoding = "", ""
+    if isinstance(path_or_text, bytes):
+        source = "<bytes>"
+        text, encoding = decode(path_or_text, source)
+    elif isinstance(path_or_text, os.PathLike) or (isinstance(path_or_text, str) and not _is_text_argument(path_or_text)):
+        path = Path(path_or_text).expanduser()
+        source = str(path)
+        suffix = path.suffix
+        text, encoding = decode(read_bytes(path), source)
+    elif isinstance(path_or_text, str):
+        source = "<text>"
+        text = path_or_text
+        if not text.strip():
+            raise InputError(source, "empty text")
+    else:
+        raise InputError("<input>", f"expected a path or the article text, got {type(path_or_text).__name__}")
+    text = _normalize(text)
+    fmt = format or detect_format(text, suffix)
+    if fmt not in ("text", "markdown", "html"):
+        raise InputError(source, f"unknown format {fmt!r} (use text, markdown or html)")
+    meta: dict = {}
+    if fmt == "html":
+        blocks, meta = html_blocks(text, source)
+    elif fmt == "markdown":
+        blocks, meta = markdown_blocks(text)
+    else:
+        blocks = text_blocks(text)
+    article = assemble(blocks, fmt, source, meta)
+    article.encoding = encoding
+    if fmt == "html" and article.words < MIN_HTML_WORDS:
+        raise InputError(source, "no article text found in this HTML page")
+    if not article.paragraphs:
+        what = "only page furniture" if article.furniture else "only a headline" if article.title else "nothing to read"
+        raise InputError(source, f"no article text found ({what})")
+    share, n_words = english_share(article.body)
+    if n_words >= ENGLISH_MIN_WORDS and share < ENGLISH_MIN_SHARE:
+        article.warnings.append(
+            f"text does not look like English (share of common English words {share:.2f}); results will be unreliable")
+    return article
