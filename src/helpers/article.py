@@ -51,7 +51,7 @@ SUFFIX_FORMATS = {
 MIN_HTML_WORDS = 20
 #: Below this share of common English words (on texts of at least ENGLISH_MIN_WORDS words) we warn.
 ENGLISH_MIN_SHARE = 0.15
-ENGLISH_MIN_WORDS = 30
+ENGLISH_MIN_WORDS = 20
 #: How many lines after the headline may hold the byline.
 HEADER_WINDOW = 6
 
@@ -368,37 +368,62 @@ _TERMINAL = re.compile(r"[.!?…:;\"”’'»)\]]$")
 def _is_hard_wrapped(lines: list[str]) -> bool:
     """True when text is wrapped at a fixed width (lines cut mid-sentence), not one paragraph per line.
 
-    Evidence: several blank-line-separated blocks, no line longer than 120 characters, and at
-    least a quarter of the lines that continue a block end without sentence punctuation.
+    Evidence: no line longer than 120 characters, and of the long lines (at least 60 % of the
+    widest) that are followed by another text line, at least half end without sentence
+    punctuation, at least two of them. Pasted web text (one long line per paragraph) never is.
     """
     lengths = [len(ln.strip()) for ln in lines if ln.strip()]
     if len(lengths) < 4 or max(lengths) > 120:
         return False
+    long_enough = max(30, 0.6 * max(lengths))
     cut = cont = 0
     for cur, nxt in zip(lines, lines[1:]):
         cur, nxt = cur.strip(), nxt.strip()
-        if cur and nxt and not _BULLET.match(nxt) and not nxt.startswith("#"):
+        if len(cur) >= long_enough and nxt and not _BULLET.match(nxt) and not nxt.startswith("#"):
             cont += 1
             cut += not _TERMINAL.search(cur)
-    return cont >= 2 and cut >= 0.25 * cont
+    return cut >= 2 and cut >= 0.5 * cont
+
+
+def _wrapped_paragraphs(lines: list[str]) -> list[list[str]]:
+    """Group hard-wrapped lines into paragraphs: at blank lines, or (when the text has none) after a
+    line that ends a sentence well short of the wrap width."""
+    stripped = [ln.strip() for ln in lines]
+    has_blanks = any(not s for s in stripped[:-1]) and any(stripped)
+    width = max((len(s) for s in stripped), default=0)
+    groups: list[list[str]] = []
+    pending: list[str] = []
+    for s in stripped:
+        if not s:
+            if pending:
+                groups.append(pending)
+                pending = []
+            continue
+        pending.append(s)
+        if not has_blanks and _TERMINAL.search(s) and len(s) < 0.75 * width:
+            groups.append(pending)
+            pending = []
+    if pending:
+        groups.append(pending)
+    return groups
 
 
 def text_blocks(text: str) -> list[Block]:
-    """Plain text → blocks: one per line (pasted web text), or per blank-line block if hard-wrapped."""
+    """Plain text → blocks: one per line (pasted web text), or per paragraph if hard-wrapped."""
     lines = text.split("\n")
     blocks: list[Block] = []
     if _is_hard_wrapped(lines):
-        pending: list[str] = []
-        for line in lines + [""]:
-            s = line.strip()
-            if s and not _BULLET.match(s):
-                pending.append(s)
-                continue
-            if pending:
-                blocks.append(Block("\n".join(pending), " ".join(pending)))
-                pending = []
-            if s:
-                blocks.append(Block(s, _BULLET.sub("", s, count=1), "bullet"))
+        for group in _wrapped_paragraphs(lines):
+            pending: list[str] = []
+            for s in group + [""]:
+                if s and not _BULLET.match(s):
+                    pending.append(s)
+                    continue
+                if pending:
+                    blocks.append(Block("\n".join(pending), " ".join(pending)))
+                    pending = []
+                if s:
+                    blocks.append(Block(s, _BULLET.sub("", s, count=1), "bullet"))
         return blocks
     for line in lines:
         s = line.strip()
@@ -650,9 +675,11 @@ def _join_authors(author: str) -> str:
 # ----------------------------------------------------------------------------------------------
 
 def _looks_like_headline(text: str) -> bool:
-    """A headline: 2–25 words, not ending like a sentence (., :, ;, ,)."""
+    """A headline: 2–25 words, one sentence at most, not ending like a statement (., :, ;, ,),
+    not a numbered list item ("1 Passing clouds")."""
     words = len(text.split())
-    return 2 <= words <= 25 and not re.search(r"[.:;,]$", text)
+    return (2 <= words <= 25 and not re.search(r"[.:;,]$", text) and not re.search(r"[.!?]\s+[A-Z“\"]", text)
+            and not re.match(r"\d+[.)]?\s", text))
 
 
 def _heading_like(block: Block) -> bool:

@@ -1,0 +1,392 @@
+"""The article reader: the seed as pasted from the web, Markdown, HTML, and bad input."""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from helpers.article import (
+    Article,
+    english_share,
+    furniture_rules,
+    load_article,
+    name_from_url,
+    outlets,
+    parse_byline,
+    strip_markdown,
+)
+from helpers.errors import InputError
+from helpers.paths import PROJECT_ROOT, SEED_ARTICLE
+
+FIXTURES = PROJECT_ROOT / "tests" / "fixtures" / "articles"
+
+GERMAN = (
+    "Der ukrainische Präsident hat am Donnerstag erneut um Unterstützung gebeten. Die Angriffe auf Kiew "
+    "seien in der Nacht heftiger gewesen als in den Wochen zuvor, sagte ein Sprecher der Stadtverwaltung. "
+    "Mehrere Menschen wurden getötet, viele weitere verletzt. Die Regierung in Moskau äußerte sich zunächst "
+    "nicht zu den Vorwürfen, kündigte aber eine Erklärung für den Abend an."
+)
+
+
+@pytest.fixture(scope="module")
+def seed() -> Article:
+    return load_article(SEED_ARTICLE)
+
+
+@pytest.fixture(scope="module")
+def seed_lines() -> list[str]:
+    return SEED_ARTICLE.read_text(encoding="utf-8").splitlines()
+
+
+# --- the seed ---------------------------------------------------------------------------------
+
+def test_seed_header(seed):
+    assert seed.title == "Trump Urges Russia to ‘STOP!’ After Deadly Attack on Ukraine’s Capital"
+    assert seed.dek == (
+        "President Trump also sought to divert blame should negotiations fall apart, a sign that he is "
+        "perhaps more pessimistic about a deal than he was when he took office in January."
+    )
+    assert seed.byline == "Jonathan Swan"
+    assert seed.outlet == "The New York Times"
+    assert seed.url == "https://www.nytimes.com/by/jonathan-swan"
+    assert seed.format == "text" and seed.encoding == "utf-8" and seed.warnings == []
+
+
+def test_seed_body_starts_and_ends_at_the_article(seed, seed_lines):
+    assert seed.paragraphs[0] == (
+        "President Trump made an unusually sharp appeal to President Vladimir V. Putin of Russia on Thursday, "
+        "calling on him to stop his bombing campaign in Ukraine and agree to a peace deal after the deadliest "
+        "attack on Kyiv in nearly a year."
+    )
+    assert seed.paragraphs[-1] == (
+        "The Israeli government has been pushing Mr. Trump to support a military campaign that would destroy "
+        "Iran’s nuclear facilities. The president has so far withheld his support for Israel’s mission, "
+        "preferring to give diplomacy a chance. But he has also insisted that he will never allow Iran to "
+        "obtain a nuclear weapon."
+    )
+    # Every other body line of the paste, in order, verbatim (one paragraph per line).
+    assert seed.paragraphs[1:] == seed_lines[4:6] + seed_lines[7:24]
+    assert len(seed.paragraphs) == 20
+    assert seed.words == 798
+
+
+def test_seed_furniture_verbatim_in_order(seed, seed_lines):
+    assert seed.furniture == [seed_lines[0], seed_lines[6]] + seed_lines[24:]
+    assert seed.furniture[:3] == [
+        "Credit...Haiyun Jiang for The New York Times",
+        "CreditCredit...Brendan Hoffman for The New York Times",
+        "Our Coverage of the War in Ukraine",
+    ]
+    assert seed.furniture[3].startswith("- Red Line on Crimea:")
+    assert seed.furniture[10] == "How We Verify Our Reporting"
+    assert seed.furniture[-1].endswith("Read more about our reporting efforts.")
+    assert len(seed.furniture) == 13
+    body = seed.body
+    for piece in ("Credit", "Our Coverage", "How We Verify", "NY Times", "https://"):
+        assert piece not in body
+
+
+def test_seed_article_json_contract(seed):
+    data = seed.to_dict()
+    for key in ["title", "dek", "byline", "outlet", "url", "paragraphs", "words", "furniture",
+                "date", "source", "format", "warnings"]:
+        assert key in data
+    assert data["words"] == 798 and data["slug"] == "trump-urges-russia-to-stop"
+
+
+def test_seed_as_text_or_str_path_gives_the_same_article(seed):
+    from_text = load_article(SEED_ARTICLE.read_text(encoding="utf-8"))
+    assert from_text.source == "<text>" and from_text.encoding == ""
+    assert (from_text.title, from_text.paragraphs, from_text.furniture) == (seed.title, seed.paragraphs, seed.furniture)
+    assert load_article(str(SEED_ARTICLE)).paragraphs == seed.paragraphs
+    assert load_article(seed) is seed
+
+
+# --- Markdown and HTML fixtures ---------------------------------------------------------------
+
+def test_markdown_article():
+    a = load_article(FIXTURES / "dam-talks.md")
+    assert a.format == "markdown"
+    assert a.title == "Upstream dam talks stall as Valdoria and Ostmark trade accusations"
+    assert a.dek == ("Negotiators blame each other for the collapse of a water-sharing deal, leaving farmers "
+                     "downstream without a plan for the dry season")
+    assert a.byline == "Mara Lindqvist and Tomas Berg"
+    assert a.outlet == "The Guardian"
+    assert a.url == "https://www.theguardian.com/world/2025/mar/14/seren-dam-talks-stall"
+    assert a.date == "2025-03-14"
+    assert a.paragraphs[0] == (
+        "Talks between Valdoria and Ostmark over a dam on the Seren river broke down on Thursday, with each "
+        "government accusing the other of walking away from a deal that had taken two years to draft."
+    )
+    # bullets inside the body stay (marker and emphasis stripped); the last paragraph ends the article
+    assert a.paragraphs[4:] == [
+        "Rice growers in the delta need the water by April.",
+        "Fishing villages downstream report their lowest catches in a decade.",
+        "Both governments said they were willing to return to the table, but neither set a date.",
+    ]
+    assert a.furniture == [
+        "![Farmers inspect a dry canal near Lenz](https://example.org/canal.jpg)",
+        "*Farmers inspect a dry irrigation canal near Lenz last week. Photograph: Ana Ruiz/Getty Images*",
+        "Advertisement",
+        "## Related",
+        "- [Seren river drought: what we know](https://example.org/seren-drought)",
+        "- [Farmers march on Lenz](https://example.org/lenz-march)",
+        "Sign up to the Global Dispatch newsletter",
+    ]
+    assert "**" not in a.body and "](" not in a.body and a.warnings == []
+
+
+def test_html_article():
+    a = load_article(FIXTURES / "harbour-vote.html")
+    assert a.format == "html"
+    assert a.title == "Harbour board delays vote on new ferry terminal"
+    assert a.dek.startswith("Residents filled the meeting hall for a third week")
+    assert a.byline == "Ines Calloway"
+    assert a.outlet == "The Eastport Courier"
+    assert a.url == "https://www.eastportcourier.example/news/2025/03/03/harbour-board-delays-vote"
+    assert a.date == "2025-03-03"
+    assert a.paragraphs[0].startswith("The harbour board of Eastport postponed its vote")
+    assert a.paragraphs[-1] == "A spokesman for Northline said the company would wait for the study. \"We want to be good neighbours,\" he said."
+    assert len(a.paragraphs) == 5
+    assert a.furniture == ["Advertisement"]
+    for junk in ("cookies", "Most read", "Privacy", "Subscribe", "By Ines Calloway"):
+        assert junk not in a.body
+
+
+# --- paragraphs, markup, detection ------------------------------------------------------------
+
+def test_paragraphs_split_on_single_and_blank_lines():
+    text = "  First paragraph here, with words.  \nSecond one follows it.\n\n\n   \nThird after blanks.\n"
+    assert load_article(text).paragraphs == ["First paragraph here, with words.", "Second one follows it.",
+                                             "Third after blanks."]
+
+
+def test_hard_wrapped_text_is_joined_into_paragraphs():
+    text = ("The council met on Monday and agreed, after a long\n"
+            "debate, to close the old bridge for repairs.\n\n"
+            "Drivers will have to use the ring road, which adds\n"
+            "about ten minutes to the trip into town.\n")
+    assert load_article(text).paragraphs == [
+        "The council met on Monday and agreed, after a long debate, to close the old bridge for repairs.",
+        "Drivers will have to use the ring road, which adds about ten minutes to the trip into town.",
+    ]
+
+
+def test_strip_markdown():
+    assert strip_markdown("A **bold** and *italic* [link](http://x.org) with `code` and ~~old~~ \\*star") == \
+        "A bold and italic link with code and old *star"
+    assert strip_markdown("snake_case_name stays, 2 * 3 * 4 stays") == "snake_case_name stays, 2 * 3 * 4 stays"
+
+
+def test_format_is_sniffed_without_a_suffix(tmp_path):
+    md = tmp_path / "story"
+    md.write_text("# A headline here\n\nBody text with a [link](http://x.org) in it.\n", encoding="utf-8")
+    assert load_article(md).format == "markdown"
+    html = tmp_path / "page.txt"  # a saved page, whatever its suffix
+    html.write_text((FIXTURES / "harbour-vote.html").read_text(encoding="utf-8"), encoding="utf-8")
+    assert load_article(html).format == "html"
+
+
+# --- byline, outlets, furniture rules ---------------------------------------------------------
+
+def test_parse_byline_forms():
+    glued = parse_byline("by https://www.nytimes.com/by/jonathan-swan · NY TimesPresident Trump made an appeal.")
+    assert (glued.byline, glued.outlet, glued.url, glued.rest) == (
+        "Jonathan Swan", "The New York Times", "https://www.nytimes.com/by/jonathan-swan", "President Trump made an appeal.")
+    sep = parse_byline("By Jane Doe · ReutersKYIV, Ukraine — Officials said on Friday.")
+    assert (sep.byline, sep.outlet, sep.rest) == ("Jane Doe", "Reuters", "KYIV, Ukraine — Officials said on Friday.")
+    line = parse_byline("By Jane Doe and John Roe, The Guardian")
+    assert (line.byline, line.outlet, line.rest) == ("Jane Doe and John Roe", "The Guardian", "")
+    assert parse_byline("By Jane Doe, Staff Reporter").byline == "Jane Doe, Staff Reporter"
+    assert parse_byline("By Monday, officials had left the city.") is None
+    assert parse_byline("By the time the talks ended, nobody was left.") is None
+    assert parse_byline("Jane Doe reported from Kyiv.") is None
+
+
+def test_byline_sentence_stays_in_the_body():
+    text = "A headline for the test\nBy the time the talks ended, nobody was left in the room.\nThen it rained."
+    a = load_article(text)
+    assert a.byline == "" and a.title == "A headline for the test"
+    assert a.paragraphs[0].startswith("By the time")
+
+
+def test_name_from_url_and_outlet_lookup():
+    assert name_from_url("https://www.nytimes.com/by/jonathan-swan") == "Jonathan Swan"
+    assert name_from_url("https://www.theguardian.com/profile/ludwig-van-der-berg/") == "Ludwig van der Berg"
+    assert name_from_url("https://example.org/article/12345") == ""
+    known = outlets()
+    assert known.from_domain("https://www.bbc.co.uk/news/world-123") == "BBC News"
+    assert known.from_domain("edition.cnn.com") == "CNN"
+    assert known.from_domain("https://example.org") == ""
+    assert known.canonical("ny  times") == "The New York Times" and known.canonical("Eastport Courier") == ""
+
+
+def test_generic_furniture_rules():
+    text = "\n".join([
+        "Supported by",
+        "Port strike ends after nine days",
+        "By Jane Doe, Reuters",
+        "Share full article",
+        "Dock workers returned to the port of Lenz on Friday after a nine-day strike over pay.",
+        "Workers walk past cranes at the port. Photograph: Ana Ruiz/AFP/Getty Images",
+        "Related: Ferry fares rise again",
+        "The union said its members had accepted a rise of six percent over two years.",
+        "Listen to this article · 4:12 min Learn more",
+        "Shipping companies said the backlog would take a week to clear.",
+        "Jane Doe contributed reporting from Lenz.",
+        "More on this story",
+        "- Why the port matters",
+        "- Timeline of the strike",
+    ])
+    a = load_article(text)
+    assert a.title == "Port strike ends after nine days" and a.byline == "Jane Doe" and a.outlet == "Reuters"
+    assert a.paragraphs == [
+        "Dock workers returned to the port of Lenz on Friday after a nine-day strike over pay.",
+        "The union said its members had accepted a rise of six percent over two years.",
+        "Shipping companies said the backlog would take a week to clear.",
+    ]
+    assert a.furniture == [
+        "Supported by", "Share full article",
+        "Workers walk past cranes at the port. Photograph: Ana Ruiz/AFP/Getty Images",
+        "Related: Ferry fares rise again", "Listen to this article · 4:12 min Learn more",
+        "Jane Doe contributed reporting from Lenz.", "More on this story",
+        "- Why the port matters", "- Timeline of the strike",
+    ]
+
+
+def test_bullets_inside_the_body_and_unheaded_trailing_list_stay():
+    text = "A headline for the list test\nThe plan has three parts.\n- Build a road.\n- Open a school.\nWork starts in May.\n- A final point."
+    assert load_article(text).paragraphs == ["The plan has three parts.", "Build a road.", "Open a school.",
+                                             "Work starts in May.", "A final point."]
+
+
+def test_furniture_rules_file_compiles_and_rejects_bad_rules(tmp_path):
+    rules = furniture_rules()
+    assert rules.line.search("Credit...Haiyun Jiang for The New York Times")
+    assert rules.box.search("Our Coverage of the War in Ukraine")
+    assert not rules.line.search("President Trump made an unusually sharp appeal to President Vladimir V. Putin.")
+    bad = tmp_path / "rules.txt"
+    bad.write_text("# comment\nsometimes ^Credit\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="line 2"):
+        furniture_rules(str(bad))
+
+
+# --- bad input ----------------------------------------------------------------------------------
+
+def _error(arg) -> InputError:
+    with pytest.raises(InputError) as info:
+        load_article(arg)
+    message = str(info.value)
+    assert "\n" not in message and "Traceback" not in message
+    return info.value
+
+
+def test_missing_path(tmp_path):
+    missing = tmp_path / "nowhere.txt"
+    err = _error(missing)
+    assert str(err) == f"{missing}: no such file"
+    assert _error("no-such-story.md").problem == "no such file"  # a short str that names a file
+    assert _error(str(missing)).source == str(missing)
+
+
+def test_directory_is_refused(tmp_path):
+    err = _error(tmp_path)
+    assert err.source == str(tmp_path) and "is a directory, not a file" in err.problem
+
+
+@pytest.mark.parametrize("content", [b"", b"   \n\t\r\n  ", "\ufeff  \n".encode("utf-8")])
+def test_empty_file(tmp_path, content):
+    path = tmp_path / "empty.txt"
+    path.write_bytes(content)
+    err = _error(path)
+    assert err.source == str(path) and err.problem.startswith("empty file")
+
+
+def test_empty_text_and_wrong_type():
+    assert _error("   ").problem == "empty text"
+    assert "expected a path or the article text" in _error(42).problem
+
+
+@pytest.mark.parametrize("content, detail", [
+    (b"ABC\x00\x01\x02 some text\x00" * 50, "contains NUL bytes"),
+    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "looks like a PDF document"),
+    (bytes(range(1, 256)) * 40, "mostly control characters"),
+])
+def test_binary_file(tmp_path, content, detail):
+    path = tmp_path / "story.txt"
+    path.write_bytes(content)
+    err = _error(path)
+    assert err.problem.startswith("binary file, not text") and detail in err.problem
+
+
+def test_cp1252_file_is_decoded(tmp_path):
+    text = ("Crème brûlée at the café, said Mr. Trump’s aide — “naïve.” The chef, Zoë, was in Zürich.\n"
+            "Prices rose by 5 € overnight… nobody was surprised.")
+    path = tmp_path / "legacy.txt"
+    path.write_bytes(text.encode("cp1252"))
+    a = load_article(path)
+    assert a.encoding == "cp1252"
+    assert a.paragraphs == text.split("\n")
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16"])
+def test_byte_order_mark_is_decoded(tmp_path, encoding):
+    text = "Harbour vote delayed again\nThe board’s chair said the vote would wait.\n"
+    path = tmp_path / "bom.txt"
+    path.write_bytes(text.encode(encoding))
+    a = load_article(path)
+    assert a.encoding == encoding
+    assert a.title == "Harbour vote delayed again" and not a.title.startswith("\ufeff")
+    assert a.paragraphs == ["The board’s chair said the vote would wait."]
+
+
+def test_html_page_without_article(tmp_path):
+    path = tmp_path / "login.html"
+    path.write_text("<!DOCTYPE html><html><head><title>Log in</title></head><body><nav><a href='/'>Home</a></nav>"
+                    "<form><label>Email</label><input name=e><button>Log in</button></form></body></html>",
+                    encoding="utf-8")
+    err = _error(path)
+    assert str(err) == f"{path}: no article text found in this HTML page"
+
+
+def test_extractor_failure_is_one_line(tmp_path, monkeypatch):
+    import trafilatura
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("parser exploded\nwith a second line")
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", broken)
+    err = _error(FIXTURES / "harbour-vote.html")
+    assert err.problem.startswith("could not read this HTML page (RuntimeError: parser exploded")
+
+
+def test_only_furniture_is_refused():
+    assert _error("Advertisement\nShare full article\nCredit...Jane Doe for Reuters").problem == \
+        "no article text found (only page furniture)"
+
+
+def test_very_long_text_is_fast(seed):
+    text = "A very long article\n" + "\n".join(seed.paragraphs * 600)  # 12,000 paragraphs
+    assert len(text.encode("utf-8")) > 2_500_000
+    started = time.perf_counter()
+    a = load_article(text)
+    elapsed = time.perf_counter() - started
+    assert a.title == "A very long article" and len(a.paragraphs) == 12000
+    assert elapsed < 10, f"reading {len(text)} characters took {elapsed:.1f} s"
+
+
+def test_non_english_text_warns_but_reads():
+    a = load_article(GERMAN)
+    assert a.paragraphs == [GERMAN]
+    assert len(a.warnings) == 1
+    assert a.warnings[0].startswith("text does not look like English (share of common English words 0.0")
+    assert a.warnings[0].endswith("results will be unreliable")
+    share, n = english_share(GERMAN)
+    assert share < 0.15 and n > 40
+
+
+def test_english_share_of_english_news(seed):
+    share, n = english_share(seed.body)
+    assert 0.35 < share < 0.6 and n > 700
+    assert english_share("") == (0.0, 0)
