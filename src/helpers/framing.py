@@ -1,21 +1,594 @@
-"""Framing of blame: who blames, criticises, pressures or praises whom; hidden agency; frames."""
+"""Framing of blame: who blames, criticises, pressures or praises whom; hidden agency; frames.
+
+Three rule-based stages, all driven by documented lexicons in ``helpers/data/``:
+
+- `find_blame(sentences, mentions, quotes)`: directed edges source → target with a relation
+  (blame | criticism | pressure | praise | responsibility | deflection) and a ``negated`` flag
+  (refusals and negations are kept, flagged, never turned into plain edges).
+  Cues: ``blame_cues.tsv``, ``deflection_cues.tsv``; negation/refusal: ``negation_cues.tsv``.
+- `passives(sentences)`: agentless passives, agent-hiding nominalisations and intransitive death
+  verbs, with their sentences (``passive_cues.tsv``).
+- `frames(sentences, mentions, quotes)`: the 20 questions of the five generic news frames answered
+  per article with evidence sentences (``frame_questions.tsv``); `frame_scores` turns them into one
+  score per frame (share of "yes", 0–1, higher = the frame is more present).
+
+Who is the source of a cue: inside a direct quote, its speaker (first-person pronouns in the quote
+are the speaker too); in the article's own words, the subject of the clause (the first actor named
+after the last clause boundary before the cue); in a passive ("was blamed by X"), the agent X.
+With no speaker and no named subject, the source is the article itself: ``"narrator"``.
+
+References: Semetko & Valkenburg (2000), Framing European politics, J. of Communication 50(2);
+Frermann, Li, Khanehzar & Mikolajczak (2023), Conflicts, Villains, Resolutions: Towards models of
+Narrative Media Framing, ACL.
+"""
 from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 import pandas as pd
 
-from .tables import empty
+from .tables import conform, empty
+
+DATA = Path(__file__).parent / "data"
+
+#: Source used when a statement has no speaker and no named subject: the article itself.
+NARRATOR = "narrator"
+#: Frame names, in the order of Semetko & Valkenburg (2000).
+FRAMES = ("responsibility", "human_interest", "conflict", "morality", "economic")
+PASSIVE_COLUMNS = ["sent_id", "kind", "cue", "text"]
+FRAME_COLUMNS = ["frame", "question_id", "question", "answer", "sent_ids", "evidence"]
+SCORE_COLUMNS = ["frame", "score", "yes", "questions"]
+
+_STRAIGHT = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u02bc": "'"})
+_BOUNDARY = re.compile(
+    r"[;:\u2014\u2013]|,\s+(?:and|but|or)\b(?!\s+to\b)|\b(?:that|which|who|whom|whose|because|while|when|whether|"
+    r"although|though|since|after|before|if|unless|where|whereas)\b",
+    re.I,
+)
+_HARD_STOP = re.compile(r"[.;:!?\u2014\u2013]")
+_COORD = re.compile(r"^\s*,?\s*(?:and|or|as\s+well\s+as|,)\s+(?:both\s+|the\s+)?$|^\s*,\s*$", re.I)
+_FIRST_PERSON = re.compile(r"\b(?:I|me|my|mine|myself|we|us|our|ours)\b")
+_SPEECH = re.compile(
+    r"\b(?:said|says|say|added|adds|wrote|writes|told|tells|asked|argued|insisted|declared|stated|"
+    r"posted|tweeted|replied|explained|noted|warned|continued|according\s+to)\b",
+    re.I,
+)
+
+
+def _straight(text: str) -> str:
+    """Curly quotes and apostrophes → straight ones (same length, so offsets still hold)."""
+    return text.translate(_STRAIGHT)
+
+
+# ---------------------------------------------------------------------------------------------
+# Lexicons
+# ---------------------------------------------------------------------------------------------
+def load_lexicon(name: str) -> pd.DataFrame:
+    """Read ``helpers/data/<name>``: a tab-separated file after ``#`` header lines, all strings."""
+    lines = [ln for ln in (DATA / name).read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+    header = lines[0].split("\t")
+    rows = [ln.split("\t") for ln in lines[1:]]
+    for row in rows:
+        if len(row) != len(header):
+            raise ValueError(f"{name}: bad row {row[:2]!r} ({len(row)} fields, expected {len(header)})")
+    return pd.DataFrame(rows, columns=header)
+
+
+@dataclass(frozen=True)
+class Cue:
+    relation: str
+    voice: str
+    target: str
+    window: int
+    regex: re.Pattern
+    example: str
+
+
+@lru_cache(maxsize=None)
+def blame_cues() -> tuple[Cue, ...]:
+    """Deflection cues then blame cues, in priority order (compiled)."""
+    cues = []
+    for name in ("deflection_cues.tsv", "blame_cues.tsv"):
+        for row in load_lexicon(name).itertuples(index=False):
+            pattern = row.pattern.replace("{GAP}", r"(?:\S+\s+){0,8}?")
+            cues.append(Cue(row.relation, row.voice, row.target, int(row.window), re.compile(pattern, re.I), row.example))
+    return tuple(cues)
+
+
+@lru_cache(maxsize=None)
+def negation_cues() -> tuple[tuple[str, re.Pattern], ...]:
+    """(scope, compiled pattern) pairs; scope is "clause" or "sentence"."""
+    return tuple((r.scope, re.compile(r.pattern, re.I)) for r in load_lexicon("negation_cues.tsv").itertuples(index=False))
+
+
+@lru_cache(maxsize=None)
+def passive_words() -> dict[str, frozenset]:
+    """kind → set of lower-case words, from ``passive_cues.tsv``."""
+    lex = load_lexicon("passive_cues.tsv")
+    return {kind: frozenset(group["word"]) for kind, group in lex.groupby("kind")}
+
+
+@lru_cache(maxsize=None)
+def frame_questions() -> pd.DataFrame:
+    """The 20 questions with their cue patterns (``frame_questions.tsv``)."""
+    lex = load_lexicon("frame_questions.tsv")
+    lex["min_sentences"] = lex["min_sentences"].astype(int)
+    return lex
+
+
+# ---------------------------------------------------------------------------------------------
+# Quotes: spans inside quotation marks, with speakers
+# ---------------------------------------------------------------------------------------------
+@dataclass
+class _Span:
+    sent_id: int
+    start: int  # offsets inside the sentence text, the marks excluded
+    end: int
+    full: bool  # a whole statement (opens a sentence/clause), not a scare-quoted fragment
+    speaker: str = ""
+
+
+def _paragraph_spans(group: pd.DataFrame):
+    """Quoted spans of one paragraph: ([(start, end, full)], paragraph text, paragraph offset)."""
+    base = int(group["start"].iloc[0])
+    length = int(group["end"].max()) - base
+    chars = [" "] * max(length, 0)
+    for row in group.itertuples(index=False):
+        s = int(row.start) - base
+        chars[s : s + len(row.text)] = list(row.text)
+    text = "".join(chars)
+    spans, open_at = [], None
+    for i, ch in enumerate(text):
+        opening = ch == "\u201c" or (ch == '"' and open_at is None)
+        closing = ch == "\u201d" or (ch == '"' and open_at is not None)
+        if opening and open_at is None:
+            open_at = i
+        elif closing and open_at is not None:
+            spans.append((open_at, i))
+            open_at = None
+    if open_at is not None:
+        spans.append((open_at, len(text)))
+    out = []
+    for a, b in spans:
+        before = text[:a].rstrip()
+        full = not before or before[-1] in ".!?:,;\u2014\u201d\"" or bool(re.search(r"\b(?:said|says|wrote|added)$", before))
+        out.append((a + 1, b, full))
+    return out, text, base
+
+
+def _quote_spans(sentences: pd.DataFrame, mentions: pd.DataFrame, quotes: pd.DataFrame) -> dict[int, list[_Span]]:
+    """sent_id → quoted spans in that sentence (a multi-sentence quote gives one span per sentence)."""
+    result: dict[int, list[_Span]] = {}
+    for _, group in sentences.sort_values("start").groupby("para_id", sort=False):
+        spans, text, base = _paragraph_spans(group)
+        previous_speaker = ""
+        for a, b, full in spans:
+            sids = [int(r.sent_id) for r in group.itertuples() if int(r.start) - base < b and int(r.end) - base > a]
+            speaker = _speaker_from_table(quotes, sids, text[a:b]) or _speaker_nearby(group, mentions, text, base, a, b)
+            if not speaker and full:
+                speaker = previous_speaker
+            if full and speaker:
+                previous_speaker = speaker
+            for row in group.itertuples():
+                s0, s1 = int(row.start) - base, int(row.end) - base
+                lo, hi = max(a, s0), min(b, s1)
+                if lo < hi:
+                    result.setdefault(int(row.sent_id), []).append(_Span(int(row.sent_id), lo - s0, hi - s0, full, speaker))
+    return result
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\W+", " ", _straight(str(text))).strip().lower()
+
+
+def _speaker_from_table(quotes: pd.DataFrame, sent_ids: list[int], content: str) -> str:
+    """Speaker of the quotes-table row that covers these sentences and overlaps the content."""
+    if quotes is None or quotes.empty or "speaker" not in quotes:
+        return ""
+    want = _norm(content)
+    best = ""
+    for q in quotes.itertuples(index=False):
+        ids = {int(q.sent_id)} if pd.notna(q.sent_id) else set()
+        extra = getattr(q, "sent_ids", None)
+        if isinstance(extra, str):
+            ids |= {int(x) for x in re.findall(r"\d+", extra)}
+        elif isinstance(extra, (list, tuple)):
+            ids |= {int(x) for x in extra}
+        if not ids & set(sent_ids) or not isinstance(q.speaker, str) or not q.speaker:
+            continue
+        got = _norm(q.content)
+        if want and got and (want[:25] in got or got[:25] in want):
+            return q.speaker
+        best = best or q.speaker
+    return best
+
+
+def _speaker_nearby(group, mentions, text, base, a, b) -> str:
+    """Fallback attribution: '”, Mr. X said' after the quote or 'X said: “' before it."""
+    if mentions is None or mentions.empty:
+        return ""
+    pm = _paragraph_mentions(group, mentions, base)
+    after = [m for m in pm if b < m[0] <= b + 25 and m[2]]
+    if after and _SPEECH.search(text[b : after[0][1] + 40]):
+        return after[0][2]
+    before = [m for m in pm if a - 60 <= m[1] < a and m[2]]
+    if before and _SPEECH.search(text[before[-1][1] : a]):
+        return before[-1][2]
+    return ""
+
+
+def _paragraph_mentions(group, mentions, base):
+    sent_start = {int(r.sent_id): int(r.start) - base for r in group.itertuples()}
+    rows = mentions[mentions["sent_id"].isin(list(sent_start))]
+    return sorted(
+        (sent_start[int(m.sent_id)] + int(m.start), sent_start[int(m.sent_id)] + int(m.end), str(m.actor) if pd.notna(m.actor) else "")
+        for m in rows.itertuples()
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Blame edges
+# ---------------------------------------------------------------------------------------------
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    actor: str
+    quoted: bool  # inside a full quote span
 
 
 def find_blame(sentences: pd.DataFrame, mentions: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
-    """Blame edges (source, target, relation, negated, cue, sent_id, evidence)."""
-    return empty("blame")
+    """Blame edges (source, target, relation, negated, cue, sent_id, evidence).
+
+    One row per (source, target, relation, negated) and sentence; ``cue`` joins the matched cue
+    phrases with " | ". ``source`` is an actor name, or ``"narrator"`` for the article's own voice;
+    ``target`` is an actor name ("" for a deflection that names nobody). ``negated`` is True when a
+    negation or refusal governs the cue ("refused to … blame Mr. Putin"). ``evidence`` is the
+    sentence text. Extra columns: ``source_via`` (speaker | subject | agent | narrator) and
+    ``negation_cue`` (the words that negate, or "").
+    Targets and sources are actors from ``mentions`` (pronouns and demonyms count through the
+    actor they were resolved to; unresolved mentions, actor "", are ignored).
+    """
+    if sentences is None or sentences.empty:
+        return conform(_blame_frame([]), "blame")
+    mentions = mentions if mentions is not None and not mentions.empty else empty("mentions")
+    quotes = quotes if quotes is not None else empty("quotes")
+    spans = _quote_spans(sentences, mentions, quotes)
+    rows = []
+    for sent in sentences.itertuples(index=False):
+        sid = int(sent.sent_id)
+        text = str(sent.text)
+        rows.extend(_sentence_edges(sid, text, mentions[mentions["sent_id"] == sid], spans.get(sid, [])))
+    return conform(_blame_frame(rows), "blame")
+
+
+def _blame_frame(rows: list[dict]) -> pd.DataFrame:
+    cols = ["source", "target", "relation", "negated", "cue", "sent_id", "evidence", "source_via", "negation_cue"]
+    if not rows:
+        return pd.DataFrame({c: pd.Series(dtype="bool" if c == "negated" else "object") for c in cols})
+    df = pd.DataFrame(rows)
+    key = ["sent_id", "source", "target", "relation", "negated"]
+    df = (
+        df.groupby(key, sort=False, as_index=False)
+        .agg(cue=("cue", lambda s: " | ".join(dict.fromkeys(s))), evidence=("evidence", "first"),
+             source_via=("source_via", "first"), negation_cue=("negation_cue", lambda s: " | ".join(dict.fromkeys(x for x in s if x))))
+    )
+    df["negated"] = df["negated"].astype(bool)
+    df["sent_id"] = df["sent_id"].astype(int)
+    return df[cols]
+
+
+def _sentence_edges(sid: int, text: str, sent_mentions: pd.DataFrame, spans: list[_Span]) -> list[dict]:
+    flat = _straight(text)
+    full_spans = [s for s in spans if s.full]
+
+    def in_full(pos: int):
+        return next((s for s in full_spans if s.start <= pos < s.end), None)
+
+    ments = [
+        _Mention(int(m.start), int(m.end), str(m.actor), in_full(int(m.start)) is not None)
+        for m in sent_mentions.itertuples()
+        if isinstance(m.actor, str) and m.actor
+    ]
+    taken = [(m.start, m.end) for m in ments]
+    for span in full_spans:  # first-person pronouns inside a quote are its speaker
+        if span.speaker:
+            for fp in _FIRST_PERSON.finditer(text, span.start, span.end):
+                if not any(a < fp.end() and fp.start() < b for a, b in taken):
+                    ments.append(_Mention(fp.start(), fp.end(), span.speaker, True))
+    ments.sort(key=lambda m: m.start)
+
+    used: list[tuple[int, int]] = []
+    edges = []
+    for cue in blame_cues():
+        for match in cue.regex.finditer(flat):
+            if any(a < match.end() and match.start() < b for a, b in used):
+                continue
+            edge = _edge(cue, match, flat, ments, in_full(match.start()))
+            if edge is None:
+                continue
+            used.append((match.start(), match.end()))
+            for target in edge.pop("targets"):
+                edges.append({**edge, "target": target, "sent_id": sid, "evidence": text})
+    if edges:
+        _sentence_refusals(flat, ments, edges)
+    return [e for e in edges if e["relation"] == "deflection" or e["target"] != e["source"]]
+
+
+def _edge(cue: Cue, match: re.Match, flat: str, ments: list[_Mention], span) -> dict | None:
+    quoted = span is not None
+    lo, hi = (span.start, span.end) if quoted else (0, len(flat))
+    pool = [m for m in ments if m.quoted == quoted and lo <= m.start < hi]
+    has_anchor = "T" in cue.regex.groupindex and match.start("T") >= 0
+    # --- targets
+    if cue.target == "after":
+        anchor = match.start("T") if has_anchor else match.end()
+        targets = _targets_after(flat, pool, anchor, cue.window)
+    else:
+        anchor = match.end("T") if has_anchor else match.start()
+        targets = _targets_before(flat, pool, anchor, cue.window)
+    if not targets and cue.relation != "deflection":
+        return None
+    target_names = [m.actor for m in targets]
+    # --- source
+    if cue.voice == "passive":
+        agent = re.compile(r"\bby\s+", re.I).search(flat, match.end(), min(len(flat), match.end() + 40))
+        after = [m for m in pool if agent and agent.end() <= m.start <= agent.end() + 25]
+        source, via = (after[0].actor, "agent") if after else (NARRATOR, "narrator")
+    else:
+        source, via = _subject(flat, pool, match.start(), lo, set(target_names))
+        if not source:
+            if quoted and span.speaker:
+                source, via = span.speaker, "speaker"
+            else:
+                source, via = NARRATOR, "narrator"
+    if cue.relation == "deflection" and not targets:
+        target_names = [""]
+    # --- negation in the clause before the cue
+    clause_start = max([lo] + [b.end() for b in _BOUNDARY.finditer(flat, lo, match.start())])
+    neg = ""
+    for scope, regex in negation_cues():
+        if scope == "clause":
+            hit = regex.search(flat, clause_start, match.start())
+            if hit:
+                neg = hit.group(0)
+                break
+    return {
+        "source": source,
+        "targets": target_names,
+        "relation": cue.relation,
+        "negated": bool(neg),
+        "cue": match.group(0).strip(),
+        "source_via": via,
+        "negation_cue": neg,
+    }
+
+
+def _clear(flat: str, a: int, b: int) -> bool:
+    return not _HARD_STOP.search(flat[a:b].replace("Mr.", "Mr").replace("Mrs.", "Mrs").replace("Ms.", "Ms").replace("Dr.", "Dr"))
+
+
+def _targets_after(flat, pool, anchor, window):
+    first = next((m for m in pool if m.start >= anchor - 1 and m.start - anchor <= window and _clear(flat, anchor, m.start)), None)
+    if first is None:
+        return []
+    chain = [first]
+    for m in pool:
+        if m.start > chain[-1].start and m.start >= chain[-1].end:
+            if _COORD.match(flat[chain[-1].end : m.start]):
+                chain.append(m)
+            elif m.start > chain[-1].end + 1:
+                break
+    return _unique(chain)
+
+
+def _targets_before(flat, pool, anchor, window):
+    cands = [m for m in pool if m.start < anchor and anchor - m.end <= window and m.end <= anchor + 2 and _clear(flat, m.end, anchor)]
+    if not cands:
+        return []
+    chain = [cands[-1]]
+    for m in reversed(pool):
+        if m.end <= chain[0].start and _COORD.match(flat[m.end : chain[0].start]):
+            chain.insert(0, m)
+    return _unique(chain)
+
+
+def _unique(ms):
+    seen, out = set(), []
+    for m in ms:
+        if m.actor not in seen:
+            seen.add(m.actor)
+            out.append(m)
+    return out
+
+
+def _subject(flat, pool, cue_start, lo, exclude) -> tuple[str, str]:
+    """The first actor named after the last clause boundary before the cue (walking back)."""
+    cuts = [lo] + [b.end() for b in _BOUNDARY.finditer(flat, lo, cue_start)]
+    for cut in reversed(cuts):
+        for m in pool:
+            if cut <= m.start < cue_start and m.actor not in exclude:
+                return m.actor, "subject"
+    return "", ""
+
+
+def _sentence_refusals(flat: str, ments: list[_Mention], edges: list[dict]) -> None:
+    """'…, Mr. Trump declined to say': negate every edge of the refuser in this sentence."""
+    for scope, regex in negation_cues():
+        if scope != "sentence":
+            continue
+        for hit in regex.finditer(flat):
+            before = [m for m in ments if m.end <= hit.start() and hit.start() - m.end <= 40]
+            refuser = before[-1].actor if before else None
+            for e in edges:
+                if refuser and e["source"] == refuser and not e["negated"]:
+                    e["negated"] = True
+                    e["negation_cue"] = hit.group(0)
+
+
+# ---------------------------------------------------------------------------------------------
+# Hidden agency
+# ---------------------------------------------------------------------------------------------
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'\u2019\-]*")
+_CLAUSE_END = re.compile(r"[,;:.!?\u2014\u2013()\"\u201c\u201d]")
+_DETERMINERS = frozenset("the a an this that these those another every each any no such of on in at after before during since following amid against with from for to over".split())
+_POSSESSIVE = frozenset("his her their its our my your whose".split())
+_VERBAL = frozenset("to will would could might may can did does do not they we i you he she it".split())
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december".split()
+)
 
 
 def passives(sentences: pd.DataFrame) -> pd.DataFrame:
-    """Agentless passives and agent-hiding nominalisations, with their sentences."""
-    return pd.DataFrame(columns=["sent_id", "kind", "cue", "text"])
+    """Agentless passives and agent-hiding constructions, one row per occurrence.
+
+    Columns: ``sent_id``; ``kind`` — "agentless passive" (be/get + participle with no "by" agent in
+    the clause: "were killed", "was fired"), "nominalisation" (an action noun with no possessor or
+    adjective naming the actor and no "by": "the attack", "the overnight bombing of Kyiv") or
+    "death verb" (intransitive dying: "5000 soldiers a week are dying"); ``cue`` (the words);
+    ``text`` (the sentence). Rules over tokens with the word lists of ``passive_cues.tsv`` (no
+    part-of-speech tagger), so expect some misses and false alarms; every row shows its sentence.
+    """
+    if sentences is None or sentences.empty:
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in PASSIVE_COLUMNS})
+    rows = []
+    for sent in sentences.itertuples(index=False):
+        rows.extend((int(sent.sent_id), kind, cue, str(sent.text)) for kind, cue in _hidden_agency(str(sent.text)))
+    if not rows:
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in PASSIVE_COLUMNS})
+    return pd.DataFrame(rows, columns=PASSIVE_COLUMNS)
 
 
+def _hidden_agency(text: str) -> list[tuple[str, str]]:
+    words = passive_words()
+    toks = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    low = [_straight(t).lower() for t, _, _ in toks]
+    found = []
+    passive_at = set()
+    for i, w in enumerate(low):
+        if w not in words["be"]:
+            continue
+        j = i + 1
+        while j < len(toks) and j <= i + 2 and (low[j] in words["adverb"] or (low[j].endswith("ly") and len(low[j]) > 4)):
+            if _CLAUSE_END.search(text[toks[j - 1][2] : toks[j][1]]):
+                break
+            j += 1
+        if j >= len(toks) or _CLAUSE_END.search(text[toks[j - 1][2] : toks[j][1]]):
+            continue
+        p = low[j]
+        participle = p in words["participle"] or (p.endswith("ed") and len(p) > 3 and p not in words["adjective"])
+        if not participle:
+            continue
+        rest = text[toks[j][2] :]
+        stop = _CLAUSE_END.search(rest)
+        clause = rest[: stop.start()] if stop else rest
+        if re.search(r"\bby\b", clause, re.I):
+            continue
+        found.append(("agentless passive", text[toks[i][1] : toks[j][2]]))
+        passive_at.add(j)
+    for i, w in enumerate(low):
+        if w in words["death"] and i not in passive_at:
+            found.append(("death verb", toks[i][0]))
+        elif w in words["nominalisation"] and _agent_hidden(text, toks, low, i):
+            found.append(("nominalisation", toks[i][0]))
+    return found
+
+
+def _agent_hidden(text, toks, low, i) -> bool:
+    """True when the action noun at ``i`` has no possessor/adjective actor and no "by" agent."""
+    if i > 0 and low[i - 1] in _VERBAL:
+        return False  # "to attack", "will strike": a verb
+    if i + 1 < len(toks) and low[i + 1] in {"by"}:
+        return False
+    after = text[toks[i][2] : toks[i][2] + 60]
+    if re.match(r"\s+of\s+[\w.' ]{1,30}?\s+by\b", after):
+        return False
+    j = i - 1
+    saw_determiner = False
+    while j >= 0 and i - j <= 4:
+        if _CLAUSE_END.search(text[toks[j][2] : toks[j + 1][1]]):
+            break
+        word, raw = low[j], toks[j][0]
+        if word in _DETERMINERS:
+            saw_determiner = True
+            break
+        if word in _POSSESSIVE or word.endswith("'s") or word.endswith("s'") or word.endswith("\u2019s"):
+            return False
+        if raw[0].isupper() and j > 0 and word not in _CALENDAR:
+            return False  # "Russian strikes", "Israeli attack"
+        j -= 1
+    return saw_determiner
+
+
+# ---------------------------------------------------------------------------------------------
+# Generic news frames
+# ---------------------------------------------------------------------------------------------
 def frames(sentences: pd.DataFrame, mentions: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
-    """The 20 generic-frame questions of Semetko & Valkenburg (2000) answered with evidence."""
-    return pd.DataFrame(columns=["frame", "question_id", "question", "answer", "sent_ids", "evidence"])
+    """The 20 generic-frame questions of Semetko & Valkenburg (2000) answered with evidence.
+
+    One row per question: ``frame``, ``question_id`` (Q1–Q20), ``question``, ``answer`` (bool: yes
+    when at least ``min_sentences`` sentences carry a cue of ``frame_questions.tsv``, or, for Q4 and
+    Q12, when `find_blame` gives a non-negated edge of the listed relations), ``sent_ids``
+    (";"-joined), ``evidence`` (up to three sentences joined by " | ", or "no evidence"). Extra
+    column ``applicable`` is False for Q10 (pictures: not answerable from text).
+    References: Semetko & Valkenburg (2000), Table 1.
+    """
+    qs = frame_questions()
+    if sentences is None or sentences.empty:
+        out = pd.DataFrame({c: pd.Series(dtype="object") for c in FRAME_COLUMNS + ["applicable"]})
+        return out
+    flat = [(int(s.sent_id), str(s.text), _straight(str(s.text))) for s in sentences.itertuples(index=False)]
+    edges = None
+    rows = []
+    for q in qs.itertuples(index=False):
+        applicable = q.pattern != "-"
+        hits: list[int] = []
+        if applicable:
+            regex = re.compile(q.pattern, re.I)
+            hits = [sid for sid, _, t in flat if regex.search(t)]
+        yes = len(hits) >= q.min_sentences
+        if q.blame != "-" and applicable:
+            if edges is None:
+                edges = find_blame(sentences, mentions, quotes)
+            rel = q.blame.split(";")
+            hit_edges = edges[edges["relation"].isin(rel) & ~edges["negated"].astype(bool) & (edges["target"] != "")]
+            if len(hit_edges):
+                yes = True
+                hits = sorted(set(hits) | set(hit_edges["sent_id"].astype(int)))
+        text_of = {sid: t for sid, t, _ in flat}
+        ev_ids = hits if yes else []
+        rows.append({
+            "frame": q.frame,
+            "question_id": q.question_id,
+            "question": q.question,
+            "answer": bool(yes),
+            "sent_ids": ";".join(str(i) for i in ev_ids),
+            "evidence": " | ".join(text_of[i] for i in ev_ids[:3]) if ev_ids else ("not applicable (text only)" if not applicable else "no evidence"),
+            "applicable": applicable,
+        })
+    return pd.DataFrame(rows)
+
+
+def frame_scores(frames_df: pd.DataFrame) -> pd.DataFrame:
+    """One score per frame: share of "yes" among its applicable questions (0–1, higher = more present).
+
+    Columns: ``frame``, ``score``, ``yes`` (questions answered yes), ``questions`` (applicable ones).
+    Frames in the order of `FRAMES`; an empty input gives an empty frame.
+    """
+    if frames_df is None or frames_df.empty:
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in SCORE_COLUMNS})
+    df = frames_df.copy()
+    if "applicable" not in df:
+        df["applicable"] = True
+    df = df[df["applicable"].astype(bool)]
+    out = []
+    for name in FRAMES:
+        part = df[df["frame"] == name]
+        n = len(part)
+        yes = int(part["answer"].astype(bool).sum())
+        out.append({"frame": name, "score": yes / n if n else 0.0, "yes": yes, "questions": n})
+    return pd.DataFrame(out, columns=SCORE_COLUMNS)
