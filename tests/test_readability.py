@@ -5,10 +5,17 @@ import pandas as pd
 import pytest
 import textstat
 
-import helpers
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+import helpers  # noqa: F401,E402
 from helpers import readability as r
 from helpers.article import Article
-from helpers.tables import COLUMNS
+from helpers.figures import make
+from helpers.pipeline import Analysis
+from helpers.tables import COLUMNS, conform
 from helpers.text import sentences
 
 # Five clean sentences (no abbreviations, each > 2 words): textstat's sentence regex and our
@@ -136,14 +143,36 @@ def test_empty_article_and_empty_paragraphs():
     assert metrics.set_index("metric").loc["words_per_sentence", "value"] == 1
 
 
-def test_sentences_default_from_article_and_pipeline_contract():
+def _analysis(paragraphs):
+    """An Analysis with the readability tables only, as `pipeline.analyze` builds them."""
+    article, sents = _article(paragraphs)
+    metrics, per_para, hard = r.measure(article, sents)
+    return Analysis(article=article, tables={"sentences": sents, "readability": conform(metrics, "readability"),
+                                             "readability_paragraphs": per_para, "hard_sentences": hard})
+
+
+def test_sentences_default_from_article_and_contract():
     article, sents = _article([EASY, HARD])
     a = r.measure(article, sents)
     b = r.measure(article)
     pd.testing.assert_frame_equal(a[1], b[1])
-    analysis = helpers.analyze(article)
-    assert analysis.tables["readability"]["metric"].tolist() == list(r.METRIC_NAMES)
-    assert len(analysis.tables["readability_paragraphs"]) == 2
+    assert list(conform(a[0], "readability").columns[:2]) == ["metric", "value"]
+
+
+def test_figures_draw_and_return_their_data():
+    analysis = _analysis([" ".join(BASE), "Hello", EASY, HARD])
+    fig, data = make("51-grade-by-paragraph", analysis)
+    assert data["paragraph"].tolist() == [1, 2, 3, 4] and data["above_article"].tolist()[3]
+    plt.close(fig)
+    fig, data = make("52-sentence-lengths", analysis)
+    assert len(data) == 11 and data["hard_rank"].notna().sum() == 5
+    plt.close(fig)
+    fig, data = make("53-metrics", analysis)
+    assert data["metric"].tolist() == list(r.METRIC_NAMES)
+    assert data.set_index("metric").loc["smog_index", "band"] == ""  # undefined: 11 sentences
+    plt.close(fig)
+    empty = _analysis([])
+    assert all(make(stem, empty) is None for stem in ["51-grade-by-paragraph", "52-sentence-lengths", "53-metrics"])
 
 
 def test_sentence_scores_empty_and_values():

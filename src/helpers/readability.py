@@ -68,8 +68,8 @@ class Metric:
 
 _GRADE_BANDS = (
     (0, 6, "primary school"),
-    (6, 9, "grade 8 ≈ plain English"),
-    (9, 12, "high school · most news"),
+    (6, 9, "grade 8 ≈\nplain English"),
+    (9, 12, "high school\n· most news"),
     (12, 16, "college"),
     (16, 22, "graduate"),
 )
@@ -78,8 +78,8 @@ _GRADE_RANGE = "US school grade; 8 ≈ plain English, 10–12 typical news, ≥ 
 METRICS: tuple[Metric, ...] = (
     Metric("flesch_reading_ease", "Flesch reading ease (0–100)", "higher = easier",
            "0–100; 60–70 = plain English, 30–50 = typical news/college, < 30 = very hard",
-           ((0, 30, "very hard"), (30, 50, "hard (college)"), (50, 60, "fairly hard"),
-            (60, 70, "60–70 standard"), (70, 80, "fairly easy"), (80, 100, "easy")), (0, 100)),
+           ((0, 30, "very hard"), (30, 50, "hard (college)"), (50, 60, "fairly\nhard"),
+            (60, 70, "60–70\nstandard"), (70, 80, "fairly\neasy"), (80, 100, "easy")), (0, 100)),
     Metric("flesch_kincaid_grade", "Flesch–Kincaid grade (US grade)", "higher = harder", _GRADE_RANGE,
            _GRADE_BANDS, (0, 22)),
     Metric("gunning_fog", "Gunning fog (US grade)", "higher = harder",
@@ -93,13 +93,13 @@ METRICS: tuple[Metric, ...] = (
     Metric("dale_chall_readability_score", "Dale–Chall score", "higher = harder",
            "≤ 4.9 grade 4 · 5–5.9 grades 5–6 · 6–6.9 grades 7–8 · 7–7.9 grades 9–10 · "
            "8–8.9 grades 11–12 · 9–9.9 college · ≥ 10 graduate",
-           ((0, 5, "≤ grade 4"), (5, 7, "grades 5–8"), (7, 9, "grades 9–12"), (9, 10, "college"),
+           ((0, 5, "≤ grade 4"), (5, 7, "grades 5–8"), (7, 9, "grades 9–12"), (9, 10, "col-\nlege"),
             (10, 14, "graduate")), (0, 14)),
     Metric("linsear_write_formula", "Linsear Write (US grade; first 100 words)", "higher = harder",
            _GRADE_RANGE, _GRADE_BANDS, (0, 22)),
     Metric("words_per_sentence", "Words per sentence", "higher = harder",
            "15–20 plain English; news ~20–25; > 25 long",
-           ((0, 15, "short"), (15, 20, "15–20 plain English"), (20, 25, "typical news"),
+           ((0, 15, "short"), (15, 20, "15–20\nplain English"), (20, 25, "typical\nnews"),
             (25, 40, "long")), (0, 40)),
     Metric("syllables_per_word", "Syllables per word", "higher = harder",
            "~1.3 children's text; ~1.5 general news; > 1.6 dense/technical",
