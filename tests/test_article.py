@@ -341,6 +341,11 @@ def test_byte_order_mark_is_decoded(tmp_path, encoding):
     assert a.paragraphs == ["The board’s chair said the vote would wait."]
 
 
+def test_undecodable_characters_are_reported():
+    a = load_article("A headline for the test\nThe minister\ufffds aide said the talks had failed.")
+    assert a.warnings == ["1 character(s) could not be decoded and show as \ufffd"]
+
+
 def test_html_page_without_article(tmp_path):
     path = tmp_path / "login.html"
     path.write_text("<!DOCTYPE html><html><head><title>Log in</title></head><body><nav><a href='/'>Home</a></nav>"

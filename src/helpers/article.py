@@ -861,6 +861,9 @@ def load_article(path_or_text, *, format: str | None = None) -> Article:  # noqa
     if not article.paragraphs:
         what = "only page furniture" if article.furniture else "only a headline" if article.title else "nothing to read"
         raise InputError(source, f"no article text found ({what})")
+    lost = article.body.count("\ufffd")
+    if lost:
+        article.warnings.append(f"{lost} character(s) could not be decoded and show as \ufffd")
     share, n_words = english_share(article.body)
     if n_words >= ENGLISH_MIN_WORDS and share < ENGLISH_MIN_SHARE:
         article.warnings.append(
