@@ -1,16 +1,1114 @@
-"""Find the actors of an article (people, countries, organisations) under every name it uses."""
+"""Find the actors of an article (people, countries, organisations) under every name it uses.
+
+`find_mentions(sentences, aliases=None)` returns the mentions table (actor, sent_id, start, end,
+surface, via, plus the extra column ``kind``); `actor_table(mentions)` the actors table (actor,
+kind, mentions, aliases). ``start``/``end`` are character offsets inside ``sentences.text`` (end
+exclusive), so ``sentence[start:end] == surface``.
+
+Method: rules, no statistical model (no NER model can be downloaded here, and rules can be read
+and checked merge by merge). Three passes over the sentences:
+
+1. **Spans.** Each sentence is tokenised and scanned left to right, longest match first:
+   the user's ``aliases``; pronouns (he/him/his/himself, she/her/herself, they/them/their);
+   descriptions by office ("the president", "Norway's prime minister", "the Russian president");
+   titles or honorifics followed by a name ("President Vladimir V. Putin of Russia", "Mr. Putin",
+   "Secretary of State Marco Rubio"); countries by name (pycountry's names plus
+   ``data/demonyms.csv``), adjective or people ("Russian", "Russians"); capitals and seats of
+   government (``data/metonyms.csv``, see below); organisations by name (``data/organisations.csv``),
+   by shape (acronyms such as "FBI") or by head word ("Ministry of Defense", ``data/org_words.txt``),
+   and "the Trump administration"; then any other run of capitalised words. Titles are part of a
+   person's mention, never actors. Days, months, regions and sub-national places
+   (``data/non_actors.txt``, pycountry subdivisions) are skipped, as is a capitalised common word
+   that only starts a sentence.
+2. **People.** Full names (two or more name words) are grouped by surname; two names with the same
+   surname are one person unless their given names conflict ("Joe"/"Joseph R." agree, "Bill" and
+   "Hillary" do not). Short forms then attach: "Mr. Putin", "President Trump", "Biden's" by surname
+   (when several people share it: the one of agreeing gender mentioned last), "Vladimir" by a given
+   name that only one person has (via=alias). The canonical name is the longest full name seen
+   ("Vladimir V. Putin"; "Trump" when the article never gives a first name).
+3. **Descriptions and pronouns**, in reading order. "the president" is the person mentioned most
+   recently who holds that office in this article; "Norway's prime minister" without a named holder
+   becomes an unnamed person "Prime minister of Norway". Pronoun rule (a simplified Hobbs /
+   Lappin-Leass search): the gender must agree (from Mr./Ms./Mrs., gendered titles, a given-name
+   list, else from the first pronoun resolved to that person); then
+   - *he/she*: the nearest earlier subject in the same sentence, else the nearest earlier person in
+     the same sentence, else the first subject (else first person) of the previous sentence, going
+     back at most three sentences;
+   - *his/her* (before a noun) and *himself/herself*: the subject of the pronoun's own clause, else
+     the nearest earlier person in the sentence, else as for *he/she*;
+   - *him/her* (object): the nearest earlier person in the sentence who is not the subject of the
+     pronoun's own clause ("Trump ... calling him a dictator" is not Trump), else as for *he/she*;
+   - *they/them/their*: the nearest group, organisation or people-noun ("Ukrainians") in this or the
+     previous sentence.
+   A subject is a mention that comes first in its clause with nothing but function words or adverbs
+   before it; clauses are split at punctuation and at "that", "because", "while", "which" ….
+   A pronoun that finds nobody is kept with an empty ``actor``; "it", "I", "we" are not mentions.
+
+Capitals and seats of government (Kyiv, Moscow, the Kremlin, the White House): a mention of the
+country's government, counted under the country (via=demonym), except right after a preposition of
+place ("an attack on Kyiv", "met at the White House"), where they are places and not mentions.
+
+References: Hobbs, J. (1978). Resolving pronoun references. Lingua 44. Lappin, S. & Leass, H. J.
+(1994). An algorithm for pronominal anaphora resolution. Computational Linguistics 20(4).
+"""
 from __future__ import annotations
+
+import csv
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from importlib import resources as ilr
 
 import pandas as pd
 
-from .tables import empty
+from .tables import COLUMNS, conform, empty
+
+# ---------------------------------------------------------------------------------------------
+# Language data (loaded once per process)
+# ---------------------------------------------------------------------------------------------
+
+
+def _data_lines(name: str) -> list[str]:
+    text = ilr.files("helpers").joinpath("data", name).read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+
+
+def _data_csv(name: str) -> list[dict]:
+    return list(csv.DictReader(_data_lines(name)))
+
+
+def _fold(text: str) -> str:
+    """Lower case without accents: the key used to compare names."""
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).lower().replace("’", "'")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A gazetteer entry: what a phrase stands for."""
+
+    actor: str
+    kind: str  # country | organization | group | other | metonym | skip
+    via: str  # name | alias | demonym
+    plural: bool = False  # a people-noun ("Russians"): antecedent for "they"
+
+
+@dataclass
+class Lexicon:
+    phrases: dict  # tuple of folded tokens -> Entry
+    max_len: int
+    titles: dict  # tuple of folded tokens -> (key, gender, descriptive)
+    title_max: int
+    common: frozenset
+    stop: frozenset
+    given: dict  # folded given name -> gender
+    org_words: frozenset
+    pronouns: dict  # folded -> (gender, role)
+    countries: dict  # folded actor name -> actor
+
+
+PREPOSITIONS = frozenset(
+    """about above across after against along amid among around at before behind below beneath beside
+    between beyond by despite down during except for from in inside into near of off on onto out outside
+    over past per since through throughout to toward towards under underneath until unto upon via with
+    within without""".split()
+)
+PLACE_PREPOSITIONS = frozenset(
+    "in on at to into from near over across around outside inside toward towards through throughout "
+    "of across within onto via".split()
+)
+CLAUSE_WORDS = frozenset(
+    "that because while when whether if although though since which who whom whose where but unless "
+    "until after before whereas so".split()
+)
+CLAUSE_PUNCT = frozenset(",;:—–()“”\"[]")
+OPEN_QUOTES = frozenset("“\"‘'(—–:[")
+SUFFIXES = frozenset(["jr.", "jr", "sr.", "sr", "ii", "iii", "iv"])
+PARTICLES = frozenset(["de", "da", "di", "del", "della", "van", "von", "der", "den", "bin", "ibn", "al", "el",
+                       "la", "le", "du", "dos", "das", "ben", "abu", "ter", "st."])
+MODIFIERS = frozenset(["former", "then", "then-", "acting", "late", "new", "current", "outgoing", "incoming",
+                       "interim", "ex", "ex-", "top", "the", "a", "an"])
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof rev fr sr jr st gen lt col maj capt cmdr adm sgt cpl pvt gov sen rep pres sec amb atty
+    supt insp det hon messrs brig inc corp co ltd bros dept univ""".split()
+)
+SPEECH_VERBS = frozenset("said says told tells added wrote argued asked insisted claimed warned noted "
+                         "explained replied stated declared tweeted posted".split())
+GOVERNMENT_HEADS = frozenset(["government", "administration", "authorities", "leadership", "regime"])
+PERSON_ORG_HEADS = frozenset(["administration", "government", "campaign"])
+EXTRA_COMMON = frozenset(
+    """also among amid although another any anyone because before both despite during each either even
+    ever every few here however instead just later many meanwhile moreover most much nearly neither never
+    nevertheless nobody none nor now often once only other otherwise perhaps rather several since some
+    still such than that then there therefore these they this those though thus too under unless until
+    what whatever when where whether which while who whom whose why yet senior pressed let asked told
+    said according despite following officials meanwhile""".split()
+)
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """Build the gazetteers from the data files and pycountry (about 50 ms, once per process)."""
+    import pycountry
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    phrases: dict = {}
+
+    def add(surface: str, entry: Entry, overwrite: bool = False) -> None:
+        key = tuple(_fold(t.text) for t in _tokenize(surface, split=False))
+        if key and (overwrite or key not in phrases):
+            phrases[key] = entry
+
+    countries = {}
+    rows = _data_csv("demonyms.csv")
+    for row in rows:
+        actor, kind = row["actor"], row["kind"]
+        countries[_fold(actor)] = actor
+        add(actor, Entry(actor, kind, "name"), overwrite=True)
+        for adj in filter(None, row["adjectives"].split("|")):
+            add(adj, Entry(actor, kind, "demonym"), overwrite=True)
+        for people in filter(None, row["people"].split("|")):
+            add(people, Entry(actor, kind, "demonym", plural=True), overwrite=True)
+        for name in filter(None, row["names"].split("|")):
+            bare = re.sub(r"^the\s+", "", name)
+            add(bare, Entry(actor, kind, "name" if bare == actor else "alias"), overwrite=bare != actor)
+    by_code = {row["code"]: row["actor"] for row in rows if row["code"]}
+    for country in pycountry.countries:
+        actor = by_code.get(country.alpha_3) or getattr(country, "common_name", None) or country.name
+        countries.setdefault(_fold(actor), actor)
+        for attr in ("name", "common_name", "official_name"):
+            name = getattr(country, attr, None)
+            if name and "," not in name:
+                add(re.sub(r"^the\s+", "", name, flags=re.I), Entry(actor, "country", "name"))
+    for row in _data_csv("organisations.csv"):
+        add(row["actor"], Entry(row["actor"], row["kind"], "name"), overwrite=True)
+        for name in filter(None, row["names"].split("|")):
+            add(name, Entry(row["actor"], row["kind"], "alias"), overwrite=True)
+    for row in _data_csv("metonyms.csv"):
+        add(row["surface"], Entry(row["actor"], "metonym", "demonym"), overwrite=True)
+    for line in _data_lines("non_actors.txt"):
+        add(line.strip(), Entry("", "skip", ""), overwrite=False)
+    for sub in pycountry.subdivisions:
+        if sub.type in ("State", "Province", "Region", "Oblast", "Republic", "Territory", "District",
+                        "Autonomous republic", "Federal district", "Emirate", "Canton", "Governorate",
+                        "Prefecture", "County", "Land", "City"):
+            name = sub.name.split(" [")[0].split(" (")[0]
+            if "," not in name:
+                add(name, Entry("", "skip", ""))
+
+    titles = {}
+    for line in _data_lines("titles.txt"):
+        parts = line.split("\t")
+        titles[tuple(_fold(t.text) for t in _tokenize(parts[0], split=False))] = (parts[1], parts[2], parts[3] == "yes")
+
+    easy = ilr.files("textstat").joinpath("resources", "en", "easy_words.txt").read_text(encoding="utf-8")
+    stop = frozenset(ENGLISH_STOP_WORDS) | EXTRA_COMMON
+    common = frozenset(w.strip().lower() for w in easy.split()) | stop
+    given = {}
+    for line in _data_lines("given_names.txt"):
+        name, gender = line.split()
+        given[name] = gender
+    org_words = frozenset(_fold(w.strip()) for w in _data_lines("org_words.txt"))
+    pronouns = {row["pronoun"]: (row["gender"], row["role"]) for row in _data_csv("pronouns.csv")}
+    return Lexicon(phrases, max(len(k) for k in phrases), titles, max(len(k) for k in titles), common,
+                   stop, given, org_words, pronouns, countries)
+
+
+def is_common(word: str, lex: Lexicon | None = None) -> bool:
+    """True when ``word`` (any case) is an everyday English word or a simple inflection of one."""
+    lex = lex or lexicon()
+    w = _fold(word).strip(".")
+    if w in lex.common:
+        return True
+    for suffix, repl in (("s", ""), ("es", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"),
+                         ("ly", ""), ("ied", "y"), ("ies", "y"), ("er", ""), ("est", "")):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3 and (w[: -len(suffix)] + repl) in lex.common:
+            return True
+    if re.search(r"([bdgklmnprt])\1(ed|ing)$", w) and w[: -3 if w.endswith("ing") else -2][:-1] in lex.common:
+        return True
+    return False
+
+
+# ---------------------------------------------------------------------------------------------
+# Tokens
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Token:
+    text: str
+    start: int
+    end: int
+    kind: str  # word | abbr | num | punct
+    poss: bool = False  # followed by 's / ’s (which is not part of the token)
+    poss_end: int = 0  # end offset including the 's
+    low: str = field(init=False, repr=False)  # folded text (lower case, no accents)
+
+    def __post_init__(self) -> None:
+        self.low = _fold(self.text)
+
+    @property
+    def is_word(self) -> bool:
+        return self.kind in ("word", "abbr")
+
+    @property
+    def cap(self) -> bool:
+        """Starts with a capital letter (or is a particle-prefixed name such as "al-Assad")."""
+        if not self.is_word:
+            return False
+        first = self.text[0]
+        if first.isupper():
+            return True
+        head, _, rest = self.text.partition("-")
+        return bool(rest) and head.lower() in PARTICLES and rest[:1].isupper()
+
+    @property
+    def upper(self) -> bool:
+        letters = [c for c in self.text if c.isalpha()]
+        return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+_TOKEN = re.compile(
+    r"(?P<abbr>(?<![\w.])(?:[A-Za-z]\.){2,})"
+    r"|(?P<word>[^\W\d_][\w'’\-]*)"
+    r"|(?P<num>\d[\d,.:]*\d|\d)"
+    r"|(?P<punct>\S)"
+)
+
+
+def _tokenize(text: str, split: bool = True) -> list[Token]:
+    """Words (with hyphens, apostrophes, abbreviation periods), numbers and punctuation, with offsets."""
+    tokens: list[Token] = []
+    pos, size = 0, len(text)
+    while pos < size:
+        if text[pos].isspace():
+            pos += 1
+            continue
+        m = _TOKEN.match(text, pos)
+        kind, start, end, word = m.lastgroup, m.start(), m.end(), m.group()
+        pos = end
+        if kind == "word":
+            word = word.rstrip("-'’")
+            end = start + len(word)
+            poss, poss_end = False, end
+            low = word.lower()
+            if len(word) > 2 and low[-2:] in ("'s", "’s"):
+                word, end, poss = word[:-2], end - 2, True
+            elif m.group()[len(word):len(word) + 1] in ("'", "’") and low.endswith("s") and word[:1].isupper():
+                poss, poss_end = True, end + 1
+            pos = max(poss_end, end)
+            if not word:
+                continue
+            if end < size and text[end] == "." and not poss and (
+                (len(word) == 1 and word.isupper()) or low in ABBREVIATIONS
+            ):
+                word, end = word + ".", end + 1
+                poss_end = pos = end
+            tokens.append(Token(word, start, end, "word", poss, poss_end))
+            continue
+        if kind == "abbr" and text[end:end + 2] in ("'s", "’s"):
+            tokens.append(Token(word, start, end, "abbr", True, end + 2))
+            pos = end + 2
+            continue
+        tokens.append(Token(word, start, end, kind, False, end))
+    return _split_compounds(tokens) if split else tokens
+
+
+def _split_compounds(tokens: list[Token]) -> list[Token]:
+    """Split "Russia-Ukraine", "pro-Trump", "then-President" into their parts; keep "al-Assad"."""
+    out = []
+    for tok in tokens:
+        if tok.kind != "word" or "-" not in tok.text.strip("-"):
+            out.append(tok)
+            continue
+        parts = tok.text.split("-")
+        head = parts[0].lower()
+        caps = [p[:1].isupper() for p in parts]
+        if head in PARTICLES and len(parts) == 2:
+            out.append(tok)
+            continue
+        if not any(caps) or (all(caps) and not any(_is_gazetteer_word(p) for p in parts)):
+            out.append(tok)
+            continue
+        pos = tok.start
+        for i, part in enumerate(parts):
+            if part:
+                last = i == len(parts) - 1
+                out.append(Token(part, pos, pos + len(part), "word", tok.poss and last,
+                                 tok.poss_end if last else pos + len(part)))
+            pos += len(part) + 1
+    return out
+
+
+def _is_gazetteer_word(word: str) -> bool:
+    entry = lexicon().phrases.get((_fold(word),))
+    return entry is not None and entry.kind != "skip"
+
+
+# ---------------------------------------------------------------------------------------------
+# Pass 1: spans in one sentence
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(eq=False)
+class Span:
+    """A candidate mention inside one sentence (token indices i..j exclusive)."""
+
+    sent: int  # position of the sentence in the input (0..n-1)
+    i: int
+    j: int
+    start: int
+    end: int
+    type: str  # person | desc | single | pronoun | entity | alias
+    names: list = field(default_factory=list)  # person: name words as written (no title)
+    titles: set = field(default_factory=set)  # {(office key, qualifier actor or "")}
+    gender: str = ""  # m | f | p | ""
+    entry: Entry | None = None  # entity: what it stands for
+    alias_to: str = ""  # user alias target
+    role: str = ""  # subject | object | oblique | possessive
+    pron_role: str = ""  # pronoun: subject | object | possessive | reflexive
+    sentence_start: bool = False
+    honorific: bool = False
+    said: bool = False  # directly followed by a speech verb
+    # resolved
+    actor: str = ""
+    kind: str = ""
+    via: str = ""
+    cluster: object = None
+
+
+_FIRST_WORDS: dict = {}
+
+
+def _first_words(table: dict) -> dict:
+    """For a phrase table: first word -> longest phrase length starting with it (cached per table)."""
+    cached = _FIRST_WORDS.get(id(table))
+    if cached is None or cached[0] is not table:
+        index: dict = {}
+        for key in table:
+            index[key[0]] = max(index.get(key[0], 0), len(key))
+        cached = _FIRST_WORDS[id(table)] = (table, index)
+    return cached[1]
+
+
+def _match(table: dict, max_len: int, toks: list[Token], i: int, stop: int | None = None):
+    """Longest key of ``table`` matching the folded tokens from ``i``: (length, value) or (0, None)."""
+    if i >= len(toks):
+        return 0, None
+    max_len = _first_words(table).get(toks[i].low, 0)
+    if not max_len:
+        return 0, None
+    stop = len(toks) if stop is None else stop
+    for n in range(min(max_len, stop - i), 0, -1):
+        key = tuple(t.low for t in toks[i:i + n])
+        if key in table:
+            if n > 1 and any(t.poss for t in toks[i:i + n - 1]):
+                continue
+            return n, table[key]
+    return 0, None
+
+
+def _sentence_initial(toks: list[Token], i: int) -> bool:
+    for k in range(i - 1, -1, -1):
+        t = toks[k]
+        if t.kind == "punct" and t.text in OPEN_QUOTES:
+            return True
+        if t.kind == "punct" and t.text in ".!?•-*":
+            return True
+        if t.kind != "punct":
+            return False
+    return True
+
+
+def _name_word(tok: Token, lex: Lexicon) -> bool:
+    """Could be a word of a personal name (capitalised, not a month, org head or the pronoun I)."""
+    if not tok.cap or tok.kind == "num":
+        return False
+    low = tok.low
+    if low in ("i", "i'm", "i’m") or tok.text in ("A", "An", "The"):
+        return False
+    if low in lex.org_words:
+        return False
+    entry = lex.phrases.get((low,))
+    if entry is not None and entry.kind == "skip" and low not in lex.given:
+        return False
+    return True
+
+
+def _name_run(toks: list[Token], i: int, lex: Lexicon) -> int:
+    """End index of a personal name starting at ``i``: capitalised words, initials, particles, Jr."""
+    j = i
+    n = len(toks)
+    while j < n:
+        t = toks[j]
+        if j > i and (t.low in SUFFIXES):
+            j += 1
+            break
+        if _name_word(t, lex):
+            if j > i and lex.phrases.get((t.low,), Entry("", "", "")).kind in ("country", "metonym"):
+                break
+            j += 1
+            if t.poss:
+                break
+            continue
+        if j > i and t.low in PARTICLES and j + 1 < n and toks[j + 1].cap:
+            j += 1
+            continue
+        break
+    # a trailing gazetteer country/demonym is not part of a name ("Mr. Trump Russia" never happens,
+    # but "Prime Minister Narendra Modi India" style lists do): keep names of at most 5 words
+    return min(j, i + 5)
+
+
+def _title_at(toks: list[Token], i: int, lex: Lexicon, stop: int | None = None):
+    """Title starting at ``i`` (after optional modifiers): (start_of_title, end, key, gender, descriptive)."""
+    k = i
+    while k < len(toks) and toks[k].low in MODIFIERS - {"the", "a", "an"}:
+        k += 1
+    n, val = _match(lex.titles, lex.title_max, toks, k, stop)
+    if not n:
+        return None
+    # "Chairman Mao"-style chains ("Maj. Gen.", "Deputy Secretary of State"): extend with a second title
+    n2, val2 = _match(lex.titles, lex.title_max, toks, k + n, stop)
+    if n2 and val[0] != "honorific" and not toks[k + n - 1].poss:
+        return k, k + n + n2, val2[0], val2[1] if val2[1] != "-" else val[1], val2[2]
+    return k, k + n, val[0], val[1], val[2]
+
+
+def _qualifier_before(toks: list[Token], i: int, lex: Lexicon):
+    """A country or organisation owning the title at ``i``: "Norway's", "Russian", "NATO's" -> (start, actor)."""
+    for n in range(min(4, i), 0, -1):
+        key = tuple(t.low for t in toks[i - n:i])
+        entry = lex.phrases.get(key)
+        if entry and entry.kind in ("country", "organization", "metonym", "other"):
+            last = toks[i - 1]
+            if last.poss or entry.via == "demonym":
+                return i - n, entry.actor
+    if i >= 1 and toks[i - 1].poss and toks[i - 1].upper and toks[i - 1].kind in ("word", "abbr"):
+        return i - 1, toks[i - 1].text  # acronym org: "NATO's"
+    return None
+
+
+def _qualifier_after(toks: list[Token], j: int, lex: Lexicon):
+    """ "of Russia" after a titled name -> (end, actor)."""
+    if j + 1 < len(toks) and toks[j].low == "of":
+        k = j + 1
+        if toks[k].low == "the":
+            k += 1
+        n, entry = _match(lex.phrases, lex.max_len, toks, k)
+        if n and entry.kind in ("country", "organization", "metonym"):
+            return k + n, entry.actor
+    return None
+
+
+def _spans(sent: int, text: str, lex: Lexicon, user: dict) -> list[Span]:
+    toks = _tokenize(text)
+    spans: list[Span] = []
+    n = len(toks)
+    i = 0
+
+    def emit(span: Span) -> None:
+        last = toks[span.j - 1]
+        span.start = toks[span.i].start
+        span.end = last.end
+        span.sentence_start = _sentence_initial(toks, span.i)
+        nxt = toks[span.j] if span.j < n else None
+        span.said = nxt is not None and nxt.low in SPEECH_VERBS
+        spans.append(span)
+
+    user_max = max((len(k) for k in user), default=0)
+    while i < n:
+        tok = toks[i]
+        # 1. the user's aliases
+        if user:
+            m, target = _match(user, user_max, toks, i)
+            if m:
+                emit(Span(sent, i, i + m, 0, 0, "alias", alias_to=target))
+                i += m
+                continue
+        if tok.kind == "punct" or tok.kind == "num":
+            i += 1
+            continue
+        low = tok.low
+        # 2. pronouns
+        if low in lex.pronouns and tok.text != "US":
+            gender, role = lex.pronouns[low]
+            if low == "her":
+                nxt = toks[i + 1] if i + 1 < n else None
+                role = "possessive" if (nxt is not None and nxt.kind == "word" and not nxt.cap
+                                        and nxt.low not in lex.stop and nxt.low not in PREPOSITIONS) else "object"
+            emit(Span(sent, i, i + 1, 0, 0, "pronoun", gender=gender, pron_role=role))
+            i += 1
+            continue
+        # 3. descriptions by office: "the president", "Norway's prime minister", "the Russian president"
+        title = _title_at(toks, i, lex)
+        if title is None and low == "the":
+            title = _title_at(toks, i + 1, lex)
+        qual = None
+        if title is None:
+            # "Norway's prime minister" / "Russian President Vladimir Putin": qualifier then title
+            n_q, entry = _match(lex.phrases, lex.max_len, toks, i)
+            if n_q and entry.kind in ("country", "organization", "metonym") and (toks[i + n_q - 1].poss or entry.via == "demonym"):
+                t2 = _title_at(toks, i + n_q, lex)
+                if t2 is not None and t2[0] == i + n_q:
+                    title, qual = t2, entry.actor
+            elif tok.upper and tok.poss:
+                t2 = _title_at(toks, i + 1, lex)
+                if t2 is not None and t2[0] == i + 1:
+                    title, qual = t2, tok.text
+        if title is not None:
+            t_start, t_end, key, gender, descriptive = title
+            name_end = _name_run(toks, t_end, lex) if t_end < n else t_end
+            if name_end > t_end and not toks[t_end - 1].poss:
+                # a titled name: the title (and its owner) are part of the person's mention
+                span = Span(sent, i, name_end, 0, 0, "person", names=[t.text for t in toks[t_end:name_end]])
+                if key == "honorific":
+                    span.honorific = True
+                else:
+                    after = _qualifier_after(toks, name_end, lex) if not toks[name_end - 1].poss else None
+                    if after:
+                        qual = qual or after[1]
+                        span.j = after[0]
+                    span.titles.add((key, qual or ""))
+                span.gender = gender if gender in ("m", "f") else ""
+                emit(span)
+                i = span.j
+                continue
+            start_i = i
+            if qual is None and low != "the" and t_start == i and i > 0:
+                q = _qualifier_before(toks, i, lex)  # already consumed qualifiers never reach here
+            if descriptive and (low == "the" or qual is not None) and (
+                t_end >= n or not toks[t_end].is_word or not toks[t_end].cap or toks[t_end - 1].poss
+            ) and not (t_end < n and toks[t_end].kind == "word" and not toks[t_end].cap
+                       and toks[t_end].low not in lex.stop and toks[t_end].low not in PREPOSITIONS
+                       and toks[t_end].low not in SPEECH_VERBS and not toks[t_end - 1].poss
+                       and not toks[t_end].low.endswith(("ed", "s"))):
+                after = _qualifier_after(toks, t_end, lex)
+                j = t_end
+                if after and qual is None:
+                    j, qual = after
+                span = Span(sent, start_i, j, 0, 0, "desc", titles={(key, qual or "")},
+                            gender=gender if gender in ("m", "f") else "")
+                # a description in apposition to a named person only adds a title to that person
+                if start_i >= 1 and toks[start_i - 1].text == "," and spans and spans[-1].type == "person" \
+                        and spans[-1].j == start_i - 1:
+                    spans[-1].titles.add((key, qual or ""))
+                    if qual is not None and low != "the" and not tok.low == "the":
+                        n_q, entry = _match(lex.phrases, lex.max_len, toks, i)
+                        if n_q:
+                            emit(Span(sent, i, i + n_q, 0, 0, "entity", entry=entry))
+                        elif tok.upper:
+                            emit(Span(sent, i, i + 1, 0, 0, "entity",
+                                      entry=Entry(tok.text, "organization", "name")))
+                    i = j
+                    continue
+                emit(span)
+                i = j
+                continue
+        # 4. gazetteer phrases: countries, demonyms, capitals, organisations, places to skip
+        if tok.cap or tok.kind == "abbr":
+            m, entry = _match(lex.phrases, lex.max_len, toks, i)
+            if m and entry.kind == "skip" and m == 1 and _name_word(tok, lex) is False and low in lex.given:
+                m = 0
+            if m:
+                if entry.kind == "skip":
+                    i += m
+                    continue
+                if entry.kind in ("metonym",):
+                    prev = toks[i - 1].low if i >= 1 else ""
+                    if prev == "the" and i >= 2:
+                        prev = toks[i - 2].low
+                    if prev in PLACE_PREPOSITIONS:
+                        i += m
+                        continue
+                    entry = Entry(entry.actor, "country", "demonym")
+                if entry.kind in ("country", "other") and entry.via == "alias" and tok.text == "US" and False:
+                    pass
+                j = i + m
+                # "the Israeli government": the demonym stands for the state
+                if entry.via == "demonym" and j < n and toks[j].low in GOVERNMENT_HEADS:
+                    j += 1
+                # a demonym or country before an organisation head word: the whole is an organisation
+                if j < n and toks[j].cap and toks[j].low in lex.org_words:
+                    k = j
+                    while k < n and toks[k].cap and not toks[k - 1].poss:
+                        k += 1
+                    emit(Span(sent, i, k, 0, 0, "entity",
+                              entry=Entry(" ".join(t.text for t in toks[i:k]), "organization", "name")))
+                    i = k
+                    continue
+                emit(Span(sent, i, j, 0, 0, "entity", entry=entry))
+                i = j
+                continue
+        # 5. acronyms: NATO, FBI, CNN
+        if (tok.upper and 2 <= len(tok.text.replace(".", "")) <= 6 and not is_common(tok.text, lex)
+                and not (i + 1 < n and toks[i + 1].upper and toks[i + 1].kind == "word")
+                and not (i >= 1 and toks[i - 1].upper and toks[i - 1].kind == "word")):
+            emit(Span(sent, i, i + 1, 0, 0, "entity", entry=Entry(tok.text, "organization", "name")))
+            i += 1
+            continue
+        # 6. runs of capitalised words
+        if tok.cap and low not in ("i",):
+            j = i
+            while j < n and (toks[j].cap or (j > i and toks[j].low in PARTICLES | SUFFIXES and j + 1 < n and toks[j + 1].cap)
+                             or (j > i and toks[j].low in SUFFIXES)):
+                if j > i:
+                    kind_j = lex.phrases.get((toks[j].low,), Entry("", "", "")).kind
+                    if (kind_j == "skip" and toks[j].low not in lex.given) or kind_j in ("country", "metonym"):
+                        break
+                j += 1
+                if toks[j - 1].poss or (j - 1 > i and toks[j - 1].low in SUFFIXES):
+                    break
+            words = toks[i:j]
+            initial = _sentence_initial(toks, i)
+            # organisations by head word, with "of"/"for"/"and" joining ("Ministry of Defense")
+            k = j
+            while k + 1 < n and toks[k].low in ("of", "for", "and", "on", "&") and toks[k + 1].cap \
+                    and any(t.low in lex.org_words for t in toks[i:k + 2]) and not toks[k - 1].poss:
+                k += 2
+                while k < n and toks[k].cap and not toks[k - 1].poss:
+                    k += 1
+            if any(t.low in lex.org_words for t in toks[i:k]):
+                s = i + 1 if initial and is_common(tok.text, lex) and tok.low not in lex.org_words else i
+                if s < k:
+                    name = " ".join(t.text for t in toks[s:k])
+                    emit(Span(sent, s, k, 0, 0, "entity", entry=Entry(name, "organization", "name")))
+                i = k
+                continue
+            if initial and (tok.low in lex.stop or (
+                    len(words) > 1 and is_common(tok.text, lex) and tok.low not in lex.given)):
+                i += 1  # "The", "While", "Senior": look again from the next word
+                continue
+            if all(is_common(t.text, lex) and t.low not in lex.given for t in words) and len(words) > 1:
+                i = j
+                continue
+            if tok.upper and len(words) == 1 and is_common(tok.text, lex):
+                i = j  # "STOP!"
+                continue
+            # "the Trump administration"
+            if j < n and toks[j].low in PERSON_ORG_HEADS and not toks[j - 1].poss:
+                s = i - 1 if i >= 1 and toks[i - 1].low == "the" else i
+                emit(Span(sent, s, j + 1, 0, 0, "entity",
+                          entry=Entry(f"{' '.join(t.text for t in words)} {toks[j].text}", "organization", "name")))
+                i = j + 1
+                continue
+            if len(words) == 1 or (len(words) == 2 and words[1].low in SUFFIXES):
+                emit(Span(sent, i, j, 0, 0, "single", names=[tok.text]))
+            else:
+                emit(Span(sent, i, j, 0, 0, "person", names=[t.text for t in words]))
+            i = j
+            continue
+        i += 1
+    _roles(toks, spans, lex)
+    return spans
+
+
+def _roles(toks: list[Token], spans: list[Span], lex: Lexicon) -> None:
+    """Grammatical role of each span, approximated from the words before it in its clause."""
+    clause_of = []
+    c = 0
+    for t in toks:
+        if (t.kind == "punct" and t.text in CLAUSE_PUNCT) or t.low in CLAUSE_WORDS:
+            c += 1
+        clause_of.append(c)
+    seen_clause_mention = set()
+    for span in spans:
+        clause = clause_of[span.i]
+        first_in_clause = clause not in seen_clause_mention
+        seen_clause_mention.add(clause)
+        if span.type == "pronoun":
+            span.role = {"subject": "subject", "object": "object", "possessive": "possessive",
+                         "reflexive": "object"}[span.pron_role]
+            continue
+        if toks[span.j - 1].poss:
+            span.role = "possessive"
+            continue
+        prev = span.i - 1
+        if prev >= 0 and toks[prev].low in ("the", "a", "an"):
+            prev -= 1
+        if prev >= 0 and toks[prev].low in PREPOSITIONS:
+            span.role = "oblique"
+            continue
+        ok = first_in_clause
+        k = span.i - 1
+        while ok and k >= 0 and clause_of[k] == clause:
+            t = toks[k]
+            if t.kind == "word" and not (t.low in lex.stop or t.low in CLAUSE_WORDS or t.low.endswith("ly")
+                                         or t.cap):
+                ok = False
+            k -= 1
+        span.role = "subject" if ok else "object"
+    # clause index kept for the pronoun rules
+    for span in spans:
+        span.clause = clause_of[span.i]
+
+
+# ---------------------------------------------------------------------------------------------
+# Pass 2: people
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(eq=False)
+class Person:
+    given: list  # folded given names (may be empty)
+    surname: str  # folded
+    display: list  # name words as written (the longest full name seen)
+    titles: set = field(default_factory=set)
+    gender: str = ""
+    gender_from_name: str = ""
+    first: tuple = (0, 0)
+    last_seen: tuple = (-1, -1)
+    name: str = ""
+
+    def label(self) -> str:
+        if self.name:
+            return self.name
+        words = [w.title() if w.isupper() and len(w) > 2 else w for w in self.display]
+        return " ".join(words)
+
+
+def _split_name(words: list[str]) -> tuple[list[str], str]:
+    folded = [_fold(w) for w in words]
+    core = [w for w in folded if w not in SUFFIXES]
+    if not core:
+        core = folded
+    return core[:-1], core[-1]
+
+
+def _token_agrees(a: str, b: str) -> bool:
+    a, b = a.strip("."), b.strip(".")
+    if a == b:
+        return True
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 3 and long_.startswith(short)
+
+
+def _given_agree(g1: list[str], g2: list[str]) -> bool:
+    if not g1 or not g2:
+        return True
+    if _token_agrees(g1[0], g2[0]):
+        return True
+    short, long_ = sorted((g1, g2), key=len)
+    return long_[-len(short):] == short  # "Wasserman Schultz" within "Debbie Wasserman Schultz"
+
+
+def _people(spans: list[Span], lex: Lexicon) -> list[Person]:
+    people: list[Person] = []
+    by_surname: dict[str, list[Person]] = {}
+
+    def new(given, surname, display, pos) -> Person:
+        p = Person(given, surname, display, first=pos)
+        people.append(p)
+        by_surname.setdefault(surname, []).append(p)
+        return p
+
+    full = [s for s in spans if s.type == "person" and len(_split_name(s.names)[0]) >= 1]
+    short = [s for s in spans if s.type == "person" and s not in full]
+    for s in full:
+        given, surname = _split_name(s.names)
+        match = [p for p in by_surname.get(surname, []) if _given_agree(p.given, given)]
+        p = match[0] if match else new(given, surname, s.names, (s.sent, s.i))
+        if len(s.names) > len(p.display) or (len(s.names) == len(p.display) and len(" ".join(s.names)) > len(" ".join(p.display))):
+            p.display = list(s.names)
+        if len(given) > len(p.given):
+            p.given = given
+        s.cluster = p
+    for s in short:
+        _, surname = _split_name(s.names)
+        cands = by_surname.get(surname, [])
+        if not cands:
+            # a first name with an honorific is still a surname here ("Mr. Trump")
+            p = new([], surname, s.names, (s.sent, s.i))
+        else:
+            p = _pick(cands, s.gender)
+        s.cluster = p
+    for s in spans:
+        if s.type in ("person",) and s.cluster is not None:
+            p = s.cluster
+            p.titles |= s.titles
+            if s.gender and not p.gender:
+                p.gender = s.gender
+    for p in people:
+        if p.given and p.given[0] in lex.given and lex.given[p.given[0]] in ("m", "f"):
+            p.gender_from_name = lex.given[p.given[0]]
+    return people
+
+
+def _pick(cands: list[Person], gender: str) -> Person:
+    if len(cands) > 1 and gender:
+        agree = [p for p in cands if (p.gender or p.gender_from_name or gender) == gender]
+        cands = agree or cands
+    return max(cands, key=lambda p: p.last_seen)
+
+
+def _gender(p: Person) -> str:
+    return p.gender or p.gender_from_name
+
+
+# ---------------------------------------------------------------------------------------------
+# Pass 3: resolution in reading order
+# ---------------------------------------------------------------------------------------------
+
+
+def _resolve(spans_by_sent: list[list[Span]], people: list[Person], lex: Lexicon, user: dict) -> None:
+    by_surname: dict[str, list[Person]] = {}
+    by_given: dict[str, list[Person]] = {}
+    for p in people:
+        by_surname.setdefault(p.surname, []).append(p)
+        if p.given:
+            by_given.setdefault(p.given[0].strip("."), []).append(p)
+    known_entities = {}  # folded actor -> (actor, kind)
+    for spans in spans_by_sent:
+        for s in spans:
+            if s.type == "entity":
+                known_entities.setdefault(_fold(s.entry.actor), (s.entry.actor, s.entry.kind))
+    said_singles = {_fold(s.names[0]) for spans in spans_by_sent for s in spans if s.type == "single" and s.said}
+    unnamed: dict[tuple, Person] = {}
+    history: list[Span] = []  # resolved person-like mentions so far, in order
+
+    def set_person(s: Span, p: Person, via: str) -> None:
+        s.cluster, s.actor, s.kind, s.via = p, p.label(), "person", via
+        p.last_seen = (s.sent, s.i)
+
+    for sent_idx, spans in enumerate(spans_by_sent):
+        for s in spans:
+            if s.type == "person":
+                set_person(s, s.cluster, "name")
+            elif s.type == "entity":
+                e = s.entry
+                s.actor, s.kind, s.via = e.actor, e.kind, e.via
+                if s.kind == "metonym":
+                    s.kind = "country"
+            elif s.type == "single":
+                word = _fold(s.names[0]).strip(".")
+                cands = by_surname.get(word, [])
+                if cands:
+                    set_person(s, _pick(cands, ""), "name")
+                elif len(by_given.get(word, [])) == 1:
+                    set_person(s, by_given[word][0], "alias")
+                elif s.sentence_start and is_common(s.names[0], lex):
+                    continue
+                elif word in known_entities:
+                    s.actor, s.kind = known_entities[word]
+                    s.via = "name"
+                else:
+                    s.actor, s.via = s.names[0] if not s.names[0].isupper() or len(s.names[0]) < 4 \
+                        else s.names[0].title(), "name"
+                    s.kind = "person" if (word in said_singles or word in lex.given) else "other"
+            elif s.type == "alias":
+                s.actor, s.kind = _alias_target(s.alias_to, people, known_entities, lex)
+                s.via = "alias"
+                if s.kind == "person":
+                    p = next((q for q in people if q.label() == s.actor), None)
+                    if p is not None:
+                        s.cluster = p
+            elif s.type == "desc":
+                _resolve_description(s, history, people, unnamed)
+                if s.cluster is not None:
+                    set_person(s, s.cluster, "title")
+                else:
+                    s.via, s.kind = "title", "person"
+            elif s.type == "pronoun":
+                s.via = "pronoun"
+                target = _resolve_pronoun(s, spans, spans_by_sent, sent_idx)
+                if target is not None:
+                    if s.gender == "p":
+                        s.actor, s.kind, s.cluster = target.actor, target.kind, target.cluster
+                    else:
+                        set_person(s, target.cluster, "pronoun")
+                        if not _gender(target.cluster):
+                            target.cluster.gender = s.gender
+                else:
+                    s.kind = "person" if s.gender in ("m", "f") else ""
+            if s.actor or s.type in ("pronoun", "desc"):
+                history.append(s)
+
+
+def _alias_target(target: str, people: list[Person], entities: dict, lex: Lexicon) -> tuple[str, str]:
+    """Actor for a user alias: a person by full name or surname, else a country/organisation, else itself."""
+    folded = _fold(target)
+    for p in people:
+        if folded in (_fold(p.label()), p.surname, " ".join(p.given + [p.surname])):
+            return p.label(), "person"
+    last = folded.split()[-1] if folded.split() else folded
+    for p in people:
+        if p.surname == last:
+            return p.label(), "person"
+    if folded in entities:
+        return entities[folded]
+    key = tuple(t.low for t in _tokenize(target))
+    entry = lex.phrases.get(key)
+    if entry is not None and entry.kind != "skip":
+        return entry.actor, "country" if entry.kind == "metonym" else entry.kind
+    return target, "other"
+
+
+def _resolve_description(s: Span, history: list[Span], people: list[Person], unnamed: dict) -> None:
+    (key, qual), = s.titles
+
+    def holds(p: Person) -> bool:
+        return any(k == key and (not qual or not q or q == qual) for k, q in p.titles)
+
+    for h in reversed(history):
+        if h.cluster is not None and isinstance(h.cluster, Person) and holds(h.cluster):
+            s.cluster = h.cluster
+            return
+    holders = [p for p in people if holds(p)]
+    if len(holders) == 1:
+        s.cluster = holders[0]
+        return
+    if qual:
+        ident = (key, qual)
+        if ident not in unnamed:
+            p = Person([], "", [], titles={ident}, gender=s.gender)
+            p.name = f"{key[0].upper()}{key[1:]} of {qual}"
+            unnamed[ident] = p
+            people.append(p)
+        s.cluster = unnamed[ident]
+
+
+def _compatible(s: Span, cand: Span) -> bool:
+    if cand is s or cand.j > s.i and cand.sent == s.sent and cand.i >= s.i:
+        return False
+    if s.gender == "p":
+        return cand.kind in ("group", "organization") or (cand.entry is not None and cand.entry.plural) \
+            or (cand.type == "pronoun" and cand.gender == "p" and bool(cand.actor))
+    if not isinstance(cand.cluster, Person) or cand.kind != "person":
+        return False
+    g = _gender(cand.cluster)
+    return not g or g == s.gender
+
+
+def _resolve_pronoun(s: Span, spans: list[Span], spans_by_sent: list[list[Span]], sent_idx: int):
+    before = [c for c in spans if c.i < s.i and _compatible(s, c)]
+    if s.gender == "p":
+        if before:
+            return before[-1]
+        prev = [c for c in spans_by_sent[sent_idx - 1] if _compatible(s, c)] if sent_idx else []
+        return prev[-1] if prev else None
+    same_clause = [c for c in before if getattr(c, "clause", -1) == s.clause]
+    role = s.pron_role
+    if role in ("possessive", "reflexive"):
+        subj = [c for c in same_clause if c.role == "subject"]
+        if subj:
+            return subj[-1]
+        if before:
+            return before[-1]
+    elif role == "object":
+        clause_subjects = {c.cluster for c in same_clause if c.role == "subject"}
+        others = [c for c in before if c.cluster not in clause_subjects]
+        if others:
+            return others[-1]
+    else:
+        subj = [c for c in before if c.role == "subject"]
+        if subj:
+            return subj[-1]
+        if before:
+            return before[-1]
+    for back in range(1, 4):
+        k = sent_idx - back
+        if k < 0:
+            break
+        prev = [c for c in spans_by_sent[k] if _compatible(s, c)]
+        subj = [c for c in prev if c.role == "subject"]
+        if subj:
+            return subj[0]
+        if prev:
+            return prev[0]
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Public API
+# ---------------------------------------------------------------------------------------------
+
+
+def _user_table(aliases: dict[str, str] | None) -> dict:
+    table = {}
+    for surface, target in (aliases or {}).items():
+        if not str(surface).strip() or not str(target).strip():
+            continue
+        key = tuple(t.low for t in _tokenize(str(surface)))
+        table[key] = str(target).strip()
+        if key and key[0] == "the" and len(key) > 1:
+            table.setdefault(key[1:], str(target).strip())
+    return table
 
 
 def find_mentions(sentences: pd.DataFrame, aliases: dict[str, str] | None = None) -> pd.DataFrame:
-    """Mentions table (actor, sent_id, start, end, surface, via); start/end are offsets in the sentence."""
-    return empty("mentions")
+    """Mentions table: one row per mention of an actor, in reading order.
+
+    Columns: ``actor`` (canonical name; empty for a pronoun or description nobody could be found
+    for), ``sent_id``, ``start``/``end`` (character offsets inside that sentence's ``text``, end
+    exclusive), ``surface`` (the text as written), ``via`` (name | alias | title | pronoun |
+    demonym), and the extra column ``kind`` (person | country | organization | group | other).
+    ``aliases`` maps extra surface forms to actors, e.g. ``{"the Trump administration": "Trump"}``;
+    a target is matched to a person by full name or by surname, else to a country or organisation.
+    See the module docstring for the rules.
+    """
+    if sentences is None or len(sentences) == 0:
+        out = empty("mentions")
+        out["kind"] = pd.Series(dtype="object")
+        return out
+    lex = lexicon()
+    user = _user_table(aliases)
+    texts = sentences["text"].astype(str).tolist()
+    ids = sentences["sent_id"].tolist() if "sent_id" in sentences else list(range(len(texts)))
+    spans_by_sent = [_spans(k, text, lex, user) for k, text in enumerate(texts)]
+    all_spans = [s for spans in spans_by_sent for s in spans]
+    people = _people(all_spans, lex)
+    _resolve(spans_by_sent, people, lex, user)
+    rows = []
+    for s in all_spans:
+        if s.type == "single" and not s.actor:
+            continue  # a capitalised common word that only starts a sentence
+        text = texts[s.sent]
+        rows.append((s.actor, ids[s.sent], s.start, s.end, text[s.start:s.end], s.via, s.kind or ""))
+    if not rows:
+        out = empty("mentions")
+        out["kind"] = pd.Series(dtype="object")
+        return out
+    df = pd.DataFrame(rows, columns=COLUMNS["mentions"] + ["kind"])
+    return conform(df, "mentions")
+
+
+def _infer_kind(group: pd.DataFrame) -> str:
+    if "kind" in group and group["kind"].astype(str).str.len().gt(0).any():
+        kinds = group["kind"][group["kind"].astype(str).str.len() > 0]
+        return kinds.mode().iloc[0]
+    via = set(group["via"])
+    if via & {"pronoun", "title"}:
+        return "person"
+    if "demonym" in via:
+        return "country"
+    return "other"
 
 
 def actor_table(mentions: pd.DataFrame) -> pd.DataFrame:
-    """Actors table (actor, kind, mentions, aliases) derived from the mentions table."""
-    return empty("actors")
+    """Actors table: one row per actor, most mentioned first.
+
+    Columns: ``actor``, ``kind`` (person | country | organization | group | other), ``mentions``
+    (number of rows in the mentions table, every form counted), ``aliases`` (the distinct surface
+    forms, ``|``-joined, in order of first use; pronouns in lower case). Mentions with an empty
+    actor (unresolved pronouns) are not counted.
+    """
+    if mentions is None or len(mentions) == 0:
+        return empty("actors")
+    named = mentions[mentions["actor"].fillna("").astype(str).str.len() > 0]
+    if named.empty:
+        return empty("actors")
+    rows = []
+    for actor, group in named.groupby("actor", sort=False):
+        forms = []
+        for surface, via in zip(group["surface"], group["via"]):
+            form = str(surface).lower() if via == "pronoun" else str(surface)
+            if form not in forms:
+                forms.append(form)
+        rows.append((actor, _infer_kind(group), len(group), "|".join(forms)))
+    df = pd.DataFrame(rows, columns=COLUMNS["actors"])
+    df["mentions"] = df["mentions"].astype(int)
+    df = df.sort_values("mentions", ascending=False, kind="stable").reset_index(drop=True)
+    return conform(df, "actors")
