@@ -17,7 +17,9 @@ Two facts of the upstream data shape the files (documented in the README):
   corpus describe those runs, not the outlets' paragraphs.
 
 Outlet names come in two spellings ("thedailycaller", "The Daily Caller"); both map to one
-display name (`OUTLET_NAMES`, or the spelled-out variant found in the data).
+display name (`OUTLET_NAMES`, or the spelled-out variant found in the data), then to the
+reader's canonical name when ``data/outlets.csv`` knows it ("BBC" → "BBC News"), so the outlet
+in ``corpus.tsv`` is the one `load_article` reports.
 """
 from __future__ import annotations
 
@@ -57,7 +59,7 @@ bytes) writes one Markdown file per article, `nf-<ID>-<outlet>.md`, with YAML fr
 |---|---|
 | `slug` | file name without `.md` (= the article's output folder in `python -m helpers analyze`) |
 | `id` | article ID in the upstream `articles.tsv` |
-| `outlet` | outlet display name (upstream spells some outlets two ways, e.g. `thedailycaller` and `The Daily Caller`; both map to one name) |
+| `outlet` | outlet display name, as the reader reports it (upstream spells some outlets two ways, e.g. `thedailycaller` and `The Daily Caller`; both map to one name) |
 | `source_as_given` | the outlet as spelled upstream |
 | `bias` | the corpus's outlet rating: `left`, `left-center`, `right`, `questionable` (upstream `left_bias` …) |
 | `date` | publication date, YYYY-MM-DD |
@@ -75,12 +77,16 @@ but large differences.
 
 
 def outlet_names(sources: pd.Series) -> dict[str, str]:
-    """Map every spelling of an outlet to one display name."""
+    """Map every spelling of an outlet to one display name (the reader's canonical name if it knows one)."""
+    from helpers.article import outlets
+
+    known = outlets()
     key = sources.str.lower().str.replace("[^a-z]", "", regex=True)
     names = {}
     for k, group in sources.groupby(key):
         spelled = sorted(s for s in set(group) if s != k)
-        names[k] = spelled[0] if spelled else OUTLET_NAMES.get(k, k)
+        name = spelled[0] if spelled else OUTLET_NAMES.get(k, k)
+        names[k] = known.canonical(name) or name
     return {s: names[k] for s, k in zip(sources, key)}
 
 

@@ -186,3 +186,23 @@ def test_load_corpus_of_missing_folder_is_empty(tmp_path):
     out = corpus.load_corpus(tmp_path / "nothing")
     assert out["articles"].empty and list(out["article_actors"].columns) == corpus.ACTOR_COLUMNS
     assert np.all([frame.empty for frame in out.values()])
+
+
+def test_outlet_overview():
+    articles = pd.DataFrame({"slug": ["a", "b", "c"], "outlet": ["X", "X", "Y"], "bias": ["left", "left", "right"],
+                             "words": [100, 300, 50], "date": ["2020-01-02", "", "2019-05-05"]})
+    out = corpus.outlet_overview(articles)
+    assert out.values.tolist() == [["X", "left", 2, 200.0, "2020-01-02", "2020-01-02"],
+                                   ["Y", "right", 1, 50.0, "2019-05-05", "2019-05-05"]]
+    assert corpus.outlet_overview(articles, by="bias")["bias"].tolist() == ["left", "right"]
+    assert corpus.outlet_overview(pd.DataFrame()).empty
+
+
+def test_actor_overview():
+    aa = corpus.actor_rows(_tables(), "s1", "X")
+    aa = pd.concat([aa, corpus.actor_rows(_tables(), "s2", "Y")], ignore_index=True)
+    out = corpus.actor_overview(aa).set_index("actor")
+    assert out.loc["Alice", ["articles", "outlets", "mentions", "blame_given"]].tolist() == [2, 2, 6, 4]
+    assert out.loc["Alice", "mean_score"] == 0.0 and math.isnan(out.loc["Bob", "mean_score"])
+    assert out.index.tolist() == ["Alice", "Bob"]
+    assert corpus.actor_overview(pd.DataFrame()).empty

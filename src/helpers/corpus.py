@@ -358,3 +358,46 @@ def top_actors(article_actors: pd.DataFrame, n: int = 8, min_articles: int = 2) 
     counts = counts[counts["articles"] >= min_articles].reset_index()
     counts = counts.sort_values(["articles", "mentions", "actor"], ascending=[False, False, True])
     return counts["actor"].head(n).tolist()
+
+
+def outlet_overview(articles: pd.DataFrame, by: str = "outlet") -> pd.DataFrame:
+    """One row per group (outlet by default): articles, median words, first and last date.
+
+    Columns: ``by``, ``bias`` (when ``articles`` has it and ``by`` is not ``bias``), ``articles``,
+    ``median_words``, ``first_date``, ``last_date``; sorted by articles (descending), then name.
+    """
+    keys = [by] + (["bias"] if "bias" in getattr(articles, "columns", []) and by != "bias" else [])
+    cols = keys + ["articles", "median_words", "first_date", "last_date"]
+    if articles is None or articles.empty or by not in articles.columns:
+        return _frame(cols)
+    dates = articles["date"].astype(str).where(articles["date"].astype(str) != "") if "date" in articles else None
+    df = articles.assign(_date=dates if dates is not None else np.nan)
+    out = (df.groupby(keys, dropna=False)
+           .agg(articles=("slug", "size"), median_words=("words", "median"), first_date=("_date", "min"),
+                last_date=("_date", "max"))
+           .reset_index())
+    out = out.sort_values(["articles", by], ascending=[False, True], kind="mergesort").reset_index(drop=True)
+    return out[cols]
+
+
+def actor_overview(article_actors: pd.DataFrame, n: int | None = 20) -> pd.DataFrame:
+    """The actors of a corpus: in how many articles and outlets, how often named, blame totals.
+
+    One row per actor: ``kind`` (most frequent), ``articles``, ``outlets``, ``mentions`` (sum),
+    ``mean_score`` (mean of the per-article scores, −1 … 1, higher = more positive; an
+    unweighted summary, see `sentiment_by_group` for pooled scores with intervals),
+    ``blame_given``, ``blame_received``. Sorted by articles, then mentions; first ``n`` rows.
+    """
+    cols = ["actor", "kind", "articles", "outlets", "mentions", "mean_score", "blame_given", "blame_received"]
+    if article_actors is None or article_actors.empty or "actor" not in article_actors:
+        return _frame(cols)
+    df = article_actors.assign(score=pd.to_numeric(article_actors["score"], errors="coerce"))
+    out = (df.groupby("actor")
+           .agg(kind=("kind", lambda k: k.mode().iloc[0] if not k.mode().empty else ""),
+                articles=("slug", "nunique"), outlets=("outlet", "nunique"), mentions=("mentions", "sum"),
+                mean_score=("score", "mean"), blame_given=("blame_given", "sum"),
+                blame_received=("blame_received", "sum"))
+           .reset_index())
+    out = out.sort_values(["articles", "mentions", "actor"], ascending=[False, False, True], kind="mergesort")
+    out = out.reset_index(drop=True)[cols]
+    return out.head(n) if n else out
