@@ -180,3 +180,13 @@ def test_sentence_scores_empty_and_values():
     scores = r.sentence_scores(sentences(Article(paragraphs=[EASY])))
     assert scores["words"].tolist() == [6, 6, 6, 5]
     assert scores.loc[0, "flesch_kincaid_grade"] == pytest.approx(-1.45)
+
+
+def test_hardest_paragraphs():
+    article, sents = _article([" ".join(BASE), "Hello", EASY, HARD])
+    _, per_para, _ = r.measure(article, sents)
+    top = r.hardest_paragraphs(per_para, article, n=2)
+    assert top["para_id"].tolist() == [3, 0]  # "Hello" (1 word) and EASY (lowest grade) are not shown
+    assert top.loc[0, "start"].startswith("Notwithstanding") and top.loc[0, "start"].endswith("…")
+    assert r.hardest_paragraphs(per_para.iloc[0:0], article).empty
+    assert list(r.hardest_paragraphs(per_para, n=1).columns) == ["para_id", "words", "sentences", "flesch_kincaid_grade"]

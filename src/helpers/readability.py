@@ -405,3 +405,21 @@ def measure_text(text: str) -> dict[str, float]:
     counts, syllables = _count_all(texts)
     values = formulas(_sum_counts(counts, syllables, np.zeros(len(counts), dtype="int64"), 1))
     return {name: float(values[name][0]) for name in METRIC_NAMES}
+
+
+def hardest_paragraphs(per_paragraph: pd.DataFrame, article=None, n: int = 3,
+                       metric: str = "flesch_kincaid_grade", min_words: int = 20) -> pd.DataFrame:
+    """The ``n`` paragraphs with the highest ``metric`` (a grade: higher = harder) among those of
+    at least ``min_words`` words (a one-line paragraph's grade says little), hardest first:
+    para_id, words, sentences, ``metric``, and the paragraph's opening (``start``, 80 characters)
+    when ``article`` is given."""
+    cols = ["para_id", "words", "sentences", metric]
+    if per_paragraph is None or len(per_paragraph) == 0:
+        return pd.DataFrame(columns=cols + (["start"] if article is not None else []))
+    eligible = per_paragraph[(per_paragraph["words"] >= min_words) & per_paragraph[metric].notna()]
+    top = eligible.sort_values([metric, "para_id"], ascending=[False, True], kind="stable").head(n)[cols]
+    if article is not None:
+        paragraphs = list(getattr(article, "paragraphs", []) or [])
+        top = top.assign(start=[(paragraphs[i][:80] + "…") if len(paragraphs[i]) > 80 else paragraphs[i]
+                                if i < len(paragraphs) else "" for i in top["para_id"]])
+    return top.reset_index(drop=True)
