@@ -133,8 +133,9 @@ ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof rev fr sr jr st gen lt col maj capt cmdr adm sgt cpl pvt gov sen rep pres sec amb atty
     supt insp det hon messrs brig inc corp co ltd bros dept univ""".split()
 )
-SPEECH_VERBS = frozenset("said says told tells added wrote argued asked insisted claimed warned noted "
-                         "explained replied stated declared tweeted posted".split())
+SPEECH_VERBS = frozenset("said says told tells added adds wrote writes argued argues asked insisted claimed "
+                         "warned noted explained replied stated declared tweeted posted admitted announced "
+                         "acknowledged conceded responded".split())
 GOVERNMENT_HEADS = frozenset(["government", "administration", "authorities", "leadership", "regime"])
 PERSON_ORG_HEADS = frozenset(["administration", "government", "campaign"])
 EXTRA_COMMON = frozenset(
@@ -192,7 +193,7 @@ def lexicon() -> Lexicon:
     for sub in pycountry.subdivisions:
         if sub.type in ("State", "Province", "Region", "Oblast", "Republic", "Territory", "District",
                         "Autonomous republic", "Federal district", "Emirate", "Canton", "Governorate",
-                        "Prefecture", "County", "Land", "City"):
+                        "Prefecture", "Land"):
             name = sub.name.split(" [")[0].split(" (")[0]
             if "," not in name:
                 add(name, Entry("", "skip", ""))
@@ -371,6 +372,8 @@ class Span:
     sentence_start: bool = False
     honorific: bool = False
     said: bool = False  # directly followed by a speech verb
+    ambiguous: bool = False  # a surname several people share
+    clause: int = 0  # index of the clause within the sentence
     # resolved
     actor: str = ""
     kind: str = ""
@@ -630,10 +633,8 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict) -> list[Span]:
                 if entry.via == "demonym" and j < n and toks[j].low in GOVERNMENT_HEADS:
                     j += 1
                 # a demonym or country before an organisation head word: the whole is an organisation
-                if j < n and toks[j].cap and toks[j].low in lex.org_words:
-                    k = j
-                    while k < n and toks[k].cap and not toks[k - 1].poss:
-                        k += 1
+                if j < n and toks[j].cap and toks[j].low in lex.org_words and not toks[j - 1].poss:
+                    k = _org_extent(toks, i, j, lex)
                     emit(Span(sent, i, k, 0, 0, "entity",
                               entry=Entry(" ".join(t.text for t in toks[i:k]), "organization", "name")))
                     i = k
@@ -663,12 +664,7 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict) -> list[Span]:
             words = toks[i:j]
             initial = _sentence_initial(toks, i)
             # organisations by head word, with "of"/"for"/"and" joining ("Ministry of Defense")
-            k = j
-            while k + 1 < n and toks[k].low in ("of", "for", "and", "on", "&") and toks[k + 1].cap \
-                    and any(t.low in lex.org_words for t in toks[i:k + 2]) and not toks[k - 1].poss:
-                k += 2
-                while k < n and toks[k].cap and not toks[k - 1].poss:
-                    k += 1
+            k = _org_extent(toks, i, j, lex)
             if any(t.low in lex.org_words for t in toks[i:k]):
                 s = i + 1 if initial and is_common(tok.text, lex) and tok.low not in lex.org_words else i
                 if s < k:
@@ -676,7 +672,7 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict) -> list[Span]:
                     emit(Span(sent, s, k, 0, 0, "entity", entry=Entry(name, "organization", "name")))
                 i = k
                 continue
-            if initial and (tok.low in lex.stop or (
+            if initial and ((tok.low in lex.stop and tok.low not in lex.given) or (
                     len(words) > 1 and is_common(tok.text, lex) and tok.low not in lex.given)):
                 i += 1  # "The", "While", "Senior": look again from the next word
                 continue
@@ -702,6 +698,26 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict) -> list[Span]:
         i += 1
     _roles(toks, spans, lex)
     return spans
+
+
+def _org_extent(toks: list[Token], i: int, j: int, lex: Lexicon) -> int:
+    """End of an organisation name starting at ``i`` whose capitalised words run to ``j``.
+
+    Capitalised words continue it, and "of", "for", "and", "on", "&" join a following capitalised
+    part once an organisation head word has been seen ("Australian Council of Trade Unions").
+    """
+    n = len(toks)
+    k = j
+    while k < n and toks[k].cap and not toks[k - 1].poss \
+            and lex.phrases.get((toks[k].low,), Entry("", "", "")).kind != "skip":
+        k += 1
+    while k + 1 < n and toks[k].low in ("of", "for", "and", "on", "&") and toks[k + 1].cap \
+            and lex.phrases.get((toks[k + 1].low,), Entry("", "", "")).kind != "skip" \
+            and any(t.low in lex.org_words for t in toks[i:k + 2]) and not toks[k - 1].poss:
+        k += 2
+        while k < n and toks[k].cap and not toks[k - 1].poss:
+            k += 1
+    return k
 
 
 def _roles(toks: list[Token], spans: list[Span], lex: Lexicon) -> None:
@@ -816,6 +832,9 @@ def _people(spans: list[Span], lex: Lexicon) -> list[Person]:
         if len(given) > len(p.given):
             p.given = given
         s.cluster = p
+    for p in people:
+        if p.given and lex.given.get(p.given[0].strip(".")) in ("m", "f"):
+            p.gender_from_name = lex.given[p.given[0].strip(".")]
     for s in short:
         _, surname = _split_name(s.names)
         cands = by_surname.get(surname, [])
@@ -824,6 +843,7 @@ def _people(spans: list[Span], lex: Lexicon) -> list[Person]:
             p = new([], surname, s.names, (s.sent, s.i))
         else:
             p = _pick(cands, s.gender)
+            s.ambiguous = len(cands) > 1  # re-picked by recency in reading order
         s.cluster = p
     for s in spans:
         if s.type in ("person",) and s.cluster is not None:
@@ -831,9 +851,6 @@ def _people(spans: list[Span], lex: Lexicon) -> list[Person]:
             p.titles |= s.titles
             if s.gender and not p.gender:
                 p.gender = s.gender
-    for p in people:
-        if p.given and p.given[0] in lex.given and lex.given[p.given[0]] in ("m", "f"):
-            p.gender_from_name = lex.given[p.given[0]]
     return people
 
 
@@ -853,7 +870,8 @@ def _gender(p: Person) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
-def _resolve(spans_by_sent: list[list[Span]], people: list[Person], lex: Lexicon, user: dict) -> None:
+def _resolve(spans_by_sent: list[list[Span]], people: list[Person], lex: Lexicon, user: dict,
+             lowercase_words: frozenset = frozenset()) -> None:
     by_surname: dict[str, list[Person]] = {}
     by_given: dict[str, list[Person]] = {}
     for p in people:
@@ -876,6 +894,8 @@ def _resolve(spans_by_sent: list[list[Span]], people: list[Person], lex: Lexicon
     for sent_idx, spans in enumerate(spans_by_sent):
         for s in spans:
             if s.type == "person":
+                if s.ambiguous:
+                    s.cluster = _pick(by_surname[_split_name(s.names)[1]], s.gender)
                 set_person(s, s.cluster, "name")
             elif s.type == "entity":
                 e = s.entry
@@ -889,7 +909,7 @@ def _resolve(spans_by_sent: list[list[Span]], people: list[Person], lex: Lexicon
                     set_person(s, _pick(cands, ""), "name")
                 elif len(by_given.get(word, [])) == 1:
                     set_person(s, by_given[word][0], "alias")
-                elif s.sentence_start and is_common(s.names[0], lex):
+                elif s.sentence_start and not s.said and (is_common(s.names[0], lex) or word in lowercase_words):
                     continue
                 elif word in known_entities:
                     s.actor, s.kind = known_entities[word]
@@ -1060,7 +1080,9 @@ def find_mentions(sentences: pd.DataFrame, aliases: dict[str, str] | None = None
     spans_by_sent = [_spans(k, text, lex, user) for k, text in enumerate(texts)]
     all_spans = [s for spans in spans_by_sent for s in spans]
     people = _people(all_spans, lex)
-    _resolve(spans_by_sent, people, lex, user)
+    # words the article also writes in lower case are ordinary words when they start a sentence
+    lowercase_words = frozenset(w for text in texts for w in re.findall(r"\b[a-z][a-z'’-]+\b", text))
+    _resolve(spans_by_sent, people, lex, user, lowercase_words)
     rows = []
     for s in all_spans:
         if s.type == "single" and not s.actor:

@@ -1,0 +1,278 @@
+"""Actors: every name the article gives a person, country or organisation merges into one actor.
+
+Expectations were checked by hand against the seed article and the invented fixture
+``tests/fixtures/articles/actors_harbour_strike.txt``.
+"""
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+import helpers
+from helpers import actors
+from helpers.paths import PROJECT_ROOT, SEED_ARTICLE
+from helpers.tables import ACTOR_KINDS, COLUMNS, MENTION_VIA
+from helpers.text import sentences
+
+FIXTURE = PROJECT_ROOT / "tests" / "fixtures" / "articles" / "actors_harbour_strike.txt"
+
+
+def one_sentence(text: str) -> pd.DataFrame:
+    return pd.DataFrame({"sent_id": [0], "para_id": [0], "start": [0], "end": [len(text)], "text": [text]})
+
+
+def frame(*texts: str) -> pd.DataFrame:
+    return pd.DataFrame({"sent_id": range(len(texts)), "para_id": range(len(texts)), "start": 0,
+                         "end": [len(t) for t in texts], "text": list(texts)})
+
+
+@pytest.fixture(scope="module")
+def seed():
+    sents = sentences(helpers.load_article(SEED_ARTICLE))
+    mentions = actors.find_mentions(sents)
+    return sents, mentions, actors.actor_table(mentions)
+
+
+@pytest.fixture(scope="module")
+def invented():
+    sents = sentences(helpers.load_article(FIXTURE))
+    mentions = actors.find_mentions(sents)
+    return sents, mentions, actors.actor_table(mentions)
+
+
+def actor_of(mentions: pd.DataFrame, surface: str) -> set[str]:
+    return set(mentions.loc[mentions["surface"] == surface, "actor"])
+
+
+def forms(table: pd.DataFrame, actor: str) -> list[str]:
+    return table.set_index("actor").loc[actor, "aliases"].split("|")
+
+
+# --- the seed article -------------------------------------------------------------------------
+
+
+def test_seed_putin_forms_merge(seed):
+    _, mentions, table = seed
+    assert actor_of(mentions, "President Vladimir V. Putin of Russia") == {"Vladimir V. Putin"}
+    assert actor_of(mentions, "Mr. Putin") == {"Vladimir V. Putin"}
+    assert actor_of(mentions, "Vladimir") == {"Vladimir V. Putin"}  # first name alone, inside the quote
+    row = mentions[mentions["surface"] == "Vladimir"].iloc[0]
+    assert row["via"] == "alias"
+    assert table.set_index("actor").loc["Vladimir V. Putin", "kind"] == "person"
+
+
+def test_seed_biden_rutte_rubio_zelensky(seed):
+    _, mentions, table = seed
+    assert actor_of(mentions, "Joseph R. Biden Jr.") == {"Joseph R. Biden Jr."}
+    assert actor_of(mentions, "Biden") == {"Joseph R. Biden Jr."}  # "It's Biden's war."
+    assert actor_of(mentions, "Mark Rutte") == {"Mark Rutte"}
+    assert actor_of(mentions, "Mr. Rutte") == {"Mark Rutte"}
+    assert actor_of(mentions, "Secretary of State Marco Rubio") == {"Marco Rubio"}
+    assert actor_of(mentions, "President Volodymyr Zelensky of Ukraine") == {"Volodymyr Zelensky"}
+    assert actor_of(mentions, "Mr. Zelensky") == {"Volodymyr Zelensky"}
+    assert table.set_index("actor").loc["Mark Rutte", "mentions"] == 7  # 2 names + 2 "Mr. Rutte" ... + he x3
+
+
+def test_seed_trump_titles_and_pronouns(seed):
+    sents, mentions, table = seed
+    assert actor_of(mentions, "President Trump") == {"Trump"}
+    assert actor_of(mentions, "Mr. Trump") == {"Trump"}
+    assert actor_of(mentions, "The president") == {"Trump"}
+    # "He reiterated, though, that he was 'not happy'..." and the last sentence
+    he = mentions[mentions["surface"].isin(["He", "he"])]
+    assert set(he["actor"]) == {"Trump", "Mark Rutte"}
+    last = sents["sent_id"].max()
+    assert set(mentions.loc[(mentions["sent_id"] == last) & (mentions["via"] == "pronoun"), "actor"]) == {"Trump"}
+    assert table.iloc[0]["actor"] == "Trump"  # the most mentioned actor
+    # titles are part of names, never actors of their own
+    assert not set(table["actor"]) & {"President", "Secretary of State", "Mr.", "Prime Minister"}
+
+
+def test_seed_object_pronoun_is_not_the_subject(seed):
+    sents, mentions, _ = seed
+    first = sents.iloc[0]["text"]
+    him = mentions[(mentions["sent_id"] == 0) & (mentions["surface"] == "him")].iloc[0]
+    assert first[him["start"]:him["end"]] == "him"
+    assert him["actor"] == "Vladimir V. Putin"  # "... appeal to President Putin, calling on him to stop"
+    sid = sents.loc[sents["text"].str.startswith("Instead, he has directed"), "sent_id"].iloc[0]
+    rows = mentions[mentions["sent_id"] == sid]
+    assert list(rows["actor"]) == ["Trump", "Trump", "Volodymyr Zelensky", "Volodymyr Zelensky", "Volodymyr Zelensky"]
+
+
+def test_seed_countries_demonyms_and_capitals(seed):
+    sents, mentions, table = seed
+    by_actor = table.set_index("actor")
+    assert set(forms(table, "Russia")) == {"Russia", "Russian"}
+    assert {"Ukraine", "Ukrainian", "Ukrainians"} <= set(forms(table, "Ukraine"))
+    assert by_actor.loc["Russia", "kind"] == "country"
+    assert by_actor.loc["NATO", "kind"] == "organization"
+    assert by_actor.loc["Trump administration", "kind"] == "organization"
+    assert "Israeli government" in forms(table, "Israel")
+    # Kyiv only appears after "on"/"of" (a place: an attack on Kyiv), so it is never a mention;
+    # the White House appears only as "at the White House"
+    assert "Kyiv" not in set(mentions["surface"])
+    assert "White House" not in set(mentions["surface"])
+    assert "United States" in by_actor.index
+    assert set(forms(table, "United States")) == {"U.S.", "United States", "American"}
+
+
+def test_seed_unnamed_office_holder(seed):
+    _, mentions, table = seed
+    assert actor_of(mentions, "Norway’s prime minister") == {"Prime minister of Norway"}
+    assert table.set_index("actor").loc["Prime minister of Norway", "kind"] == "person"
+
+
+def test_seed_furniture_names_absent(seed):
+    _, mentions, table = seed
+    names = set(table["actor"])
+    for absent in ("Ivan Popov", "Popov", "Vitalii Dribnytsia", "Dribnytsia", "Crimea", "Peace Deal", "Thursday"):
+        assert absent not in names
+
+
+def test_seed_offsets_and_categories(seed):
+    sents, mentions, table = seed
+    text = sents.set_index("sent_id")["text"]
+    for row in mentions.itertuples():
+        assert text[row.sent_id][row.start:row.end] == row.surface
+    assert set(mentions["via"]) <= set(MENTION_VIA)
+    assert set(table["kind"]) <= set(ACTOR_KINDS)
+    assert list(mentions.columns[:6]) == COLUMNS["mentions"]
+    assert list(table.columns) == COLUMNS["actors"]
+    assert table["mentions"].sum() == (mentions["actor"] != "").sum()
+
+
+def test_seed_user_alias_override(seed):
+    sents, _, _ = seed
+    mentions = actors.find_mentions(sents, aliases={"the Trump administration": "Trump"})
+    rows = mentions[mentions["surface"] == "the Trump administration"]
+    assert len(rows) == 2 and set(rows["actor"]) == {"Trump"} and set(rows["via"]) == {"alias"}
+    table = actors.actor_table(mentions)
+    assert "Trump administration" not in set(table["actor"])
+    # a target given by surname or full name finds the same person
+    by_full = actors.find_mentions(sents, aliases={"Kremlin": "Vladimir Putin", "the Trump administration": "Donald Trump"})
+    assert set(by_full.loc[by_full["surface"] == "the Trump administration", "actor"]) == {"Trump"}
+
+
+# --- an invented article: unknown people, a woman referred to as "she" -------------------------
+
+
+def test_invented_people_merge(invented):
+    _, mentions, table = invented
+    by_actor = table.set_index("actor")
+    assert set(forms(table, "Ilse Marrow")) == {
+        "Prime Minister Ilse Marrow of Australia", "her", "Ms. Marrow", "she", "the prime minister", "Ilse", "herself"}
+    assert by_actor.loc["Ilse Marrow", "mentions"] == 12
+    assert set(forms(table, "Tobias Renwick")) == {"Tobias Renwick", "Mr. Renwick", "he", "his"}
+    assert set(forms(table, "Carla Mendes")) == {"Carla Mendes", "Ms. Mendes", "she"}
+    assert set(forms(table, "Hanna Ostrova")) == {"Dr. Hanna Ostrova", "she"}
+
+
+def test_invented_she_follows_the_right_woman(invented):
+    sents, mentions, _ = invented
+    def pronouns(prefix):
+        sid = sents.loc[sents["text"].str.startswith(prefix), "sent_id"].iloc[0]
+        return list(mentions.loc[(mentions["sent_id"] == sid) & (mentions["via"] == "pronoun"), "actor"])
+    assert pronouns("She said Canberra") == ["Hanna Ostrova"]
+    assert pronouns("She told the Harbour Times") == ["Carla Mendes"]
+    assert pronouns("Mr. Renwick said he would wait") == ["Tobias Renwick", "Ilse Marrow"]
+    assert pronouns("Asked whether she") == ["Ilse Marrow"] * 3
+
+
+def test_invented_country_and_organisations(invented):
+    _, mentions, table = invented
+    by_actor = table.set_index("actor")
+    assert set(forms(table, "Australia")) == {"Australian", "Canberra"}
+    for org in ("Dockworkers Federation", "Harbour Times", "Australian Council of Trade Unions", "ILO"):
+        assert by_actor.loc[org, "kind"] == "organization"
+    assert "Gerald Fontaine" not in by_actor.index  # furniture
+    assert "Tuesday" not in " ".join(by_actor.index)
+
+
+# --- rules on single sentences -----------------------------------------------------------------
+
+
+def test_capital_as_government_or_place():
+    m = actors.find_mentions(frame("Kyiv rejected the plan.", "Russia hit targets in Kyiv overnight."))
+    assert list(zip(m["sent_id"], m["actor"], m["via"])) == [(0, "Ukraine", "demonym"), (1, "Russia", "name")]
+    # "Missiles" starts a sentence and the article also writes "missiles": an ordinary word
+    m = actors.find_mentions(frame("Missiles hit Kyiv.", "More missiles fell on Kyiv."))
+    assert list(zip(m["sent_id"], m["surface"], m["actor"])) == [(0, "Kyiv", "Ukraine")]
+    m = actors.find_mentions(one_sentence("The Kremlin said Moscow would respond."))
+    assert list(m["actor"]) == ["Russia", "Russia"]
+
+
+def test_unresolvable_pronoun_kept_empty():
+    m = actors.find_mentions(one_sentence("He said the plan would fail."))
+    assert list(m["surface"]) == ["He"] and list(m["actor"]) == [""] and list(m["via"]) == ["pronoun"]
+    assert actors.actor_table(m).empty and list(actors.actor_table(m).columns) == COLUMNS["actors"]
+
+
+def test_gender_from_honorific_blocks_wrong_pronoun():
+    m = actors.find_mentions(frame("Ms. Arden met Mr. Kovac on Monday.", "She said the talks went well."))
+    assert m.iloc[-1]["actor"] == "Arden"
+    m = actors.find_mentions(frame("Ms. Arden met Mr. Kovac on Monday.", "He said the talks went well."))
+    assert m.iloc[-1]["actor"] == "Kovac"
+
+
+def test_same_surname_different_people():
+    m = actors.find_mentions(frame("Bill Clinton praised Hillary Clinton.", "Mrs. Clinton thanked him."))
+    table = actors.actor_table(m).set_index("actor")
+    assert set(table.index) == {"Bill Clinton", "Hillary Clinton"}
+    assert m.iloc[2]["actor"] == "Hillary Clinton" and m.iloc[3]["actor"] == "Bill Clinton"
+
+
+def test_common_words_are_not_actors():
+    m = actors.find_mentions(one_sentence("“Let’s get the Peace Deal DONE! STOP!” Senior officials said on Thursday."))
+    assert m.empty and list(m.columns) == COLUMNS["mentions"] + ["kind"]
+
+
+def test_empty_and_degenerate_input():
+    empty = actors.find_mentions(pd.DataFrame(columns=COLUMNS["sentences"]))
+    assert empty.empty and list(empty.columns) == COLUMNS["mentions"] + ["kind"]
+    assert actors.find_mentions(None).empty
+    table = actors.actor_table(empty)
+    assert table.empty and list(table.columns) == COLUMNS["actors"]
+    assert actors.find_mentions(frame("", "   ", "12 345 ...")).empty
+    # a mentions frame without the extra kind column still gives kinds
+    bare = pd.DataFrame({"actor": ["X", "X", "Y"], "sent_id": [0, 1, 1], "start": 0, "end": 1,
+                         "surface": ["X", "he", "Yish"], "via": ["name", "pronoun", "demonym"]})
+    assert dict(actors.actor_table(bare)[["actor", "kind"]].values) == {"X": "person", "Y": "country"}
+
+
+def test_pipeline_uses_the_mentions(seed_analysis):
+    table = seed_analysis.tables["actors"]
+    assert table.iloc[0]["actor"] == "Trump"
+    assert "Vladimir V. Putin" in set(table["actor"])
+
+
+# --- evaluation ---------------------------------------------------------------------------------
+
+
+def test_evaluate_mentions_small_file(tmp_path):
+    from helpers.evaluation.mentions import evaluate
+
+    rows = [
+        {"sentence": "Cruz came in third behind Walker.", "from": 0, "to": 4, "mention": "Cruz", "polarity": 0},
+        {"sentence": "He was willing to meet.", "from": 0, "to": 2, "mention": "He", "polarity": 1},
+        {"sentence": "The bill passed on Friday.", "from": 19, "to": 25, "mention": "Friday", "polarity": 0},
+    ]
+    path = tmp_path / "rows.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    metrics, table = evaluate(path)
+    assert metrics == {"task": "mentions", "n": 3, "recall": round(2 / 3, 4)}
+    assert set(table["category"]) == {"name", "pronoun", "all"}
+
+
+def test_evaluate_mentions_dev(shared_data):
+    from helpers.evaluation.mentions import evaluate
+
+    metrics, _ = evaluate(shared_data / "newsmtsc" / "dev_rw.jsonl")
+    assert metrics["n"] == 343 and metrics["recall"] >= 0.95
+
+
+def test_shared_surname_goes_to_the_latest_mentioned():
+    m = actors.find_mentions(frame("Bill Clinton met Hillary Clinton.", "Later Hillary Clinton spoke.",
+                                   "Clinton said the plan was good."))
+    assert m.iloc[-1]["actor"] == "Hillary Clinton"
