@@ -264,7 +264,9 @@ def read_bytes(path: Path) -> bytes:
 def decode(data: bytes, source: str = "<bytes>") -> tuple[str, str]:
     """Bytes → (text, encoding name). Raises `InputError` for empty or binary data.
 
-    Order: a byte-order mark (UTF-8/16/32) decides; else strict UTF-8; else charset-normalizer's
+    Order: a byte-order mark (UTF-8/16/32) decides; else strict UTF-8; else Windows-1252 when the
+    text is at least 97% ASCII (English with a few curly quotes or accents: detectors guess cp852 or
+    cp1250 on such short evidence and turn "Japan’s" into "Japanĺs"); else charset-normalizer's
     candidates, taking Windows-1252 whenever it is among them (the usual legacy encoding of English
     text; charset-normalizer alone tends to pick Central European cp1250, turning "è" into "č");
     else Windows-1252 with replacement characters.
@@ -285,6 +287,12 @@ def decode(data: bytes, source: str = "<bytes>") -> tuple[str, str]:
         raise InputError(source, "binary file, not text (contains NUL bytes)")
     try:
         return _check_text(data.decode("utf-8"), source), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:  # mostly-ASCII text with a few legacy bytes: English in Windows-1252 (curly quotes, é, £)
+        legacy = data.decode("cp1252")
+        if sum(ord(ch) > 127 for ch in legacy) <= 0.03 * len(legacy):
+            return _check_text(legacy, source), "cp1252"
     except UnicodeDecodeError:
         pass
     text, encoding = None, "cp1252"

@@ -24,11 +24,19 @@ from pathlib import Path
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof rev fr sr jr st gen lt col maj capt cmdr adm sgt cpl pvt gov sen rep pres
     sec amb atty supt insp det hon messrs mmes u.s u.k u.n e.u u.s.a d.c n.y l.a a.m p.m
-    inc corp co ltd llc bros dept univ assn est approx vs etc i.e e.g no nos vol ed eds
-    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
-    ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont neb
-    nev okla ore pa tenn tex va vt wash wis wyo""".split()
+    inc corp co ltd llc bros dept univ assn approx vs i.e e.g nos vol eds
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    ala ariz calif colo conn fla ga kan ky md mich minn mont neb nev okla tenn tex va vt wis wyo""".split()
 ) | frozenset("abcdefghijklmnopqrstuvwxyz")
+# Left out on purpose: short forms that are also ordinary words at the end of a sentence
+# ("sun", "sat", "no", "ill", "mass", "miss", "wash", "ore", "etc", "est", weekday names).
+
+#: Abbreviations that often END a sentence too ("Joseph R. Biden Jr. Ukraine is…", "Apple Inc. The
+#: company…"): after these, a capitalised word starts a new sentence.
+SENTENCE_FINAL_ABBREVIATIONS = frozenset({"jr", "sr", "inc", "corp", "ltd", "co", "llc", "bros"})
+_FINAL_ABBREV = re.compile(
+    r"\b(?i:" + "|".join(sorted(SENTENCE_FINAL_ABBREVIATIONS)) + r")\.(?=\s+[\"“‘']?[A-Z])"
+)
 
 CACHE_ENV = "HELPERS_CACHE_DIR"
 
@@ -153,4 +161,12 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """Character spans ``(start, end)`` of the sentences in ``text`` (end exclusive)."""
     if not text.strip():
         return []
-    return list(sentence_splitter().span_tokenize(text))
+    spans = []
+    for start, end in sentence_splitter().span_tokenize(text):
+        for match in _FINAL_ABBREV.finditer(text, start, end):
+            cut = match.end()
+            if cut < end:
+                spans.append((start, cut))
+                start = cut + len(text[cut:end]) - len(text[cut:end].lstrip())
+        spans.append((start, end))
+    return spans

