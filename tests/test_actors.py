@@ -276,3 +276,40 @@ def test_shared_surname_goes_to_the_latest_mentioned():
     m = actors.find_mentions(frame("Bill Clinton met Hillary Clinton.", "Later Hillary Clinton spoke.",
                                    "Clinton said the plan was good."))
     assert m.iloc[-1]["actor"] == "Hillary Clinton"
+
+
+# --- summaries and figures ----------------------------------------------------------------------
+
+
+def test_mentions_by_via_and_positions(seed):
+    sents, mentions, _ = seed
+    by_via = actors.mentions_by_via(mentions, top=5)
+    assert list(by_via.columns) == ["actor", "kind", *MENTION_VIA, "total"]
+    trump = by_via.set_index("actor").loc["Trump"]
+    assert trump["title"] == 1 and trump["total"] == trump[list(MENTION_VIA)].sum()
+    assert by_via.set_index("actor").loc["Russia", "demonym"] == 2  # "Russian" twice
+    pos = actors.positions(mentions, sents, top=3)
+    assert list(pos.columns) == ["actor", "paragraph", "mentions", "first_paragraph"]
+    assert set(pos["actor"]) == {"Trump", "Russia", "Ukraine"}
+    putin = actors.positions(mentions, sents, actors=["Vladimir V. Putin"])
+    assert putin["paragraph"].tolist()[0] == 1 and putin["mentions"].sum() == 10
+    assert actors.unresolved(mentions, sents).empty
+    for func in (actors.mentions_by_via,):
+        assert func(actors.find_mentions(None)).empty
+    assert actors.positions(actors.find_mentions(None), sents).empty
+
+
+def test_figures_draw_and_skip(seed_analysis):
+    from helpers import figures
+    from helpers.article import Article
+    from helpers.pipeline import analyze
+
+    for stem in ("21-mentions-by-actor", "22-actor-positions"):
+        fig, data = figures.make(stem, seed_analysis)
+        assert len(data) > 0 and fig.axes[0].get_title(loc="left")
+        import matplotlib.pyplot as plt
+
+        plt.close(fig)
+    nobody = analyze(Article(paragraphs=["the rain fell all day and the river rose."]))
+    assert figures.make("21-mentions-by-actor", nobody) is None
+    assert figures.make("22-actor-positions", nobody) is None
