@@ -206,3 +206,28 @@ def test_actor_overview():
     assert out.loc["Alice", "mean_score"] == 0.0 and math.isnan(out.loc["Bob", "mean_score"])
     assert out.index.tolist() == ["Alice", "Bob"]
     assert corpus.actor_overview(pd.DataFrame()).empty
+
+
+def test_surname_merges_only_when_unambiguous():
+    rows = [("a", "Trump"), ("b", "Donald Trump"), ("c", "Donald Trump"), ("c", "Ivanka Trump"),
+            ("a", "Kennedy"), ("b", "Joe Kennedy"), ("c", "Joe Kennedy"), ("d", "John Kennedy"), ("e", "John Kennedy"),
+            ("a", "Biden"), ("b", "Joe Biden"), ("a", "Obama"), ("b", "Barack Obama"), ("c", "Barack Obama")]
+    aa = pd.DataFrame(rows, columns=["slug", "actor"]).assign(kind="person")
+    aa.loc[len(aa)] = ["a", "France", "country"]
+    # Trump: Donald (2 articles) vs Ivanka (1) is not 3x dominant; Obama: one full name in 2 articles
+    assert corpus.surname_merges(aa) == {"Obama": "Barack Obama"}
+    assert corpus.surname_merges(aa, dominance=2) == {"Obama": "Barack Obama", "Trump": "Donald Trump"}
+    assert corpus.surname_merges(pd.DataFrame()) == {}
+
+
+def test_rename_actors_merges_rows_of_one_article():
+    aa = pd.concat([corpus.actor_rows(_tables(), "s1", "X")], ignore_index=True)
+    tables = {"article_actors": aa, "blame": pd.DataFrame({"source": ["Bob"], "target": ["Alice"]}),
+              "mention_sentiment": pd.DataFrame({"actor": ["Bob", "Alice"]})}
+    out = corpus.rename_actors(tables, {"Bob": "Alice"})
+    merged = out["article_actors"]
+    assert len(merged) == 1 and merged.loc[0, "mentions"] == 4 and merged.loc[0, "blame_given"] == 2
+    assert math.isnan(merged.loc[0, "score"])
+    assert out["blame"].values.tolist() == [["Alice", "Alice"]]
+    assert out["mention_sentiment"]["actor"].tolist() == ["Alice", "Alice"]
+    assert corpus.rename_actors(tables, {}) is tables

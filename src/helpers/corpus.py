@@ -171,7 +171,8 @@ def _read_csv(path: Path, columns: list[str]) -> pd.DataFrame:
         return _frame(columns)
 
 
-def load_corpus(out_dir, tables: tuple[str, ...] = STACKED_TABLES, metadata=None) -> dict[str, pd.DataFrame]:
+def load_corpus(out_dir, tables: tuple[str, ...] = STACKED_TABLES, metadata=None,
+                merge_names: bool = True) -> dict[str, pd.DataFrame]:
     """Every corpus table of a finished ``python -m helpers analyze … --out DIR`` folder.
 
     Returns ``{"articles", "article_actors", "errors"}`` (read from ``DIR/*.csv``) plus, for each
@@ -180,6 +181,8 @@ def load_corpus(out_dir, tables: tuple[str, ...] = STACKED_TABLES, metadata=None
     ``mention_sentiment`` to pool sentiment, ``blame`` for edges across the corpus).
     ``metadata`` (a DataFrame or TSV/CSV path with a ``slug`` column, such as a corpus's
     ``corpus.tsv``) adds its columns to every table by slug (see `with_metadata`).
+    ``merge_names`` renames actors across articles with `surname_merges` (one article's "Trump"
+    is another's "Donald Trump") in article_actors, mention_sentiment, blame, quotes and actors.
     """
     out_dir = Path(out_dir)
     result = {
@@ -203,11 +206,84 @@ def load_corpus(out_dir, tables: tuple[str, ...] = STACKED_TABLES, metadata=None
             part.insert(0, "slug", slug)
             parts.append(part)
         result[name] = pd.concat(parts, ignore_index=True) if parts else _frame(["slug", "outlet"])
+    if merge_names:
+        result = rename_actors(result, surname_merges(result["article_actors"]))
     if metadata is not None:
+        if not isinstance(metadata, pd.DataFrame):
+            path = Path(metadata)
+            metadata = pd.read_csv(path, sep="\t" if path.suffix in (".tsv", ".tab") else ",", keep_default_na=False)
         for name, frame in result.items():
             if name != "errors":
                 result[name] = with_metadata(frame, metadata)
     return result
+
+
+#: Columns holding actor names, per table, renamed by `rename_actors`.
+ACTOR_NAME_COLUMNS = {"article_actors": ("actor",), "mention_sentiment": ("actor",), "actors": ("actor",),
+                      "blame": ("source", "target"), "quotes": ("speaker",)}
+
+
+def surname_merges(article_actors: pd.DataFrame, dominance: float = 3.0) -> dict[str, str]:
+    """Corpus-wide renames of one-word person names to the full name that ends with them.
+
+    Each article names its actors on its own, so one article's "Trump" is another's "Donald
+    Trump". A one-word name of kind ``person`` maps to the multi-word person name ending in that
+    word that occurs in the most articles, when it occurs in at least 2 articles and in at least
+    ``dominance`` times as many articles as the runner-up ("Trump" → "Donald Trump" even though
+    "Ivanka Trump" occurs once; no rename when "Joe Kennedy" and "John Kennedy" are both common).
+    Returns ``{old: new}``.
+    """
+    if article_actors is None or article_actors.empty or not {"actor", "kind", "slug"} <= set(article_actors.columns):
+        return {}
+    people = article_actors[article_actors["kind"] == "person"].dropna(subset=["actor"])
+    articles = people.groupby(people["actor"].astype(str))["slug"].nunique()
+    full: dict[str, list[tuple[int, str]]] = {}
+    for name, n in articles.items():
+        words = name.split()
+        if len(words) > 1:
+            full.setdefault(words[-1], []).append((int(n), name))
+    renames = {}
+    for name in articles.index:
+        candidates = sorted(full.get(name, []), key=lambda c: (-c[0], c[1])) if len(name.split()) == 1 else []
+        if not candidates or candidates[0][0] < 2:
+            continue
+        runner_up = candidates[1][0] if len(candidates) > 1 else 0
+        if candidates[0][0] >= dominance * runner_up:
+            renames[name] = candidates[0][1]
+    return renames
+
+
+def rename_actors(tables: dict[str, pd.DataFrame], renames: dict[str, str]) -> dict[str, pd.DataFrame]:
+    """``tables`` with actor names replaced by ``renames`` in every actor column (`ACTOR_NAME_COLUMNS`).
+
+    Rows of ``article_actors`` that become duplicates within one article (both names were used in
+    it) are summed (counts) and their sentiment set to NaN: pool ``mention_sentiment`` instead.
+    """
+    if not renames:
+        return tables
+    out = dict(tables)
+    for name, columns in ACTOR_NAME_COLUMNS.items():
+        frame = out.get(name)
+        if frame is None or frame.empty:
+            continue
+        frame = frame.copy()
+        for col in columns:
+            if col in frame:
+                frame[col] = frame[col].replace(renames)
+        out[name] = frame
+    aa = out.get("article_actors")
+    if aa is not None and not aa.empty and aa.duplicated(["slug", "actor"]).any():
+        dup = aa.duplicated(["slug", "actor"], keep=False)
+        counts = ["mentions", "negative", "neutral", "positive", "quotes", "blame_given", "blame_received",
+                  "praise_given", "praise_received"]
+        merged = aa[dup].groupby(["slug", "actor"], as_index=False, sort=False).agg(
+            {**{c: "first" for c in aa.columns if c not in counts + ["slug", "actor"]},
+             **{c: "sum" for c in counts if c in aa}})
+        for col in ("score", "ci_low", "ci_high"):
+            if col in merged:
+                merged[col] = np.nan
+        out["article_actors"] = pd.concat([aa[~dup], merged[aa.columns]], ignore_index=True)
+    return out
 
 
 def with_metadata(frame: pd.DataFrame, metadata, on: str = "slug") -> pd.DataFrame:

@@ -17,6 +17,10 @@ import pandas as pd
 from .. import corpus as corpus_tables
 from . import COLORS, STYLE, save_figure
 
+def _short(text: str, width: int = 48) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 BIAS_ORDER = ["left", "left-center", "center", "right-center", "right", "questionable"]
 
 
@@ -68,7 +72,7 @@ def sentiment_by_group(corpus: dict, by: str = "outlet", actors: list[str] | Non
         ax.set_xlabel("sentiment (−1 negative … +1 positive)")
     fig.suptitle(f"How each actor is treated, by {by}: pooled mention sentiment with 95% interval "
                  f"(≥ {min_mentions} mentions)", x=0.01, ha="left", fontsize=11, fontweight="bold")
-    fig.tight_layout()
+    fig.tight_layout(rect=(0, 0, 1, 1 - 0.45 / fig.get_figheight()))
     return fig, table
 
 
@@ -82,7 +86,7 @@ def blame_across_corpus(corpus: dict, top: int = 15):
     if edges.empty:
         return None
     data = edges.head(top).reset_index(drop=True)
-    labels = [f"{s} → {t}" for s, t in zip(data["source"], data["target"])]
+    labels = [_short(f"{s} → {t}") for s, t in zip(data["source"], data["target"])]
     fig, ax = plt.subplots(figsize=(8, 0.32 * len(data) + 1.4))
     colors = [COLORS.get(r, COLORS["neutral"]) for r in data["relation"]]
     ax.barh(range(len(data)), data["count"], color=colors)
@@ -130,7 +134,7 @@ def readability_by_group(corpus: dict, by: str = "outlet", metric: str = "flesch
 
 #: Stem → (function, keyword arguments). Stems follow the ``<order>-<name>`` convention.
 FIGURES = {
-    "61-sentiment-by-outlet": (sentiment_by_group, {"by": "outlet"}),
+    "61-sentiment-by-outlet": (sentiment_by_group, {"by": "outlet", "top": 3}),
     "62-sentiment-by-bias": (sentiment_by_group, {"by": "bias"}),
     "63-blame-across-corpus": (blame_across_corpus, {}),
     "64-readability-by-outlet": (readability_by_group, {"by": "outlet"}),
