@@ -1,26 +1,238 @@
-"""Target-dependent sentiment: the stance of a sentence toward one actor, and per actor."""
+"""Target-dependent sentiment: the stance of a sentence toward one actor, and per actor.
+
+Not the mood of the sentence but its stance toward the target: in "Mr. Trump refused to draw a
+moral distinction between Russia and Ukraine" the criticism is of Trump. The classifier is a
+linear model over target-aware features trained on NewsMTSC (see `helpers.sentiment_model` and
+the README model card). Quoted stance counts as the article's stance toward the target
+(NewsMTSC's convention), but the speaker of the quote is kept (column ``speaker``).
+
+References: Hamborg & Donnay, "NewsMTSC: A Dataset for (Multi-)Target-dependent Sentiment
+Classification in Political News Articles", EACL 2021. Wilson, "Probable inference, the law of
+succession, and statistical inference", JASA 1927 (the interval).
+"""
 from __future__ import annotations
 
+import math
+
+import numpy as np
 import pandas as pd
 
-from .tables import empty
+from .sentiment_model import LABELS, load_model
+from .tables import COLUMNS, empty
+
+#: Extra columns of the mention sentiment table, after the contract columns.
+MENTION_EXTRA = ["para_id", "start", "end", "via", "n_in_sentence", "p_negative", "p_neutral", "p_positive",
+                 "in_quote", "speaker", "is_speaker"]
+EVIDENCE_COLUMNS = ["actor", "side", "sent_id", "score", "label", "surface", "text"]
+PARAGRAPH_COLUMNS = ["actor", "para_id", "mentions", "score"]
+#: z for the 95 % interval.
+Z95 = 1.959963984540054
+
+
+def target_probabilities(sentence: str, start: int, end: int) -> np.ndarray:
+    """P(negative), P(neutral), P(positive) of the stance toward ``sentence[start:end]`` (sums to 1)."""
+    return load_model().predict_proba(str(sentence), start, end)
 
 
 def classify_target(sentence: str, start: int, end: int) -> str:
-    """Label of the stance toward ``sentence[start:end]``: negative | neutral | positive."""
-    return "neutral"
+    """Label of the stance toward ``sentence[start:end]``: negative | neutral | positive.
+
+    ``start``/``end`` are character offsets into ``sentence`` (end exclusive).
+    >>> classify_target("Critics called Smith a liar and a fraud.", 15, 20)
+    'negative'
+    """
+    return LABELS[int(np.argmax(target_probabilities(sentence, start, end)))]
 
 
-def score_mentions(sentences: pd.DataFrame, mentions: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
-    """Mention sentiment table (actor, sent_id, surface, label, score)."""
-    return empty("mention_sentiment")
+def _quote_spans(text: str, quotes_here: pd.DataFrame) -> list[tuple[int, int, str]]:
+    """Character spans (in the sentence) of the quotes of this sentence, with their speakers."""
+    spans = []
+    for q in quotes_here.itertuples(index=False):
+        content = str(getattr(q, "content", "") or "").strip().strip('"“”').strip()
+        speaker = str(getattr(q, "speaker", "") or "")
+        if not content:
+            continue
+        pos = text.find(content)
+        if pos >= 0:
+            spans.append((pos, pos + len(content), speaker))
+        elif text.strip() and text.strip().strip('"“”') in content:  # quote spans several sentences
+            spans.append((0, len(text), speaker))
+    return spans
+
+
+def score_mentions(sentences: pd.DataFrame, mentions: pd.DataFrame, quotes: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Mention sentiment table: the stance of each sentence toward each actor it names.
+
+    One row per actor per sentence: when a sentence names an actor more than once ("Mr. Trump
+    … he …"), the class probabilities of those mentions are averaged (``n_in_sentence`` says how
+    many), so a long sentence does not count twice. Mentions with an empty actor are skipped.
+
+    Columns: ``actor``, ``sent_id``, ``surface`` (first mention in the sentence), ``label``
+    (argmax of the averaged probabilities), ``score`` = P(positive) − P(negative) (−1 … 1, higher =
+    more positive), then ``para_id``, ``start``/``end`` (of the first mention, offsets in the
+    sentence), ``via``, ``n_in_sentence``, ``p_negative``/``p_neutral``/``p_positive``,
+    ``in_quote`` (the first mention sits inside a quote of the quotes table), ``speaker`` (who
+    said that quote, else ""), ``is_speaker`` (the actor is the speaker of a quote in this sentence).
+    """
+    columns = COLUMNS["mention_sentiment"] + MENTION_EXTRA
+    if sentences is None or mentions is None or len(sentences) == 0 or len(mentions) == 0:
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
+    m = mentions[mentions["actor"].notna() & (mentions["actor"].astype(str).str.strip() != "")]
+    if m.empty:
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
+    sents = sentences.set_index("sent_id")
+    quotes = quotes if quotes is not None and len(quotes) else empty("quotes")
+    model = load_model()
+    rows = []
+    m = m.sort_values(["sent_id", "start", "end"], kind="stable")
+    for (sent_id, actor), group in m.groupby(["sent_id", "actor"], sort=False):
+        if sent_id not in sents.index:
+            continue
+        text = str(sents.at[sent_id, "text"])
+        probs = np.mean([model.predict_proba(text, int(r.start), int(r.end)) for r in group.itertuples()], axis=0)
+        first = group.iloc[0]
+        spans = _quote_spans(text, quotes[quotes["sent_id"] == sent_id])
+        speaker = next((sp for a, b, sp in spans if a <= int(first["start"]) and int(first["end"]) <= b), None)
+        speakers_here = set(quotes.loc[quotes["sent_id"] == sent_id, "speaker"].astype(str))
+        rows.append({
+            "actor": actor,
+            "sent_id": int(sent_id),
+            "surface": first["surface"],
+            "label": LABELS[int(np.argmax(probs))],
+            "score": float(probs[2] - probs[0]),
+            "para_id": int(sents.at[sent_id, "para_id"]) if "para_id" in sents.columns else 0,
+            "start": int(first["start"]),
+            "end": int(first["end"]),
+            "via": first.get("via", ""),
+            "n_in_sentence": len(group),
+            "p_negative": float(probs[0]),
+            "p_neutral": float(probs[1]),
+            "p_positive": float(probs[2]),
+            "in_quote": speaker is not None,
+            "speaker": speaker or "",
+            "is_speaker": str(actor) in speakers_here,
+        })
+    if not rows:
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
+    return pd.DataFrame(rows, columns=columns).sort_values(["sent_id", "start"], kind="stable").reset_index(drop=True)
+
+
+def wilson_interval(mean_score: float, n: int, z: float = Z95) -> tuple[float, float]:
+    """95 % interval for a mean score in −1 … 1 over ``n`` mention-sentences.
+
+    The score is mapped to a share p = (score + 1) / 2 in 0 … 1 and given Wilson's score
+    interval, then mapped back. A variable bounded in 0 … 1 with mean p has variance at most
+    p(1 − p), so the interval is conservative; it is wide for small n (n = 2 with two clearly
+    negative mentions still reaches above 0) and narrows like 1/√n. ``n = 0`` gives (−1, 1).
+    """
+    if n <= 0 or mean_score != mean_score:
+        return (-1.0, 1.0)
+    p = min(1.0, max(0.0, (mean_score + 1.0) / 2.0))
+    denom = 1.0 + z * z / n
+    centre = (p + z * z / (2 * n)) / denom
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denom
+    lo, hi = max(0.0, centre - half), min(1.0, centre + half)
+    return (2 * lo - 1, 2 * hi - 1)
 
 
 def by_actor(mention_sentiment: pd.DataFrame) -> pd.DataFrame:
-    """Actor sentiment table (actor, mentions, negative, neutral, positive, score, ci_low, ci_high)."""
-    return empty("actor_sentiment")
+    """Actor sentiment table: per actor the counts per label, a score and its 95 % interval.
+
+    ``mentions`` counts mention-sentences (one per actor per sentence, see `score_mentions`);
+    ``negative``/``neutral``/``positive`` count their labels; ``score`` is the mean of the
+    per-sentence scores P(pos) − P(neg) (−1 … 1, higher = more positive); ``ci_low``/``ci_high``
+    bound it (`wilson_interval`, 95 %). Extra column ``quoted`` counts mention-sentences inside
+    a quote. Rows: most-mentioned actor first.
+    """
+    columns = COLUMNS["actor_sentiment"] + ["quoted"]
+    if mention_sentiment is None or len(mention_sentiment) == 0:
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
+    rows = []
+    for actor, g in mention_sentiment.groupby("actor", sort=False):
+        n = len(g)
+        score = float(pd.to_numeric(g["score"]).mean())
+        lo, hi = wilson_interval(score, n)
+        counts = g["label"].value_counts()
+        rows.append({
+            "actor": actor,
+            "mentions": n,
+            **{lab: int(counts.get(lab, 0)) for lab in LABELS},
+            "score": score,
+            "ci_low": lo,
+            "ci_high": hi,
+            "quoted": int(g["in_quote"].astype(bool).sum()) if "in_quote" in g else 0,
+        })
+    out = pd.DataFrame(rows, columns=columns)
+    return out.sort_values(["mentions", "actor"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 
 def evidence(mention_sentiment: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
-    """Most negative and most positive sentences per actor."""
-    return pd.DataFrame(columns=["actor", "side", "sent_id", "score", "text"])
+    """For each actor, the most negative and the most positive sentence, so a reader can audit.
+
+    Columns: ``actor``, ``side`` ("negative" = the sentence with the lowest score for that actor,
+    "positive" = the highest), ``sent_id``, ``score`` (−1 … 1), ``label``, ``surface``, ``text``.
+    An actor named in one sentence only gets one row, on the side of its sign. Actors in
+    `by_actor` order (most mentioned first).
+    """
+    if mention_sentiment is None or len(mention_sentiment) == 0 or sentences is None or len(sentences) == 0:
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in EVIDENCE_COLUMNS})
+    text = sentences.set_index("sent_id")["text"]
+    order = by_actor(mention_sentiment)["actor"]
+    rows = []
+    for actor in order:
+        g = mention_sentiment[mention_sentiment["actor"] == actor].reset_index(drop=True)
+        s = pd.to_numeric(g["score"])
+        lo, hi = int(s.idxmin()), int(s.idxmax())
+        picks = [("negative", lo), ("positive", hi)] if lo != hi else [("negative" if s[lo] < 0 else "positive", lo)]
+        for side, i in picks:
+            r = g.loc[i]
+            rows.append({"actor": actor, "side": side, "sent_id": int(r["sent_id"]), "score": float(r["score"]),
+                         "label": r["label"], "surface": r["surface"], "text": text.get(r["sent_id"], "")})
+    return pd.DataFrame(rows, columns=EVIDENCE_COLUMNS)
+
+
+def main_actors(mention_sentiment: pd.DataFrame, top: int = 5) -> list[str]:
+    """The ``top`` actors with most mention-sentences (ties broken by name)."""
+    if mention_sentiment is None or len(mention_sentiment) == 0:
+        return []
+    return by_actor(mention_sentiment)["actor"].head(top).tolist()
+
+
+def by_paragraph(mention_sentiment: pd.DataFrame, actors: list[str] | None = None, top: int = 5) -> pd.DataFrame:
+    """Sentiment toward the main actors paragraph by paragraph.
+
+    One row per (actor, paragraph that names the actor): ``mentions`` (mention-sentences in the
+    paragraph) and ``score`` (their mean, −1 … 1, higher = more positive). ``actors`` defaults to
+    the ``top`` most-mentioned. Rows in actor order, then paragraph order.
+    """
+    if mention_sentiment is None or len(mention_sentiment) == 0 or "para_id" not in mention_sentiment:
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in PARAGRAPH_COLUMNS})
+    actors = list(actors) if actors is not None else main_actors(mention_sentiment, top)
+    ms = mention_sentiment[mention_sentiment["actor"].isin(actors)].copy()
+    if ms.empty:
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in PARAGRAPH_COLUMNS})
+    ms["score"] = pd.to_numeric(ms["score"])
+    out = ms.groupby(["actor", "para_id"], sort=False).agg(mentions=("score", "size"), score=("score", "mean")).reset_index()
+    out["_order"] = out["actor"].map({a: i for i, a in enumerate(actors)})
+    out = out.sort_values(["_order", "para_id"], kind="stable").drop(columns="_order")
+    return out[PARAGRAPH_COLUMNS].reset_index(drop=True)
+
+
+def model_card() -> pd.DataFrame:
+    """The shipped classifier's dev scores beside the published NewsMTSC results.
+
+    Ours are measured on the NewsMTSC dev sets at training time (stored in the model file);
+    the published ones are on the test sets, which this repository does not have.
+    """
+    meta = load_model().meta
+    rows = []
+    for split in ("dev_rw", "dev_mt"):
+        if split in meta:
+            rows.append({"system": "this package (linear, target-aware features)", "split": split.replace("_", "-"),
+                         "n": meta[split]["n"], "f1_macro": meta[split]["f1_macro"], "accuracy": meta[split]["accuracy"]})
+    from .evaluation.published import PUBLISHED
+
+    for task, metric, system, value, split, _ref in PUBLISHED:
+        if task == "newsmtsc" and metric == "f1_macro":
+            rows.append({"system": system, "split": split, "n": None, "f1_macro": value, "accuracy": None})
+    return pd.DataFrame(rows, columns=["system", "split", "n", "f1_macro", "accuracy"])

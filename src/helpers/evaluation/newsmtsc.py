@@ -1,0 +1,73 @@
+"""NewsMTSC: target-dependent sentiment in political news (Hamborg & Donnay, EACL 2021).
+
+``evaluate(path)`` runs `helpers.sentiment.classify_target` on every row of a NewsMTSC ``.jsonl``
+file (sentence, from, to, mention, polarity −1/0/1) and returns the contract metrics
+``{"task": "newsmtsc", "n", "f1_macro", "accuracy"}`` and a table with one row per gold class:
+precision, recall, F1, support, then the confusion counts (``pred_negative`` … ``pred_positive``).
+
+References: Hamborg & Donnay, "NewsMTSC: A Dataset for (Multi-)Target-dependent Sentiment
+Classification in Political News Articles", EACL 2021.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+
+from ..errors import InputError
+from ..sentiment_model import LABELS, POLARITY_TO_LABEL
+
+
+def read(path) -> list[dict]:
+    """Rows of the file; one-line `InputError` on a missing file or a malformed row."""
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(str(path), "no such file (NewsMTSC .jsonl expected)")
+    rows = []
+    with open(path, encoding="utf-8") as fh:
+        for lineno, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+                rows.append({"sentence": str(row["sentence"]), "from": int(row["from"]), "to": int(row["to"]),
+                             "polarity": int(row["polarity"])})
+            except (ValueError, KeyError, TypeError) as err:
+                raise InputError(str(path), f"line {lineno}: not a NewsMTSC row ({type(err).__name__}: {err})")
+            if row["polarity"] not in POLARITY_TO_LABEL:
+                raise InputError(str(path), f"line {lineno}: polarity {row['polarity']!r} not in -1/0/1")
+    return rows
+
+
+def metrics_table(gold: list[str], pred: list[str]) -> tuple[dict, pd.DataFrame]:
+    """Macro-F1, accuracy and the per-class table for two label lists."""
+    rows, f1s = [], []
+    n = len(gold)
+    for lab in LABELS:
+        tp = sum(g == lab and p == lab for g, p in zip(gold, pred))
+        n_pred = sum(p == lab for p in pred)
+        n_gold = sum(g == lab for g in gold)
+        precision = tp / n_pred if n_pred else 0.0
+        recall = tp / n_gold if n_gold else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        f1s.append(f1)
+        row = {"label": lab, "precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
+               "support": n_gold}
+        for other in LABELS:
+            row[f"pred_{other}"] = sum(g == lab and p == other for g, p in zip(gold, pred))
+        rows.append(row)
+    accuracy = sum(g == p for g, p in zip(gold, pred)) / n if n else 0.0
+    metrics = {"task": "newsmtsc", "n": n, "f1_macro": round(sum(f1s) / len(f1s), 4) if n else 0.0,
+               "accuracy": round(accuracy, 4)}
+    return metrics, pd.DataFrame(rows)
+
+
+def evaluate(path) -> tuple[dict, pd.DataFrame]:
+    """Score `classify_target` on a NewsMTSC file: ``({"task","n","f1_macro","accuracy"}, table)``."""
+    from ..sentiment import classify_target
+
+    rows = read(path)
+    gold = [POLARITY_TO_LABEL[r["polarity"]] for r in rows]
+    pred = [classify_target(r["sentence"], r["from"], r["to"]) for r in rows]
+    return metrics_table(gold, pred)

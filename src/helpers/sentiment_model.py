@@ -1,0 +1,473 @@
+"""Target-dependent sentiment model: features, training, and the shipped weights.
+
+A multinomial logistic regression over sparse, target-aware features of one sentence and one
+target span (``sentence[start:end]``). Everything needed at run time is a NumPy ``.npz`` file
+shipped in ``helpers/data/`` (feature names + weights); prediction is a dictionary look-up and a
+dot product, so it needs neither scikit-learn nor a download, and loads in well under a second.
+scikit-learn is used only for training (``python -m helpers train target-sentiment``).
+
+Feature groups (each measured on the NewsMTSC dev sets; see the README model card):
+
+- ``words``: unigrams and bigrams of the sentence with the target replaced by ``<t>``.
+- ``chars`` (not used: −0.05 F1 on dev_rw): character 3–5-grams of the target-marked sentence.
+- ``clause``, ``distance`` (not used: no gain on dev): words of the target's clause by side;
+  every word weighted 1/d by its distance to the target.
+- ``context``: words left and right of the target, tagged with side and distance bucket
+  (``L1:refused``, ``R2-3:dictator``), plus the adjacent bigrams.
+- ``lexicon``: VADER valences summed over windows around the target (±3, ±6 words, the target's
+  clause, the whole sentence), distance-weighted (1/(1+d)), with negation flipping the sign of
+  the next three words.
+- ``vader``: VADER's own sentence scores (compound, pos, neg).
+- ``scope``: contrast ("but", "while", "although", "however" …) and the lexicon sum on the
+  target's side of it.
+- ``quote``: target inside quotation marks, sentence has a quote, target is the speaker
+  ("X said", "said X"), lexicon sums inside vs. outside the quote.
+- ``position``: relative position of the target, at sentence start (a subject proxy), after a
+  preposition (an object proxy), pronoun target.
+
+References: Hamborg & Donnay, "NewsMTSC: A Dataset for (Multi-)Target-dependent Sentiment
+Classification in Political News Articles", EACL 2021 (data). Hutto & Gilbert, "VADER", ICWSM 2014
+(lexicon).
+"""
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+from . import resources
+
+LABELS = ("negative", "neutral", "positive")
+POLARITY_TO_LABEL = {-1: "negative", 0: "neutral", 1: "positive"}
+MODEL_PATH = Path(__file__).parent / "data" / "target_sentiment.npz"
+FORMAT_VERSION = 1
+
+#: Feature groups used by the shipped model (chosen on dev; see the README ablation log).
+DEFAULT_GROUPS = ("words", "context", "lexicon", "vader", "scope", "quote", "position")
+#: Every group `featurize` knows (``chars``, ``clause`` and ``distance`` did not help on dev).
+ALL_GROUPS = DEFAULT_GROUPS + ("chars", "clause", "distance")
+#: L2 regularisation strength (inverse) of the logistic regression, and class weighting, chosen on dev.
+DEFAULT_C = 1.0
+CLASS_WEIGHT = "balanced"
+
+_TOKEN = re.compile(r"[A-Za-z0-9]+(?:[’'.\-][A-Za-z0-9]+)*|[^\sA-Za-z0-9]")
+NEGATIONS = frozenset(
+    """not no never none nobody nothing neither nor cannot without n't nt didnt doesnt dont isnt
+    wasnt werent arent wont wouldnt couldnt shouldnt hasnt havent hadnt refused refuses refuse
+    failed fails fail lack lacked lacks""".split()
+)
+CONTRASTS = frozenset("but however although though while whereas yet despite instead".split())
+CLAUSE_BREAKS = frozenset(list(",;:—–()") + ["but", "however", "although", "though", "while", "whereas", "and", "which", "who"])
+SPEECH_VERBS = frozenset(
+    """said says say told tells added adds wrote writes argued argues claimed claims insisted insists
+    stated states explained explains noted notes warned warns asked asks declared declares tweeted
+    tweets according acknowledged admitted announced replied responded suggested suggests
+    continued""".split()
+)
+PRONOUNS = frozenset("he she him her his hers they them their it its i we us you".split())
+PREPOSITIONS = frozenset("by of to against with for from on at about toward towards over between".split())
+QUOTE_CHARS = frozenset('"“”„«»')
+
+
+def tokenize(text: str) -> list[tuple[str, int, int]]:
+    """Tokens of ``text`` as ``(lower-case token, start, end)``; apostrophes normalised to '."""
+    out = []
+    for m in _TOKEN.finditer(text):
+        tok = m.group().lower().replace("’", "'")
+        out.append((tok, m.start(), m.end()))
+    return out
+
+
+def _quote_mask(sentence: str, tokens) -> list[bool]:
+    """For each token, whether it lies between quotation marks (straight quotes paired in order)."""
+    inside = []
+    state = False
+    spans = []
+    start = None
+    for i, ch in enumerate(sentence):
+        if ch in QUOTE_CHARS:
+            if ch == "“" or (ch == '"' and not state) or ch == "„" or ch == "«":
+                if not state:
+                    state, start = True, i
+            else:  # closing quote
+                if state:
+                    spans.append((start, i))
+                    state = False
+                elif ch == '"':
+                    state, start = True, i
+    if state and start is not None:
+        spans.append((start, len(sentence)))
+    for _, s, e in tokens:
+        inside.append(any(a < s and e <= b + 1 for a, b in spans))
+    return inside
+
+
+def _bucket(d: int) -> str:
+    if d <= 1:
+        return "1"
+    if d <= 3:
+        return "2-3"
+    if d <= 6:
+        return "4-6"
+    return "7+"
+
+
+def featurize(sentence: str, start: int, end: int, groups=DEFAULT_GROUPS) -> dict[str, float]:
+    """Sparse features (name → value) of the stance toward ``sentence[start:end]``.
+
+    ``start``/``end`` are character offsets into ``sentence`` (end exclusive). Out-of-range
+    offsets are clipped; an empty span gives sentence-level features only.
+    """
+    groups = set(groups)
+    n_chars = len(sentence)
+    start = max(0, min(int(start), n_chars))
+    end = max(start, min(int(end), n_chars))
+    lex = resources.vader_lexicon()
+    tokens = tokenize(sentence)
+    target_idx = [i for i, (_, s, e) in enumerate(tokens) if s < end and e > start]
+    if target_idx:
+        t0, t1 = target_idx[0], target_idx[-1]
+    else:  # empty or whitespace span: place a zero-width target before the next token
+        t0 = next((i for i, (_, s, _e) in enumerate(tokens) if s >= start), len(tokens))
+        t1 = t0 - 1
+    left = [tok for tok, _, _ in tokens[:t0]]
+    right = [tok for tok, _, _ in tokens[t1 + 1:]]
+    marked = left + ["<t>"] + right
+    f: dict[str, float] = {"bias": 1.0}
+
+    if "words" in groups:
+        for i, w in enumerate(marked):
+            f["w:" + w] = 1.0
+            if i:
+                f["b:" + marked[i - 1] + "_" + w] = 1.0
+
+    if "chars" in groups:
+        for w in marked:
+            padded = " " + w + " "
+            n = len(padded)
+            for k in (3, 4, 5):
+                for i in range(n - k + 1):
+                    f["c:" + padded[i:i + k]] = 1.0
+
+    if "context" in groups:
+        for d, w in enumerate(reversed(left[-7:]), 1):
+            f["L" + _bucket(d) + ":" + w] = 1.0
+        for d, w in enumerate(right[:7], 1):
+            f["R" + _bucket(d) + ":" + w] = 1.0
+        if left:
+            f["L1b:" + (left[-2] if len(left) > 1 else "^") + "_" + left[-1]] = 1.0
+        if right:
+            f["R1b:" + right[0] + "_" + (right[1] if len(right) > 1 else "$")] = 1.0
+
+    if "clause" in groups:
+        # words of the target's clause (between the nearest clause breaks), by side
+        a = t0
+        while a > 0 and tokens[a - 1][0] not in CLAUSE_BREAKS:
+            a -= 1
+        b = t1 + 1
+        while b < len(tokens) and tokens[b][0] not in CLAUSE_BREAKS:
+            b += 1
+        for i in range(a, t0):
+            f["CL:" + tokens[i][0]] = 1.0
+        for i in range(t1 + 1, b):
+            f["CR:" + tokens[i][0]] = 1.0
+
+    if "distance" in groups:
+        # every word, weighted by closeness to the target
+        for d, w in enumerate(reversed(left), 1):
+            f["D:" + w] = max(f.get("D:" + w, 0.0), 1.0 / d)
+        for d, w in enumerate(right, 1):
+            f["D:" + w] = max(f.get("D:" + w, 0.0), 1.0 / d)
+
+    need_val = groups & {"lexicon", "scope", "quote"}
+    if need_val:
+        # valence per token with negation scoping (next three tokens flipped)
+        vals = []
+        neg_left = 0
+        for tok, _, _ in tokens:
+            v = lex.get(tok, 0.0)
+            if neg_left and v:
+                v = -0.74 * v
+            vals.append(v)
+            if tok in NEGATIONS or tok.endswith("n't"):
+                neg_left = 3
+            elif neg_left:
+                neg_left -= 1
+        ntok = len(tokens)
+
+        def dist(i):
+            return t0 - i if i < t0 else (i - t1 if i > t1 else 0)
+
+    if "lexicon" in groups:
+        pos_w = neg_w = 0.0
+        for i, v in enumerate(vals):
+            if not v or t0 <= i <= t1:
+                continue
+            d = dist(i)
+            w = v / (1.0 + d)
+            if v > 0:
+                pos_w += w
+            else:
+                neg_w += w
+            if d <= 3:
+                f["lx3" + ("+" if v > 0 else "-")] = f.get("lx3" + ("+" if v > 0 else "-"), 0.0) + abs(v) / 4
+            if d <= 6:
+                f["lx6" + ("+" if v > 0 else "-")] = f.get("lx6" + ("+" if v > 0 else "-"), 0.0) + abs(v) / 4
+        f["lxd+"] = pos_w / 2
+        f["lxd-"] = -neg_w / 2
+        tot = sum(v for v in vals if v > 0)
+        tneg = -sum(v for v in vals if v < 0)
+        f["lxs+"] = tot / 8
+        f["lxs-"] = tneg / 8
+        # the target's clause: tokens between the nearest clause breaks
+        a = t0
+        while a > 0 and tokens[a - 1][0] not in CLAUSE_BREAKS:
+            a -= 1
+        b = t1 + 1
+        while b < ntok and tokens[b][0] not in CLAUSE_BREAKS:
+            b += 1
+        cl = [vals[i] for i in range(a, b) if not (t0 <= i <= t1)]
+        f["lxc+"] = sum(v for v in cl if v > 0) / 4
+        f["lxc-"] = -sum(v for v in cl if v < 0) / 4
+        # the target span's own valence (e.g. "the dictator")
+        own = sum(vals[i] for i in range(t0, t1 + 1)) if t1 >= t0 else 0.0
+        if own:
+            f["lxt"] = own / 4
+
+    if "vader" in groups:
+        s = _vader_scores(sentence)
+        f["vd:compound"] = s["compound"]
+        f["vd:pos"] = s["pos"]
+        f["vd:neg"] = s["neg"]
+
+    if "scope" in groups:
+        cpos = [i for i, (tok, _, _) in enumerate(tokens) if tok in CONTRASTS]
+        if cpos:
+            f["sc:has"] = 1.0
+            before = [i for i in cpos if i < t0]
+            after = [i for i in cpos if i > t1]
+            side = "after" if before else "before"
+            f["sc:side_" + side] = 1.0
+            if before:
+                lo, hi = before[-1] + 1, (after[0] if after else ntok)
+            else:
+                lo, hi = 0, (after[0] if after else ntok)
+            seg = [vals[i] for i in range(lo, hi) if not (t0 <= i <= t1)]
+            oth = [vals[i] for i in range(ntok) if not (lo <= i < hi)]
+            f["sc:seg+"] = sum(v for v in seg if v > 0) / 4
+            f["sc:seg-"] = -sum(v for v in seg if v < 0) / 4
+            f["sc:oth+"] = sum(v for v in oth if v > 0) / 4
+            f["sc:oth-"] = -sum(v for v in oth if v < 0) / 4
+
+    if "quote" in groups:
+        mask = _quote_mask(sentence, tokens)
+        has_quote = any(mask)
+        if has_quote:
+            f["q:has"] = 1.0
+            tin = any(mask[i] for i in range(t0, t1 + 1)) if t1 >= t0 else False
+            f["q:target_in" if tin else "q:target_out"] = 1.0
+            qin = [v for v, m in zip(vals, mask) if m]
+            qout = [v for i, (v, m) in enumerate(zip(vals, mask)) if not m and not (t0 <= i <= t1)]
+            f["q:in+"] = sum(v for v in qin if v > 0) / 4
+            f["q:in-"] = -sum(v for v in qin if v < 0) / 4
+            f["q:out+"] = sum(v for v in qout if v > 0) / 4
+            f["q:out-"] = -sum(v for v in qout if v < 0) / 4
+        near = [tok for tok, _, _ in tokens[max(0, t0 - 2):t0]] + [tok for tok, _, _ in tokens[t1 + 1:t1 + 3]]
+        if any(w in SPEECH_VERBS for w in near):
+            f["q:speaker"] = 1.0
+            if has_quote:
+                f["q:speaker_with_quote"] = 1.0
+
+    if "position" in groups:
+        ntok = len(tokens)
+        rel = t0 / ntok if ntok else 0.0
+        f["p:rel"] = rel
+        f["p:start" if t0 <= 1 else "p:later"] = 1.0
+        if left and left[-1] in PREPOSITIONS:
+            f["p:after_prep"] = 1.0
+        head = tokens[t1][0] if 0 <= t1 < ntok else ""
+        if head in PRONOUNS:
+            f["p:pronoun"] = 1.0
+        if right and right[0] in ("'s", "'", "s"):
+            f["p:possessive"] = 1.0
+    return f
+
+
+@functools.lru_cache(maxsize=4096)
+def _vader_scores(sentence: str) -> dict:
+    return resources.vader_analyzer().polarity_scores(sentence)
+
+
+# ---------------------------------------------------------------- the shipped model
+
+
+class TargetSentimentModel:
+    """Linear model over `featurize` features: ``predict_proba(sentence, start, end)``."""
+
+    def __init__(self, names: list[str], weights: np.ndarray, bias: np.ndarray, meta: dict):
+        self.index = {name: i for i, name in enumerate(names)}
+        self.weights = np.asarray(weights, dtype=np.float64)
+        self.bias = np.asarray(bias, dtype=np.float64)
+        self.meta = meta
+        self.groups = tuple(meta.get("groups", DEFAULT_GROUPS))
+
+    def decision(self, features: dict[str, float]) -> np.ndarray:
+        idx, vals = [], []
+        get = self.index.get
+        for name, value in features.items():
+            j = get(name)
+            if j is not None:
+                idx.append(j)
+                vals.append(value)
+        z = self.bias.copy()
+        if idx:
+            z += np.asarray(vals) @ self.weights[idx]
+        return z
+
+    def predict_proba(self, sentence: str, start: int, end: int) -> np.ndarray:
+        """P(negative), P(neutral), P(positive) for the target ``sentence[start:end]``."""
+        z = self.decision(featurize(sentence, start, end, self.groups))
+        z = np.exp(z - z.max())
+        return z / z.sum()
+
+    def save(self, path: Path) -> None:
+        names = "\n".join(self.index)  # dict keeps insertion order = column order
+        path.parent.mkdir(parents=True, exist_ok=True)
+        np.savez_compressed(
+            path,
+            names=np.frombuffer(names.encode("utf-8"), dtype=np.uint8),
+            weights=self.weights.astype(np.float32),
+            bias=self.bias.astype(np.float32),
+            meta=np.frombuffer(json.dumps(self.meta, sort_keys=True).encode("utf-8"), dtype=np.uint8),
+        )
+
+    @classmethod
+    def load(cls, path: Path = MODEL_PATH) -> "TargetSentimentModel":
+        path = Path(path)
+        if not path.exists():
+            raise FileNotFoundError(
+                f"{path}: target-sentiment model missing; run `python -m helpers train target-sentiment`"
+            )
+        with np.load(path, allow_pickle=False) as z:
+            meta = json.loads(z["meta"].tobytes().decode("utf-8"))
+            if meta.get("format") != FORMAT_VERSION:
+                raise ValueError(f"{path}: model format {meta.get('format')} != {FORMAT_VERSION}; re-train it")
+            names = z["names"].tobytes().decode("utf-8").split("\n")
+            return cls(names, z["weights"], z["bias"], meta)
+
+
+@functools.lru_cache(maxsize=1)
+def load_model() -> TargetSentimentModel:
+    """The shipped model, loaded once per process."""
+    return TargetSentimentModel.load(MODEL_PATH)
+
+
+# ---------------------------------------------------------------- training
+
+
+def read_jsonl(path) -> list[dict]:
+    """Rows of a NewsMTSC ``.jsonl`` file (sentence, from, to, mention, polarity)."""
+    rows = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                rows.append(json.loads(line))
+    return rows
+
+
+def train(rows: list[dict], groups=DEFAULT_GROUPS, C: float = DEFAULT_C, min_count: int = 2,
+          class_weight=CLASS_WEIGHT):
+    """Fit the model on NewsMTSC rows; deterministic (lbfgs, fixed order, no randomness).
+
+    ``min_count``: features seen in fewer training targets are dropped (keeps the file small).
+    Returns a `TargetSentimentModel`.
+    """
+    from scipy import sparse
+    from sklearn.linear_model import LogisticRegression
+    import sklearn
+
+    feats = [featurize(r["sentence"], r["from"], r["to"], groups) for r in rows]
+    counts: dict[str, int] = {}
+    for fd in feats:
+        for k in fd:
+            counts[k] = counts.get(k, 0) + 1
+    names = sorted(k for k, c in counts.items() if c >= min_count and k != "bias")
+    index = {k: i for i, k in enumerate(names)}
+    data, ind, ptr = [], [], [0]
+    for fd in feats:
+        for k, v in fd.items():
+            j = index.get(k)
+            if j is not None:
+                ind.append(j)
+                data.append(v)
+        ptr.append(len(ind))
+    X = sparse.csr_matrix((np.asarray(data, dtype=np.float64), ind, ptr), shape=(len(rows), len(names)))
+    y = np.array([r["polarity"] for r in rows])
+    clf = LogisticRegression(C=C, class_weight=class_weight, max_iter=5000, tol=1e-6, random_state=0)
+    clf.fit(X, y)
+    order = [list(clf.classes_).index(p) for p in (-1, 0, 1)]
+    W = clf.coef_[order].T  # (n_features, 3)
+    b = clf.intercept_[order]
+    keep = np.abs(W).max(axis=1) > 1e-4
+    names = [n for n, k in zip(names, keep) if k]
+    meta = {
+        "format": FORMAT_VERSION,
+        "groups": list(groups),
+        "C": C,
+        "class_weight": class_weight,
+        "min_count": min_count,
+        "n_train": len(rows),
+        "labels": list(LABELS),
+        "trained_with": f"scikit-learn {sklearn.__version__}, numpy {np.__version__}",
+    }
+    return TargetSentimentModel(names, W[keep], b, meta)
+
+
+def predict_rows(model: TargetSentimentModel, rows: list[dict]) -> list[str]:
+    return [LABELS[int(np.argmax(model.predict_proba(r["sentence"], r["from"], r["to"])))] for r in rows]
+
+
+def scores(gold: list[str], pred: list[str]) -> dict:
+    """Macro-F1 and accuracy of predicted labels."""
+    from sklearn.metrics import accuracy_score, f1_score
+
+    return {
+        "f1_macro": float(f1_score(gold, pred, labels=list(LABELS), average="macro", zero_division=0)),
+        "accuracy": float(accuracy_score(gold, pred)),
+    }
+
+
+def train_cli(args) -> int:
+    """``python -m helpers train target-sentiment [--data DIR]``: re-train and write the shipped model.
+
+    Reads ``DIR/train.jsonl`` (default ``SHARED_DATA/newsmtsc``), trains, prints dev scores when
+    ``dev_rw.jsonl`` / ``dev_mt.jsonl`` sit beside it, and writes ``helpers/data/target_sentiment.npz``.
+    """
+    from .errors import InputError
+    from .paths import SHARED_DATA
+
+    data_dir = Path(getattr(args, "data", None) or SHARED_DATA / "newsmtsc")
+    train_path = data_dir / "train.jsonl"
+    if not train_path.exists():
+        raise InputError(str(train_path), "no such file (NewsMTSC train.jsonl expected)")
+    t = time.perf_counter()
+    rows = read_jsonl(train_path)
+    model = train(rows)
+    for name in ("dev_rw", "dev_mt"):
+        path = data_dir / f"{name}.jsonl"
+        if path.exists():
+            dev = read_jsonl(path)
+            s = scores([POLARITY_TO_LABEL[r["polarity"]] for r in dev], predict_rows(model, dev))
+            model.meta[name] = {"n": len(dev), **{k: round(v, 4) for k, v in s.items()}}
+            print(f"{name}: n={len(dev)} f1_macro={s['f1_macro']:.4f} accuracy={s['accuracy']:.4f}")
+    model.save(MODEL_PATH)
+    load_model.cache_clear()
+    print(f"wrote {MODEL_PATH} ({MODEL_PATH.stat().st_size / 1e6:.2f} MB, {len(model.index)} features) "
+          f"in {time.perf_counter() - t:.1f} s", file=sys.stderr)
+    return 0

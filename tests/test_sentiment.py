@@ -1,0 +1,289 @@
+"""Target-dependent sentiment: classifier, per-mention and per-actor tables, evidence, figures."""
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from helpers import sentiment
+from helpers.article import Article
+from helpers.paths import SEED_ARTICLE
+from helpers.sentiment_model import MODEL_PATH, TargetSentimentModel, featurize, tokenize
+from helpers.tables import COLUMNS
+from helpers.text import sentences as split_article
+
+
+def span(sentence: str, target: str, nth: int = 0) -> tuple[int, int]:
+    starts = [m.start() for m in re.finditer(re.escape(target), sentence)]
+    return starts[nth], starts[nth] + len(target)
+
+
+def label(sentence: str, target: str, nth: int = 0) -> str:
+    return sentiment.classify_target(sentence, *span(sentence, target, nth))
+
+
+# ---------------------------------------------------------------- classify_target
+
+
+def test_model_ships_small_and_loads():
+    assert MODEL_PATH.exists()
+    assert MODEL_PATH.stat().st_size < 5_000_000
+    model = TargetSentimentModel.load(MODEL_PATH)
+    assert model.meta["n_train"] == 8739
+    assert set(model.meta["groups"]) >= {"words", "lexicon"}
+
+
+def test_probabilities_sum_to_one():
+    p = sentiment.target_probabilities("Critics called Smith a liar.", 15, 20)
+    assert p.shape == (3,) and abs(p.sum() - 1) < 1e-9 and (p >= 0).all()
+
+
+@pytest.mark.parametrize(
+    "sentence, target, expected",
+    [
+        ("Critics called Smith a liar and a fraud who betrayed his voters.", "Smith", "negative"),
+        ("Supporters praised Smith as a brilliant, honest and courageous leader.", "Smith", "positive"),
+        ("Smith will meet the committee on Tuesday in Washington.", "Smith", "neutral"),
+    ],
+)
+def test_clear_cases(sentence, target, expected):
+    assert label(sentence, target) == expected
+
+
+def test_same_sentence_different_targets():
+    # the sentence's mood is one thing; the stance toward each target differs
+    s = "Jones praised the brave rescuers, while he attacked Miller as a corrupt liar."
+    assert label(s, "rescuers") == "positive"
+    assert label(s, "Miller") == "negative"
+
+
+def test_negative_mood_positive_target():
+    # a grim sentence (war, deaths) that honours its target
+    s = "Amid the horror of the deadly bombing, the heroic nurse Maria saved dozens of lives."
+    assert label(s, "Maria") == "positive"
+
+
+def test_seed_sentences_from_the_issue():
+    s = ("Instead, he has directed most of his anger toward President Volodymyr Zelensky of Ukraine, "
+         "calling him a “dictator” and describing him as the main impediment to a peace deal.")
+    assert label(s, "him") == "negative"
+    assert label(s, "President Volodymyr Zelensky") == "negative"
+    s = "Mr. Rutte said afterward that he had a “very good meeting” with Mr. Trump, and that he did not think the United States would walk away from the Russia-Ukraine talks."
+    assert sentiment.target_probabilities(s, *span(s, "Mr. Rutte"))[0] < 0.34  # not negative
+
+
+def test_degenerate_spans_do_not_crash():
+    s = "Smith won."
+    for start, end in [(0, 0), (5, 3), (-4, 2), (0, 999), (10, 10)]:
+        assert sentiment.classify_target(s, start, end) in ("negative", "neutral", "positive")
+    assert sentiment.classify_target("", 0, 0) in ("negative", "neutral", "positive")
+
+
+def test_features_are_target_aware():
+    s = "Smith attacked Jones."
+    a, b = featurize(s, *span(s, "Smith")), featurize(s, *span(s, "Jones"))
+    assert "R1:attacked" in a and "L1:attacked" in b
+    assert "w:<t>" in a and "w:smith" not in a and "w:smith" in b
+    assert [t for t, _, _ in tokenize("Don’t go.")] == ["don't", "go", "."]
+
+
+# ---------------------------------------------------------------- interval
+
+
+def test_interval_wider_for_few_mentions():
+    lo2, hi2 = sentiment.wilson_interval(-0.6, 2)
+    lo20, hi20 = sentiment.wilson_interval(-0.6, 20)
+    assert hi2 - lo2 > 2 * (hi20 - lo20)
+    assert lo2 <= -0.6 <= hi2 and lo20 <= -0.6 <= hi20
+    assert hi2 > 0  # two negative sentences cannot rule out a neutral-to-positive stance
+    assert hi20 < 0  # twenty can
+    assert sentiment.wilson_interval(0.0, 0) == (-1.0, 1.0)
+    assert sentiment.wilson_interval(-1.0, 1)[0] == -1.0
+
+
+# ---------------------------------------------------------------- tables on hand-built frames
+
+
+def _frames():
+    sents = pd.DataFrame({
+        "sent_id": [0, 1, 2],
+        "para_id": [0, 0, 1],
+        "start": [0, 50, 120],
+        "end": [49, 119, 160],
+        "text": [
+            "Critics called Smith a liar and a fraud, and Smith lost.",
+            "Jones praised the brave rescuers and said Smith was a disgrace.",
+            "“Smith is wonderful,” Jones said.",
+        ],
+    })
+    rows = []
+    for sid, text in zip(sents["sent_id"], sents["text"]):
+        for actor in ("Smith", "Jones"):
+            for m in re.finditer(actor, text):
+                rows.append({"actor": actor, "sent_id": sid, "start": m.start(), "end": m.end(), "surface": actor, "via": "name"})
+    rows.append({"actor": "", "sent_id": 0, "start": 0, "end": 7, "surface": "Critics", "via": "name"})
+    mentions = pd.DataFrame(rows, columns=COLUMNS["mentions"])
+    quotes = pd.DataFrame([{"speaker": "Jones", "cue": "said", "content": "Smith is wonderful,", "sent_id": 2, "direct": True}])
+    return sents, mentions, quotes
+
+
+def test_score_mentions_dedupes_and_keeps_speaker():
+    sents, mentions, quotes = _frames()
+    ms = sentiment.score_mentions(sents, mentions, quotes)
+    assert list(ms.columns[:5]) == COLUMNS["mention_sentiment"]
+    # Smith twice in sentence 0 -> one row; empty actor skipped
+    assert ms[["actor", "sent_id"]].value_counts().max() == 1
+    assert len(ms) == 5
+    row0 = ms[(ms.actor == "Smith") & (ms.sent_id == 0)].iloc[0]
+    assert row0["n_in_sentence"] == 2 and row0["label"] == "negative" and row0["score"] < -0.3
+    assert abs(row0["score"] - (row0["p_positive"] - row0["p_negative"])) < 1e-12
+    quoted = ms[(ms.actor == "Smith") & (ms.sent_id == 2)].iloc[0]
+    assert bool(quoted["in_quote"]) and quoted["speaker"] == "Jones"
+    jones = ms[(ms.actor == "Jones") & (ms.sent_id == 2)].iloc[0]
+    assert not bool(jones["in_quote"]) and bool(jones["is_speaker"])
+    assert ms["score"].between(-1, 1).all()
+    assert set(ms["label"]) <= {"negative", "neutral", "positive"}
+
+
+def test_by_actor_and_evidence():
+    sents, mentions, quotes = _frames()
+    ms = sentiment.score_mentions(sents, mentions, quotes)
+    table = sentiment.by_actor(ms)
+    assert list(table.columns[:8]) == COLUMNS["actor_sentiment"]
+    smith = table.set_index("actor").loc["Smith"]
+    assert smith["mentions"] == 3 and smith["negative"] + smith["neutral"] + smith["positive"] == 3
+    assert smith["ci_low"] <= smith["score"] <= smith["ci_high"]
+    assert abs(smith["score"] - ms[ms.actor == "Smith"]["score"].mean()) < 1e-12
+    ev = sentiment.evidence(ms, sents)
+    assert list(ev.columns) == sentiment.EVIDENCE_COLUMNS
+    smith_ev = ev[ev.actor == "Smith"].set_index("side")
+    assert smith_ev.loc["negative", "sent_id"] in (0, 1)
+    assert smith_ev.loc["positive", "score"] >= smith_ev.loc["negative", "score"]
+    assert smith_ev.loc["negative", "text"] == sents.set_index("sent_id").loc[smith_ev.loc["negative", "sent_id"], "text"]
+    para = sentiment.by_paragraph(ms, ["Smith"])
+    assert list(para["para_id"]) == [0, 1] and list(para["mentions"]) == [2, 1]
+
+
+def test_empty_inputs_give_empty_frames_with_columns():
+    empty_s = pd.DataFrame(columns=COLUMNS["sentences"])
+    empty_m = pd.DataFrame(columns=COLUMNS["mentions"])
+    empty_q = pd.DataFrame(columns=COLUMNS["quotes"])
+    ms = sentiment.score_mentions(empty_s, empty_m, empty_q)
+    assert ms.empty and list(ms.columns[:5]) == COLUMNS["mention_sentiment"]
+    sents, mentions, _ = _frames()
+    assert sentiment.score_mentions(sents, empty_m, None).empty
+    assert sentiment.score_mentions(sents, mentions[mentions.actor == ""], empty_q).empty
+    a = sentiment.by_actor(ms)
+    assert a.empty and list(a.columns[:8]) == COLUMNS["actor_sentiment"]
+    ev = sentiment.evidence(ms, empty_s)
+    assert ev.empty and list(ev.columns) == sentiment.EVIDENCE_COLUMNS
+    assert sentiment.by_paragraph(ms).empty
+    # a mention pointing at a sentence that does not exist is skipped, not a crash
+    bad = mentions.assign(sent_id=99)
+    assert sentiment.score_mentions(sents, bad, None).empty
+
+
+# ---------------------------------------------------------------- the seed article
+
+
+ACTOR_PATTERNS = {
+    "Vladimir Putin": r"President Vladimir V\. Putin|Mr\. Putin|\bVladimir\b",
+    "Russia": r"\bRussia\b|\bRussian\b",
+    "Volodymyr Zelensky": r"President Volodymyr Zelensky|Mr\. Zelensky",
+    "Donald Trump": r"President Trump|Mr\. Trump",
+    "Ukraine": r"\bUkraine\b|\bUkrainians\b|\bUkrainian\b",
+    "Mark Rutte": r"Mark Rutte|Mr\. Rutte",
+}
+
+
+def _seed_paragraphs() -> list[str]:
+    lines = [ln.strip() for ln in SEED_ARTICLE.read_text(encoding="utf-8").splitlines()]
+    first = next(i for i, ln in enumerate(lines) if "President Trump made an unusually sharp" in ln)
+    last = next(i for i, ln in enumerate(lines) if ln.startswith("Our Coverage"))
+    paras = [lines[first][lines[first].index("President Trump made"):]] + lines[first + 1:last]
+    return [p for p in paras if p and not p.startswith("Credit")]
+
+
+def _seed_mentions(sents: pd.DataFrame) -> pd.DataFrame:
+    """Mentions of the seed, from the real actor finder if it works, else hand-built by pattern."""
+    rows = []
+    for sid, text in zip(sents["sent_id"], sents["text"]):
+        for actor, pattern in ACTOR_PATTERNS.items():
+            for m in re.finditer(pattern, text):
+                rows.append({"actor": actor, "sent_id": sid, "start": m.start(), "end": m.end(), "surface": m.group(), "via": "name"})
+        if "calling him a" in text:  # the pronouns of the Zelensky sentence
+            for m in re.finditer(r"\bhim\b", text):
+                rows.append({"actor": "Volodymyr Zelensky", "sent_id": sid, "start": m.start(), "end": m.end(), "surface": "him", "via": "pronoun"})
+    return pd.DataFrame(rows, columns=COLUMNS["mentions"])
+
+
+def _seed_tables():
+    """Sentences and mentions of the seed: the real reader and actor finder when they work, else by hand."""
+    try:
+        from helpers import actors, load_article
+
+        sents = split_article(load_article(SEED_ARTICLE))
+        mentions = actors.find_mentions(sents)
+        names = {"Vladimir V. Putin": "Vladimir Putin", "Trump": "Donald Trump"}
+        mentions = mentions.assign(actor=mentions["actor"].replace(names))
+        if {"Vladimir Putin", "Russia", "Volodymyr Zelensky", "Mark Rutte"} <= set(mentions["actor"]):
+            return sents, mentions
+    except Exception:  # the reader or the actor finder not available: fall back to hand-built frames
+        pass
+    sents = split_article(Article(paragraphs=_seed_paragraphs()))
+    return sents, _seed_mentions(sents)
+
+
+@pytest.fixture(scope="module")
+def seed():
+    sents, mentions = _seed_tables()
+    ms = sentiment.score_mentions(sents, mentions, None)
+    return sents, ms, sentiment.by_actor(ms).set_index("actor")
+
+
+def test_seed_putin_and_russia_negative_overall(seed):
+    _, _, table = seed
+    assert table.loc["Vladimir Putin", "score"] < 0
+    assert table.loc["Russia", "score"] < 0
+    assert table.loc["Russia", "negative"] > table.loc["Russia", "positive"]
+
+
+def test_seed_zelensky_dictator_negative(seed):
+    sents, ms, _ = seed
+    sid = sents.loc[sents.text.str.contains("calling him a"), "sent_id"].iloc[0]
+    row = ms[(ms.actor == "Volodymyr Zelensky") & (ms.sent_id == sid)].iloc[0]
+    assert row["label"] == "negative" and row["n_in_sentence"] >= 2  # the name and "him"
+
+
+@pytest.mark.xfail(strict=True, reason="known miss of the linear model: the speaker of a positive quote "
+                   "('Mr. Rutte said … “very good meeting”') is scored neutral, as most NewsMTSC speakers are")
+def test_seed_rutte_very_good_meeting_positive(seed):
+    sents, ms, _ = seed
+    sid = sents.loc[sents.text.str.contains("very good meeting"), "sent_id"].iloc[0]
+    row = ms[(ms.actor == "Mark Rutte") & (ms.sent_id == sid)].iloc[0]
+    assert row["label"] == "positive" and row["score"] > 0
+
+
+def test_seed_evidence_and_figures(seed, tmp_path):
+    sents, ms, table = seed
+    ev = sentiment.evidence(ms, sents)
+    putin = ev[(ev.actor == "Vladimir Putin") & (ev.side == "negative")].iloc[0]
+    assert putin["score"] < 0 and "Putin" in putin["text"] or "Vladimir" in putin["text"]
+    from types import SimpleNamespace
+
+    from helpers.figures import save_figure
+    from helpers.figures import sentiment as figs
+
+    analysis = SimpleNamespace(article=Article(paragraphs=_seed_paragraphs()),
+                               tables={"mention_sentiment": ms, "actor_sentiment": sentiment.by_actor(ms)})
+    fig, data = figs.actor_sentiment(analysis)
+    assert list(data["score"]) == sorted(data["score"])
+    save_figure(fig, "31-actor-sentiment", data, tmp_path)
+    fig, data = figs.sentiment_through_article(analysis)
+    assert set(data["actor"]) <= set(table.index[:4]) and data["score"].between(-1, 1).all()
+    save_figure(fig, "32-sentiment-through-article", data, tmp_path)
+    assert (tmp_path / "32-sentiment-through-article.png").exists()
+    empty = SimpleNamespace(article=Article(), tables={})
+    assert figs.actor_sentiment(empty) is None and figs.sentiment_through_article(empty) is None
