@@ -18,14 +18,17 @@ and checked merge by merge). Three passes over the sentences:
    by shape (acronyms such as "FBI") or by head word ("Ministry of Defense", ``data/org_words.txt``),
    and "the Trump administration"; then any other run of capitalised words. Titles are part of a
    person's mention, never actors. Days, months, regions and sub-national places
-   (``data/non_actors.txt``, pycountry subdivisions) are skipped, as is a capitalised common word
-   that only starts a sentence.
+   (``data/non_actors.txt``, pycountry subdivisions, phrases ending in a ``data/place_words.txt``
+   word such as "County") are skipped, as is a capitalised word that only starts a sentence and is
+   an everyday English word (textstat's Dale-Chall list, scikit-learn's stop words) or is written in
+   lower case elsewhere in the article, unless a speech verb follows ("Brown said").
 2. **People.** Full names (two or more name words) are grouped by surname; two names with the same
    surname are one person unless their given names conflict ("Joe"/"Joseph R." agree, "Bill" and
    "Hillary" do not). Short forms then attach: "Mr. Putin", "President Trump", "Biden's" by surname
    (when several people share it: the one of agreeing gender mentioned last), "Vladimir" by a given
    name that only one person has (via=alias). The canonical name is the longest full name seen
-   ("Vladimir V. Putin"; "Trump" when the article never gives a first name).
+   ("Vladimir V. Putin"; "Trump" when the article never gives a first name). A name with no sign
+   of being a person (no title, honorific, known given name, pronoun or "said") keeps kind "other".
 3. **Descriptions and pronouns**, in reading order. "the president" is the person mentioned most
    recently who holds that office in this article; "Norway's prime minister" without a named holder
    becomes an unnamed person "Prime minister of Norway". Pronoun rule (a simplified Hobbs /
@@ -104,6 +107,7 @@ class Lexicon:
     stop: frozenset
     given: dict  # folded given name -> gender
     org_words: frozenset
+    place_words: frozenset
     pronouns: dict  # folded -> (gender, role)
     countries: dict  # folded actor name -> actor
 
@@ -124,6 +128,7 @@ CLAUSE_WORDS = frozenset(
 )
 CLAUSE_PUNCT = frozenset(",;:—–()“”\"[]")
 OPEN_QUOTES = frozenset("“\"‘'(—–:[")
+I_FORMS = frozenset(["i", "i'm", "i've", "i'd", "i'll"])
 SUFFIXES = frozenset(["jr.", "jr", "sr.", "sr", "ii", "iii", "iv"])
 PARTICLES = frozenset(["de", "da", "di", "del", "della", "van", "von", "der", "den", "bin", "ibn", "al", "el",
                        "la", "le", "du", "dos", "das", "ben", "abu", "ter", "st."])
@@ -211,9 +216,10 @@ def lexicon() -> Lexicon:
         name, gender = line.split()
         given[name] = gender
     org_words = frozenset(_fold(w.strip()) for w in _data_lines("org_words.txt"))
+    place_words = frozenset(_fold(w.strip()) for w in _data_lines("place_words.txt"))
     pronouns = {row["pronoun"]: (row["gender"], row["role"]) for row in _data_csv("pronouns.csv")}
     return Lexicon(phrases, max(len(k) for k in phrases), titles, max(len(k) for k in titles), common,
-                   stop, given, org_words, pronouns, countries)
+                   stop, given, org_words, place_words, pronouns, countries)
 
 
 def is_common(word: str, lex: Lexicon | None = None) -> bool:
@@ -384,22 +390,30 @@ class Span:
 _FIRST_WORDS: dict = {}
 
 
-def _first_words(table: dict) -> dict:
-    """For a phrase table: first word -> longest phrase length starting with it (cached per table)."""
-    cached = _FIRST_WORDS.get(id(table))
+def _first_words(table: dict, cache: bool = True) -> dict:
+    """For a phrase table: first word -> longest phrase length starting with it."""
+    cached = _FIRST_WORDS.get(id(table)) if cache else None
     if cached is None or cached[0] is not table:
         index: dict = {}
         for key in table:
             index[key[0]] = max(index.get(key[0], 0), len(key))
+        if not cache:
+            return index
         cached = _FIRST_WORDS[id(table)] = (table, index)
     return cached[1]
 
 
-def _match(table: dict, max_len: int, toks: list[Token], i: int, stop: int | None = None):
-    """Longest key of ``table`` matching the folded tokens from ``i``: (length, value) or (0, None)."""
+def _match(table: dict, max_len: int, toks: list[Token], i: int, stop: int | None = None,
+           index: dict | None = None):
+    """Longest key of ``table`` (at most ``max_len`` words) matching the folded tokens from ``i``.
+
+    Returns ``(length, value)`` or ``(0, None)``. ``index`` is the table's first-word index
+    (built and cached for the lexicon's own tables when not given).
+    """
     if i >= len(toks):
         return 0, None
-    max_len = _first_words(table).get(toks[i].low, 0)
+    index = _first_words(table) if index is None else index
+    max_len = min(max_len, index.get(toks[i].low, 0))
     if not max_len:
         return 0, None
     stop = len(toks) if stop is None else stop
@@ -429,7 +443,7 @@ def _name_word(tok: Token, lex: Lexicon) -> bool:
     if not tok.cap or tok.kind == "num":
         return False
     low = tok.low
-    if low in ("i", "i'm", "i’m") or tok.text in ("A", "An", "The"):
+    if low in I_FORMS or tok.text in ("A", "An", "The"):
         return False
     if low in lex.org_words:
         return False
@@ -479,20 +493,6 @@ def _title_at(toks: list[Token], i: int, lex: Lexicon, stop: int | None = None):
     return k, k + n, val[0], val[1], val[2]
 
 
-def _qualifier_before(toks: list[Token], i: int, lex: Lexicon):
-    """A country or organisation owning the title at ``i``: "Norway's", "Russian", "NATO's" -> (start, actor)."""
-    for n in range(min(4, i), 0, -1):
-        key = tuple(t.low for t in toks[i - n:i])
-        entry = lex.phrases.get(key)
-        if entry and entry.kind in ("country", "organization", "metonym", "other"):
-            last = toks[i - 1]
-            if last.poss or entry.via == "demonym":
-                return i - n, entry.actor
-    if i >= 1 and toks[i - 1].poss and toks[i - 1].upper and toks[i - 1].kind in ("word", "abbr"):
-        return i - 1, toks[i - 1].text  # acronym org: "NATO's"
-    return None
-
-
 def _qualifier_after(toks: list[Token], j: int, lex: Lexicon):
     """ "of Russia" after a titled name -> (end, actor)."""
     if j + 1 < len(toks) and toks[j].low == "of":
@@ -521,11 +521,12 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict) -> list[Span]:
         spans.append(span)
 
     user_max = max((len(k) for k in user), default=0)
+    user_index = _first_words(user, cache=False)
     while i < n:
         tok = toks[i]
         # 1. the user's aliases
         if user:
-            m, target = _match(user, user_max, toks, i)
+            m, target = _match(user, user_max, toks, i, index=user_index)
             if m:
                 emit(Span(sent, i, i + m, 0, 0, "alias", alias_to=target))
                 i += m
@@ -535,7 +536,7 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict) -> list[Span]:
             continue
         low = tok.low
         # 2. pronouns
-        if low in lex.pronouns and tok.text != "US":
+        if low in lex.pronouns:
             gender, role = lex.pronouns[low]
             if low == "her":
                 nxt = toks[i + 1] if i + 1 < n else None
@@ -561,7 +562,7 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict) -> list[Span]:
                 if t2 is not None and t2[0] == i + 1:
                     title, qual = t2, tok.text
         if title is not None:
-            t_start, t_end, key, gender, descriptive = title
+            _, t_end, key, gender, descriptive = title
             name_end = _name_run(toks, t_end, lex) if t_end < n else t_end
             if name_end > t_end and not toks[t_end - 1].poss:
                 # a titled name: the title (and its owner) are part of the person's mention
@@ -579,8 +580,6 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict) -> list[Span]:
                 i = span.j
                 continue
             start_i = i
-            if qual is None and low != "the" and t_start == i and i > 0:
-                q = _qualifier_before(toks, i, lex)  # already consumed qualifiers never reach here
             if descriptive and (low == "the" or qual is not None) and (
                 t_end >= n or not toks[t_end].is_word or not toks[t_end].cap or toks[t_end - 1].poss
             ) and not (t_end < n and toks[t_end].kind == "word" and not toks[t_end].cap
@@ -597,7 +596,7 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict) -> list[Span]:
                 if start_i >= 1 and toks[start_i - 1].text == "," and spans and spans[-1].type == "person" \
                         and spans[-1].j == start_i - 1:
                     spans[-1].titles.add((key, qual or ""))
-                    if qual is not None and low != "the" and not tok.low == "the":
+                    if qual is not None and low != "the":
                         n_q, entry = _match(lex.phrases, lex.max_len, toks, i)
                         if n_q:
                             emit(Span(sent, i, i + n_q, 0, 0, "entity", entry=entry))
@@ -612,8 +611,6 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict) -> list[Span]:
         # 4. gazetteer phrases: countries, demonyms, capitals, organisations, places to skip
         if tok.cap or tok.kind == "abbr":
             m, entry = _match(lex.phrases, lex.max_len, toks, i)
-            if m and entry.kind == "skip" and m == 1 and _name_word(tok, lex) is False and low in lex.given:
-                m = 0
             if m:
                 if entry.kind == "skip":
                     i += m
@@ -626,8 +623,6 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict) -> list[Span]:
                         i += m
                         continue
                     entry = Entry(entry.actor, "country", "demonym")
-                if entry.kind in ("country", "other") and entry.via == "alias" and tok.text == "US" and False:
-                    pass
                 j = i + m
                 # "the Israeli government": the demonym stands for the state
                 if entry.via == "demonym" and j < n and toks[j].low in GOVERNMENT_HEADS:
@@ -650,7 +645,7 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict) -> list[Span]:
             i += 1
             continue
         # 6. runs of capitalised words
-        if tok.cap and low not in ("i",):
+        if tok.cap and low not in I_FORMS:
             j = i
             while j < n and (toks[j].cap or (j > i and toks[j].low in PARTICLES | SUFFIXES and j + 1 < n and toks[j + 1].cap)
                              or (j > i and toks[j].low in SUFFIXES)):
@@ -658,11 +653,26 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict) -> list[Span]:
                     kind_j = lex.phrases.get((toks[j].low,), Entry("", "", "")).kind
                     if (kind_j == "skip" and toks[j].low not in lex.given) or kind_j in ("country", "metonym"):
                         break
+                    if toks[j].low in I_FORMS or (toks[j].low in lex.stop and toks[j].low not in lex.given):
+                        break  # "... Massacre He", "Kampala Then"
+                    if _match(lex.titles, lex.title_max, toks, j)[0] and _name_run(toks, j + 1, lex) > j + 1:
+                        break  # "Rights Mr. Holder": the title starts a new name
                 j += 1
                 if toks[j - 1].poss or (j - 1 > i and toks[j - 1].low in SUFFIXES):
                     break
+            while j > i and (toks[j - 1].low,) in lex.titles:
+                j -= 1  # "Kentucky Sen." at the end of a sentence: the title names nobody
+            if j == i:
+                i += 1
+                continue
             words = toks[i:j]
             initial = _sentence_initial(toks, i)
+            if any(t.low in lex.place_words for t in words[1:]):
+                i = j  # "Orangeburg County", "Palm Beach": a place
+                continue
+            if initial and len(words) == 1 and tok.low.endswith("ly") and j < n and toks[j].text == ",":
+                i = j  # "Basically, ..."
+                continue
             # organisations by head word, with "of"/"for"/"and" joining ("Ministry of Defense")
             k = _org_extent(toks, i, j, lex)
             if any(t.low in lex.org_words for t in toks[i:k]):
@@ -945,6 +955,16 @@ def _resolve(spans_by_sent: list[list[Span]], people: list[Person], lex: Lexicon
                     s.kind = "person" if s.gender in ("m", "f") else ""
             if s.actor or s.type in ("pronoun", "desc"):
                 history.append(s)
+    # a name nobody treats as a person (no title, honorific, given name, pronoun or "said") is
+    # kept, but as kind "other": "World Economic Forum", "Boston Marathon"
+    spans = [s for sent_spans in spans_by_sent for s in sent_spans]
+    evidence = {id(p) for p in people if p.titles or p.gender or p.gender_from_name}
+    evidence |= {id(s.cluster) for s in spans if isinstance(s.cluster, Person)
+                 and (s.type in ("pronoun", "desc", "alias") or s.honorific or s.said)}
+    for s in spans:
+        if s.type in ("person", "single") and s.kind == "person" and isinstance(s.cluster, Person) \
+                and id(s.cluster) not in evidence:
+            s.kind = "other"
 
 
 def _alias_target(target: str, people: list[Person], entities: dict, lex: Lexicon) -> tuple[str, str]:
@@ -1009,7 +1029,7 @@ def _resolve_pronoun(s: Span, spans: list[Span], spans_by_sent: list[list[Span]]
             return before[-1]
         prev = [c for c in spans_by_sent[sent_idx - 1] if _compatible(s, c)] if sent_idx else []
         return prev[-1] if prev else None
-    same_clause = [c for c in before if getattr(c, "clause", -1) == s.clause]
+    same_clause = [c for c in before if c.clause == s.clause]
     role = s.pron_role
     if role in ("possessive", "reflexive"):
         subj = [c for c in same_clause if c.role == "subject"]
