@@ -16,7 +16,7 @@ def _tables():
         "sentences": pd.DataFrame({"sent_id": [0, 1, 2], "text": ["a", "b", "c"]}),
         "actors": pd.DataFrame({"actor": ["Alice", "Bob"], "kind": ["person", "country"], "mentions": [3, 1],
                                 "aliases": ["Alice", "Bob"]}),
-        "mentions": pd.DataFrame({"actor": ["Alice", "Alice", "Alice", "Bob"], "sent_id": [0, 1, 2, 2]}),
+        "mentions": pd.DataFrame({"actor": ["Alice", "Alice", "Alice", "Bob", ""], "sent_id": [0, 1, 2, 2, 2]}),
         "actor_sentiment": pd.DataFrame({"actor": ["Alice"], "mentions": [3], "negative": [1], "neutral": [1],
                                          "positive": [1], "score": [0.0], "ci_low": [-0.5], "ci_high": [0.5]}),
         "quotes": pd.DataFrame({"speaker": ["Alice", "Alice", "Carol"], "content": ["x", "y", "z"]}),

@@ -80,8 +80,8 @@ def article_row(article: dict, tables: dict, slug: str, source: str = "") -> dic
         "words": int(article.get("words", 0) or 0),
         "paragraphs": len(article.get("paragraphs", []) or []),
         "sentences": len(sents),
-        "actors": int(mentions["actor"].nunique()) if "actor" in mentions else 0,
-        "mentions": len(mentions),
+        "actors": len(_table(tables, "actors")),
+        "mentions": int(_named(mentions["actor"]).sum()) if "actor" in mentions else 0,
         "quotes": len(_table(tables, "quotes")),
         "blame_edges": len(_table(tables, "blame")),
     }
@@ -91,6 +91,11 @@ def article_row(article: dict, tables: dict, slug: str, source: str = "") -> dic
             row[str(metric)] = value
     row["warnings"] = " | ".join(article.get("warnings", []) or [])
     return row
+
+
+def _named(values: pd.Series) -> pd.Series:
+    """True where an actor name is present (not NaN, not empty: unresolved pronouns have none)."""
+    return values.notna() & (values.astype(str).str.strip() != "")
 
 
 def _edge_counts(blame: pd.DataFrame, side: str, relations: tuple[str, ...]) -> pd.Series:
