@@ -1,11 +1,660 @@
-"""Who speaks: direct quotes and reported speech, with their speakers."""
+"""Who speaks: direct quotes and reported speech, with their speakers.
+
+`find_quotes(sentences, mentions)` reads the sentences table paragraph by paragraph and returns
+the quotes table of the contract (speaker, cue, content, sent_id, direct) plus columns that let a
+reader trace every row back to the text:
+
+- ``speaker_surface``: the words naming the speaker as written ("Mr. Trump", "he", "a spokesman").
+- ``start``/``end``: character offsets of the content; ``start`` in the text of the first sentence
+  (``sent_id``), ``end`` in the text of the last sentence (``sent_ids[-1]``), end exclusive.
+- ``sent_ids``: every sentence the content touches (``|``-joined ids, e.g. ``"3|4|5"``).
+- ``speaker_sent_id``, ``speaker_start``, ``speaker_end``: where the speaker's words are
+  (offsets inside that sentence's text; -1 when there are none).
+- ``kind``: ``direct`` (quotation marks and a speech frame), ``continuation`` (a quote that follows
+  another quote of the same speaker without a frame of its own), ``reported`` (“X said that …”,
+  “…, X said.”), ``mixed`` (a partial quotation inside the speaker's sentence: “… would be “a very
+  difficult thing to do,” he said”), ``according`` (“according to X”), ``belief`` (“X believes …”).
+  Stand-alone quotations with no speaker are left out.
+
+Rules, in order, without a parser:
+1. Quotation marks (curly “…” or straight "…") are paired within a paragraph; an opening mark with
+   no closing one runs to the paragraph end (the newspaper convention for quotes continued in the
+   next paragraph). A quotation is a *direct quote* when a speech frame touches it: after it
+   (“…,” Mr. Rutte added. / “…,” said Mr. X) or before it (Mr. X said: “…”), or when it stands
+   alone right after another quote of the same paragraph (continuation, same speaker). Short
+   quotations inside a sentence ("calling him a “dictator”") are not quotes by themselves; they
+   stay inside the reported speech around them.
+2. Reported speech: a speech cue from ``data/speech_verbs.txt`` with a noun phrase right before it
+   (skipping auxiliaries and adverbs: "has also insisted") and content after it (after "that" if it
+   comes within a few words: "said afterward that …"; after the listener for "told reporters that
+   …"), or content before it ("The deal is dead, he said."), or on both sides of an insertion
+   ("The deal, he said, is dead.").
+3. "according to X": content is the rest of the clause.
+4. The speaker is the actor of the mention (from the mentions table) that covers the head word of
+   the speaker phrase (its last word); a pronoun with no actor gives speaker ""; a phrase with no
+   mention gives its surface ("a White House spokesman").
+
+Measured on PolNeAR dev (see ``helpers.evaluation.attribution``).
+References: Newell, Margolin & Ruths (2018), "An Attribution Relations Corpus for Political News",
+LREC (PolNeAR); Asr, Mazraeh, Lopes et al. (2021), "The Gender Gap Tracker", PLoS ONE 16(1)
+(quote extraction rules and reporting verbs); Pareti (2016), "PARC 3.0", LREC.
+"""
 from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from importlib import resources as importlib_resources
 
 import pandas as pd
 
-from .tables import empty
+from .tables import conform, empty
+
+#: Extra columns after the contract columns, in this order.
+EXTRA_COLUMNS = ["speaker_surface", "start", "end", "sent_ids", "speaker_sent_id", "speaker_start",
+                 "speaker_end", "kind"]
+
+OPEN_QUOTES = "“"
+CLOSE_QUOTES = "”"
+STRAIGHT_QUOTE = '"'
+
+PRONOUNS = frozenset("he she they it i we you".split())
+#: Words skipped between the speaker and the cue ("Mr. X has also said").
+AUX_ADV = frozenset(
+    """has have had also later previously repeatedly then would will could might may again never often
+    once already recently publicly privately initially first separately still frequently ever is was
+    were are be been has just only since long even further similarly likewise subsequently""".split()
+)
+#: Lower-case words a speaker phrase cannot contain (clause words, prepositions other than of/for).
+LEFT_STOP = frozenset(
+    """that which who whom whose when while where because as if and but or nor so than though although
+    after before since until unless whether how what why in on at to from with by about into onto over
+    under during against among between through without within across toward towards upon is are was
+    were be been being do does did not also has have had would will could should can may might must
+    then there here this these those it its said says say told""".split()
+) - {"it"}
+#: Words that end a speaker phrase after an inverted cue ("said Mr. X of the campaign").
+RIGHT_STOP = frozenset(
+    """that in on at during after before when while as and but to from with about of who which
+    according in an interview yesterday today tonight""".split()
+) - {"an", "interview"}
+FUNCTION_WORDS = frozenset("the a an of for 's ’s".split())
+PREPOSITIONS = frozenset("in on at during after before to from with about by into over under as via".split())
+STOP_PUNCT = frozenset(",;:()[]{}“”\"—–-…?!")
+
+_TOKEN = re.compile(
+    r"(?:[A-Za-z]\.){2,}"  # U.S., D.C.
+    r"|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|Rev|St|Jr|Sr|Maj|Capt|Adm|Pres|Sec|Amb|Atty)\."
+    r"|[\w’'\-]+"
+    r"|\S"
+)
 
 
-def find_quotes(sentences: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
-    """Quotes table (speaker, cue, content, sent_id, direct)."""
-    return empty("quotes")
+@dataclass
+class _Tok:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+
+def _tokens(text: str, offset: int = 0) -> list[_Tok]:
+    return [_Tok(m.group(), m.start() + offset, m.end() + offset) for m in _TOKEN.finditer(text)]
+
+
+@functools.lru_cache(maxsize=1)
+def speech_verbs() -> dict[str, str]:
+    """Speech cues from ``data/speech_verbs.txt``: inflected form (lower case) -> kind.
+
+    Kinds: ``speech``, ``writing``, ``belief``, ``object`` (the listener comes before the content:
+    "told reporters that").
+    """
+    path = importlib_resources.files("helpers") / "data" / "speech_verbs.txt"
+    verbs: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        form, _, kind = line.partition("\t")
+        verbs[form.strip().lower()] = kind.strip() or "speech"
+    return verbs
+
+
+# ----------------------------------------------------------------------------------------------
+# Paragraph assembly: sentences -> paragraph text with a map back to (sent_id, offset)
+
+
+@dataclass
+class _Para:
+    orig: str  # the paragraph as written
+    sents: list[tuple[int, int, int]]  # (sent_id, start, end) in paragraph coordinates
+
+    @property
+    def text(self) -> str:
+        """The paragraph with doubled apostrophes ('' as quotation marks) turned into '" ', same length."""
+        return self.orig.replace("''", '" ')
+
+    def sentence_at(self, pos: int) -> int:
+        """Index (into ``sents``) of the sentence containing ``pos``, else the next one."""
+        for i, (_, s, e) in enumerate(self.sents):
+            if pos < e:
+                return i
+        return len(self.sents) - 1
+
+    def locate(self, start: int, end: int) -> tuple[list[int], int, int]:
+        """Sentence ids touched by [start, end), start offset in the first, end offset in the last."""
+        ids = [i for i, (_, s, e) in enumerate(self.sents) if s < end and e > start] or [self.sentence_at(start)]
+        first, last = self.sents[ids[0]], self.sents[ids[-1]]
+        return [self.sents[i][0] for i in ids], max(start - first[1], 0), min(end, last[2]) - last[1]
+
+
+def _paragraphs(sentences: pd.DataFrame) -> list[_Para]:
+    if sentences is None or len(sentences) == 0:
+        return []
+    df = sentences.sort_values("sent_id")
+    has_para = "para_id" in df.columns
+    has_offsets = "start" in df.columns and "end" in df.columns
+    groups = df.groupby("para_id", sort=True) if has_para else ((i, df.iloc[[i]]) for i in range(len(df)))
+    paras = []
+    for _, group in groups:
+        pieces, sents, pos, prev_end = [], [], 0, None
+        for row in group.itertuples(index=False):
+            text = str(row.text)
+            if has_offsets and prev_end is not None:
+                gap = max(int(row.start) - prev_end, 1 if pieces else 0)
+            else:
+                gap = 1 if pieces else 0
+            pieces.append(" " * gap)
+            pos += gap
+            sents.append((int(row.sent_id), pos, pos + len(text)))
+            pieces.append(text)
+            pos += len(text)
+            prev_end = int(row.end) if has_offsets else None
+        paras.append(_Para("".join(pieces), sents))
+    return paras
+
+
+# ----------------------------------------------------------------------------------------------
+# Speaker phrases
+
+
+def _is_name_like(tok: _Tok) -> bool:
+    return tok.text[:1].isupper() or tok.text[:1].isdigit()
+
+
+def _np_left(toks: list[_Tok], j: int) -> tuple[int, int] | None:
+    """Speaker phrase ending at token ``j`` (inclusive), scanning left; (first, last) or None."""
+    if j < 0:
+        return None
+    head = toks[j]
+    if head.low in PRONOUNS:
+        return (j, j)
+    if head.text in STOP_PUNCT or head.low in LEFT_STOP or head.low in FUNCTION_WORDS or head.text == ".":
+        return None
+    if not _is_name_like(head) and (head.low.endswith("ed") or head.low.endswith("ing") or head.low.endswith("ly")):
+        return None
+    i = j - 1
+    while i >= 0 and j - i < 8:
+        t = toks[i]
+        if t.text in STOP_PUNCT or t.text == "." or t.low in LEFT_STOP or t.low in PRONOUNS:
+            break
+        if not _is_name_like(t) and (t.low.endswith("ed") or t.low.endswith("ing")) and t.low not in ("leading",):
+            break
+        i -= 1
+    first = i + 1
+    while first < j and toks[first].low in ("of", "for"):
+        first += 1
+    return (first, j)
+
+
+def _np_right(toks: list[_Tok], k: int) -> tuple[int, int] | None:
+    """Speaker phrase starting at token ``k``, scanning right; (first, last) or None."""
+    if k >= len(toks):
+        return None
+    t = toks[k]
+    if t.low in PRONOUNS:
+        return (k, k)
+    if t.text in STOP_PUNCT or t.text == "." or t.low in RIGHT_STOP or t.low in LEFT_STOP:
+        return None
+    j = k
+    while j + 1 < len(toks) and j + 1 - k < 6:
+        n = toks[j + 1]
+        if n.text in STOP_PUNCT or n.text == "." or n.low in RIGHT_STOP or n.low in LEFT_STOP:
+            break
+        if not _is_name_like(n) and (n.low.endswith("ed") or n.low.endswith("ing") or n.low.endswith("ly")):
+            break
+        j += 1
+    if toks[j].low in FUNCTION_WORDS:
+        return None
+    if not any(_is_name_like(x) or x.low not in FUNCTION_WORDS for x in toks[k:j + 1]):
+        return None
+    return (k, j)
+
+
+#: Participles that attach speech to the subject of the sentence ("…, saying that …").
+PARTICIPLES = frozenset("saying adding telling arguing insisting warning noting claiming explaining writing".split())
+DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today tonight".split())
+
+
+def _np_left_appositive(toks: list[_Tok], j: int) -> tuple[int, int] | None:
+    """Speaker with an appositive before the cue: "Rep. Chris Collins, R-NY, said" (j is the comma).
+
+    Scans back to the previous comma or dash (at most 15 tokens) and takes the name-like phrase
+    before it; the span runs from that name to the end of the appositive.
+    """
+    if j < 2 or toks[j].text not in (",", "—", "–"):
+        return None
+    for i in range(j - 1, max(-1, j - 16), -1):
+        t = toks[i]
+        if t.text in (",", "—", "–") and t.text == toks[j].text:
+            span = _np_left(toks, i - 1)
+            if span and _is_name_like(toks[span[1]]) and toks[span[1]].low not in PRONOUNS:
+                return (span[0], j - 1)
+            return None
+        if t.text in STOP_PUNCT or t.text == "." or t.low in ("said", "says", "that", "which"):
+            return None
+    return None
+
+
+def _skip_aux_left(toks: list[_Tok], j: int) -> int:
+    if j >= 1 and toks[j].low in DAYS and toks[j - 1].low in ("on", "late", "early"):
+        j -= 2
+    elif j >= 0 and toks[j].low in ("yesterday", "today", "tonight"):
+        j -= 1
+    while j >= 0 and (toks[j].low in AUX_ADV or (toks[j].low.endswith("ly") and toks[j].text.islower()
+                                                   and len(toks[j].low) > 3)):
+        j -= 1
+    return j
+
+
+# ----------------------------------------------------------------------------------------------
+# Candidates
+
+
+@dataclass
+class _Quote:
+    content: tuple[int, int]  # paragraph offsets
+    speaker: tuple[int, int] | None  # paragraph offsets
+    cue: str
+    direct: bool
+    kind: str
+    pieces: list[tuple[int, int]] = field(default_factory=list)  # content pieces (insertions)
+
+
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    """Quotations (outer offsets, marks included) in a paragraph; unclosed ones run to the end."""
+    spans, i, n = [], 0, len(text)
+    while i < n:
+        c = text[i]
+        if c in OPEN_QUOTES or c == STRAIGHT_QUOTE:
+            closer = CLOSE_QUOTES if c in OPEN_QUOTES else STRAIGHT_QUOTE
+            j = -1
+            for m in range(i + 1, n):
+                if text[m] in closer:
+                    j = m
+                    break
+                if c in OPEN_QUOTES and text[m] in OPEN_QUOTES:  # a new quote opens: the first ran on
+                    break
+            if j == -1:
+                nxt = [m for m in range(i + 1, n) if text[m] in OPEN_QUOTES]
+                end = nxt[0] if nxt and c in OPEN_QUOTES else n
+                spans.append((i, end))
+                i = end
+                continue
+            spans.append((i, j + 1))
+            i = j + 1
+        else:
+            i += 1
+    return spans
+
+
+def _inner(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    s, e = span
+    s += 1
+    if e - 1 >= s and text[e - 1] in CLOSE_QUOTES + STRAIGHT_QUOTE:
+        e -= 1
+    while e > s and text[e - 1] in " ,":
+        e -= 1
+    while s < e and text[s] == " ":
+        s += 1
+    return s, e
+
+
+def _frame_after(toks: list[_Tok], verbs: dict[str, str]) -> tuple[tuple[int, int], str, int] | None:
+    """Speech frame at the start of ``toks`` ("Mr. X said", "said Mr. X", "he added")."""
+    k = 0
+    while k < len(toks) and toks[k].text in ",":
+        k += 1
+    if k >= len(toks):
+        return None
+    # inverted: said Mr. X
+    if toks[k].low in verbs and verbs[toks[k].low] != "belief":
+        span = _np_right(toks, k + 1)
+        if span:
+            return (toks[span[0]].start, toks[span[1]].end), toks[k].text, toks[span[1]].end
+    # speaker first: scan right for the cue within 9 tokens, no punctuation between
+    for c in range(k + 1, min(len(toks), k + 10)):
+        if toks[c].text in STOP_PUNCT or toks[c].text == ".":
+            return None
+        if toks[c].low in verbs and verbs[toks[c].low] != "belief":
+            j = _skip_aux_left(toks, c - 1)
+            span = _np_left(toks, j)
+            if span and span[0] == k:
+                return (toks[span[0]].start, toks[span[1]].end), toks[c].text, toks[c].end
+            return None
+    return None
+
+
+def _frame_before(toks: list[_Tok], verbs: dict[str, str]) -> tuple[tuple[int, int], str, int] | None:
+    """Speech frame ending ``toks`` ("Mr. X said:", "He told reporters on Tuesday,")."""
+    if not toks or toks[-1].text not in (":", ","):
+        return None
+    end = len(toks) - 1
+    for c in range(end - 1, max(-1, end - 9), -1):
+        t = toks[c]
+        if t.text in STOP_PUNCT and c != end:
+            if t.text == "," and c > 0 and toks[c - 1].low in verbs:
+                continue
+            return None
+        if t.low in verbs and verbs[t.low] != "belief":
+            j = _skip_aux_left(toks, c - 1)
+            span = _np_left(toks, j)
+            if span:
+                return (toks[span[0]].start, toks[span[1]].end), t.text, toks[-1].end
+            return None
+    return None
+
+
+def _strip_content(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s] in " ,:;—–-":
+        s += 1
+    while e > s and text[e - 1] in " ,.;:—–-":
+        e -= 1
+    # trailing conjunction left by truncation ("…, and")
+    tail = re.search(r"(?:,?\s+(?:and|but|while|as))$", text[s:e])
+    if tail:
+        e = s + tail.start()
+    return s, e
+
+
+def _word_count(text: str) -> int:
+    return len(re.findall(r"\w+", text))
+
+
+def _reported(para: _Para, sent_index: int, blocked: list[tuple[int, int]], verbs: dict[str, str]) -> list[_Quote]:
+    """Reported speech and "according to" in one sentence (paragraph offsets)."""
+    sid, s0, s1 = para.sents[sent_index]
+    text = para.text
+    toks = _tokens(text[s0:s1], s0)
+    inside = lambda pos: any(a <= pos < b for a, b in blocked)  # noqa: E731
+    cands: list[tuple[int, _Quote, bool]] = []  # (speaker start, quote, speaker starts a clause)
+    n = len(toks)
+    for c, tok in enumerate(toks):
+        if inside(tok.start):
+            continue
+        low = tok.low
+        # according to X
+        if low == "according" and c + 1 < n and toks[c + 1].low == "to":
+            span = _np_right(toks, c + 2)
+            if not span:
+                continue
+            sp = (toks[span[0]].start, toks[span[1]].end)
+            after_np = span[1] + 1
+            before = _strip_content(text, s0, tok.start)
+            after = (s1, s1)
+            if after_np < n and toks[after_np].text == ",":
+                after = _strip_content(text, toks[after_np].end, s1)
+            pieces = [p for p in (before, after) if _word_count(text[p[0]:p[1]]) >= 3]
+            if not pieces:
+                continue
+            q = _Quote((pieces[0][0], pieces[-1][1]), sp, "according to", False, "according", pieces)
+            cands.append((sp[0], q, True))
+            continue
+        if low in PARTICIPLES:
+            kind = "speech"
+        elif low not in verbs or not tok.text.islower():
+            continue
+        else:
+            kind = verbs[low]
+        j = _skip_aux_left(toks, c - 1)
+        span = _np_left(toks, j) or _np_left_appositive(toks, j)
+        inverted = False
+        if not span and low in PARTICIPLES and c > 0 and toks[c - 1].text == ",":
+            # "Trump attacked Clinton on Monday, saying she …": the speaker is the sentence subject
+            span = _np_right(toks, 0)
+            if span and (span[1] >= c - 1 or not _is_name_like(toks[span[1]]) and toks[span[1]].low not in PRONOUNS):
+                span = None
+            if span:
+                q = None
+                start = c + 1
+                if start < n and toks[start].low == "that":
+                    start += 1
+                if start < n:
+                    after = _strip_content(text, toks[start].start, s1)
+                    if _word_count(text[after[0]:after[1]]) >= 3:
+                        sp = (toks[span[0]].start, toks[span[1]].end)
+                        cands.append((toks[c - 1].start, _Quote(after, sp, tok.text, False, "reported", [after]), True))
+                continue
+        if not span:
+            # inverted frame after content: "…, said Mr. X."
+            if c > 0 and toks[c - 1].text in (",", "”", '"') and kind != "belief":
+                span = _np_right(toks, c + 1)
+                inverted = span is not None
+            if not span:
+                continue
+        first, last = span
+        sp = (toks[first].start, toks[last].end)
+        clause_start = first == 0 or toks[first - 1].text in (",", ";", "“", '"', "—", "–") or \
+            toks[first - 1].low in ("and", "but", "while", "when", "as", "because", "though", "although", "so")
+        # content after the cue
+        k = (last + 1) if inverted else (c + 1)
+        if kind == "object" and not inverted:
+            m = k
+            while m < n and m - k < 5 and toks[m].low != "that" and toks[m].text not in STOP_PUNCT and toks[m].text != ".":
+                m += 1
+            k = m
+        that = None
+        for m in range(k, min(n, k + 7)):
+            if toks[m].text in (".", ";", "“", '"') or (toks[m].low in verbs and m > k):
+                break
+            if toks[m].low == "that":
+                that = m
+                break
+        after = None
+        if that is not None:
+            after = _strip_content(text, toks[that].end, s1)
+        elif k < n and not inverted:
+            start_tok = toks[k]
+            if start_tok.text in (",", ":") and k + 1 < n:
+                start_tok = toks[k + 1]
+            if start_tok.low not in PREPOSITIONS and start_tok.text not in (".", "?", "!") and \
+                    not (start_tok.low.endswith("ly") and start_tok.text.islower()):
+                after = _strip_content(text, start_tok.start, s1)
+        if after and _word_count(text[after[0]:after[1]]) < 3:
+            after = None
+        # content before the speaker: "CONTENT, X said." / "CONTENT, said X."
+        before = None
+        comma_tok = (c - 1) if inverted else (first - 1)
+        if comma_tok >= 1 and toks[comma_tok].text in (",", "”", '"'):
+            b = _strip_content(text, s0, toks[comma_tok].start)
+            if _word_count(text[b[0]:b[1]]) >= 3:
+                before = b
+        if after and before and not inverted:
+            # insertion ("The deal, he said, is dead.") only when the frame is short and comma-closed
+            close = next((m for m in range(c + 1, min(n, c + 6)) if toks[m].text == ","), None)
+            if close is not None and that is None:
+                after = _strip_content(text, toks[close].end, s1)
+                q = _Quote((before[0], after[1]), sp, tok.text, False, "reported" if kind != "belief" else "belief",
+                           [before, after])
+            else:
+                q = _Quote(after, sp, tok.text, False, "reported" if kind != "belief" else "belief", [after])
+        elif after and not inverted:
+            q = _Quote(after, sp, tok.text, False, "reported" if kind != "belief" else "belief", [after])
+        elif before:
+            q = _Quote(before, sp, tok.text, False, "reported" if kind != "belief" else "belief", [before])
+        else:
+            continue
+        cands.append((sp[0], q, clause_start))
+    # resolve overlaps: a later frame that starts a clause truncates the earlier content,
+    # a later frame inside earlier content (no clause start) is nested and dropped
+    cands.sort(key=lambda x: x[1].content[0] if x[1].content[0] < x[0] else x[0])
+    accepted: list[_Quote] = []
+    for sp_start, q, clause_start in sorted(cands, key=lambda x: x[0]):
+        nested = False
+        for prev in accepted:
+            a, b = prev.content
+            if a <= sp_start < b:
+                if clause_start and prev.content[0] < sp_start and prev.speaker[1] <= sp_start:
+                    cut = _strip_content(text, a, sp_start)
+                    prev.content = cut
+                    prev.pieces = [(x, min(y, cut[1])) for x, y in prev.pieces if x < cut[1]]
+                else:
+                    nested = True
+        if nested:
+            continue
+        overlap = [p for p in accepted if p.content[0] < q.content[1] and q.content[0] < p.content[1]]
+        if overlap:
+            continue
+        accepted.append(q)
+    return [q for q in accepted if _word_count(text[q.content[0]:q.content[1]]) >= 3]
+
+
+def _direct(para: _Para, verbs: dict[str, str], prev_speaker) -> tuple[list[_Quote], list[tuple[int, int]]]:
+    """Direct quotes of one paragraph, and the spans (quotes + frames) reported speech must skip."""
+    text = para.text
+    quotes: list[_Quote] = []
+    blocked: list[tuple[int, int]] = []
+    last: _Quote | None = None
+    for span in _quote_spans(text):
+        blocked.append(span)
+        inner = _inner(text, span)
+        if _word_count(text[inner[0]:inner[1]]) == 0:
+            continue
+        si = para.sentence_at(span[0])
+        sent_start = para.sents[si][1]
+        before_text = text[sent_start:span[0]]
+        # the sentence that holds the closing mark, or the next one when the mark ends a sentence
+        ei = para.sentence_at(max(span[1] - 1, span[0]))
+        after_end = para.sents[ei][2]
+        if span[1] >= after_end and ei + 1 < len(para.sents):
+            after_end = para.sents[ei + 1][2]
+        after_toks = _tokens(text[span[1]:after_end], span[1])
+        # cut the after-frame at the next quotation mark
+        after_toks = [t for t in after_toks if not any(a <= t.start < b for a, b in _quote_spans(text) if a >= span[1])]
+        frame = _frame_after(after_toks, verbs)
+        embedded = bool(before_text.strip()) and not before_text.rstrip().endswith((":", ","))
+        if frame is None:
+            frame = _frame_before(_tokens(before_text, sent_start), verbs)
+            if frame:
+                blocked.append((frame[0][0], span[0]))
+        elif embedded:
+            # "X would be “a very difficult thing to do,” he said": a partial (mixed) quote; the
+            # content is the whole clause and the statement counts as reported speech
+            blocked.append((span[1], frame[2]))
+            content = (_strip_content(text, sent_start, inner[1])[0], span[1])
+            q = _Quote(content, frame[0], frame[1], False, "mixed", [content])
+            q.speaker_para = para  # type: ignore[attr-defined]
+            quotes.append(q)
+            last = q
+            continue
+        else:
+            blocked.append((span[1], frame[2]))
+        standalone = not before_text.strip() or before_text.rstrip().endswith((":",))
+        if frame:
+            (a, b), cue, _ = frame
+            q = _Quote(inner, (a, b), cue, True, "direct", [inner])
+        elif standalone and text[span[1]:after_end].strip() in ("", ".") and _word_count(text[inner[0]:inner[1]]) >= 3:
+            if last is not None:
+                q = _Quote(inner, last.speaker, last.cue, True, "continuation", [inner])
+            elif prev_speaker is not None and not before_text.strip():
+                q = _Quote(inner, prev_speaker.speaker, prev_speaker.cue, True, "continuation", [inner])
+                q.speaker_para = prev_speaker.speaker_para  # type: ignore[attr-defined]
+            else:
+                # a stand-alone quotation with no speaker (a title, a slogan, a quote continued from
+                # an earlier paragraph): not reported; on PolNeAR train 5 of 371 were attributions
+                continue
+        else:
+            continue
+        if not hasattr(q, "speaker_para"):
+            q.speaker_para = para  # type: ignore[attr-defined]
+        quotes.append(q)
+        last = q
+    return quotes, blocked
+
+
+# ----------------------------------------------------------------------------------------------
+# Public API
+
+
+def _speaker_name(sid: int, a: int, b: int, surface: str, mentions: pd.DataFrame | None) -> str:
+    """Actor of the mention covering the head (last word) of the speaker phrase, else the surface."""
+    words = list(re.finditer(r"[\w’'\-.]+", surface))
+    head_a, head_b = (a + words[-1].start(), a + words[-1].end()) if words else (a, b)
+    is_pronoun = surface.strip().lower() in PRONOUNS
+    if mentions is not None and len(mentions):
+        rows = mentions[(mentions["sent_id"] == sid) & (mentions["start"] < head_b) & (mentions["end"] > head_a)]
+        if len(rows):
+            row = rows.assign(_len=rows["end"] - rows["start"]).sort_values("_len", ascending=False).iloc[0]
+            actor = row["actor"]
+            if isinstance(actor, str) and actor.strip():
+                return actor
+            return "" if is_pronoun else surface
+    return "" if is_pronoun else surface
+
+
+def find_quotes(sentences: pd.DataFrame, mentions: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Quotes table: one row per quote or reported statement, in reading order.
+
+    Columns: ``speaker`` (actor name from ``mentions`` when a mention covers the speaker's head
+    word, "" for an unresolved pronoun or an unattributed quote, else the words as written),
+    ``cue`` (the speech verb as written, or "according to"), ``content`` (the quoted or reported
+    words, quotation marks removed; insertions such as "he said" cut out), ``sent_id`` (first
+    sentence of the content), ``direct`` (True for words in quotation marks with a speech frame or
+    continuing one, False for reported speech), plus ``EXTRA_COLUMNS`` (see the module docstring).
+    ``mentions``: the mentions table (actor, sent_id, start, end, ...; offsets inside the sentence).
+    An empty ``sentences`` gives an empty table with these columns.
+    """
+    columns = list(empty("quotes").columns) + EXTRA_COLUMNS
+    paras = _paragraphs(sentences)
+    verbs = speech_verbs()
+    rows = []
+    prev_last: _Quote | None = None
+    for para in paras:
+        quotes, blocked = _direct(para, verbs, prev_last)
+        for si in range(len(para.sents)):
+            quotes.extend(_reported(para, si, blocked, verbs))
+        quotes.sort(key=lambda q: q.content[0])
+        direct_quotes = [q for q in quotes if q.direct and q.speaker is not None]
+        ends_with_quote = bool(direct_quotes) and quotes and quotes[-1].direct
+        prev_last = direct_quotes[-1] if ends_with_quote else None
+        for q in quotes:
+            cs, ce = q.content
+            sent_ids, off_s, off_e = para.locate(cs, ce)
+            content = " ".join(para.orig[a:b] for a, b in (q.pieces or [q.content]))
+            if q.speaker is None:
+                speaker = surface = ""
+                sp_sid, sp_a, sp_b = -1, -1, -1
+            else:
+                sp_para = getattr(q, "speaker_para", para)
+                a, b = q.speaker
+                surface = sp_para.orig[a:b]
+                ids, sp_a, sp_b = sp_para.locate(a, b)
+                sp_sid = ids[0]
+                speaker = _speaker_name(sp_sid, sp_a, sp_b, surface, mentions)
+            rows.append({
+                "speaker": speaker, "cue": q.cue, "content": content, "sent_id": sent_ids[0],
+                "direct": bool(q.direct), "speaker_surface": surface, "start": off_s, "end": off_e,
+                "sent_ids": "|".join(str(i) for i in sent_ids), "speaker_sent_id": sp_sid,
+                "speaker_start": sp_a, "speaker_end": sp_b, "kind": q.kind,
+            })
+    if not rows:
+        out = empty("quotes")
+        for col in EXTRA_COLUMNS:
+            out[col] = pd.Series(dtype="object")
+        return out
+    df = pd.DataFrame(rows, columns=columns)
+    df["direct"] = df["direct"].astype(bool)
+    return conform(df, "quotes")
