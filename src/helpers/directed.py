@@ -1,0 +1,309 @@
+"""Who blames or endorses whom: the direction of sentiment between two entities in a sentence.
+
+`classify_pair(sentence, e1_span, e2_span)` returns one of five labels (Park, Pan & Joo 2021):
+
+====  =====================================
+0     neutral (no sentiment between them)
+1     entity 1 is positive towards entity 2
+2     entity 2 is positive towards entity 1
+3     entity 1 is negative towards entity 2 (1 blames / criticises 2)
+4     entity 2 is negative towards entity 1
+====  =====================================
+
+Model: multinomial logistic regression over sparse features, trained on the ``train.txt`` of
+Park et al. (2021) (not shipped; the trained weights are, see ``data/directed_model.README.md``):
+word 1–2-grams of the sentence with the two entities replaced by markers ``E1``/``E2``, the words
+between the entities (1–2-grams), three words on each side of each entity, and VADER cue
+features (the sentiment words between the entities and their sign). TF-IDF weighting
+(sublinear tf, l2 norm). Deterministic: no random state is involved; ``python -m helpers train
+directed`` rebuilds the same file.
+
+References: Park, Pan & Joo (2021), "Who Blames or Endorses Whom? Entity-to-Entity Directed
+Sentiment Extraction in News Text", Findings of ACL 2021; Hutto & Gilbert (2014), "VADER",
+ICWSM.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from importlib import resources as importlib_resources
+from pathlib import Path
+
+import numpy as np
+
+LABELS = {0: "neutral", 1: "positive 1→2", 2: "positive 2→1", 3: "negative 1→2", 4: "negative 2→1"}
+#: Label after swapping the two entities.
+SWAP = {0: 0, 1: 2, 2: 1, 3: 4, 4: 3}
+MODEL_FILE = "directed_model.npz"
+
+#: Training settings chosen on a split of train.txt (every 10th line held out); see train().
+SETTINGS = {"C": 10.0, "min_df": 2, "window": 3, "max_iter": 3000}
+
+_WORD = re.compile(r"\w+(?:['’]\w+)?|[!?]")
+
+
+@dataclass(frozen=True)
+class Pair:
+    """One example: a sentence and the character spans (start, end; end exclusive) of two entities."""
+
+    sentence: str
+    e1: tuple[int, int]
+    e2: tuple[int, int]
+    label: int | None = None
+
+
+# ----------------------------------------------------------------------------------------------
+# Reading the Park et al. format
+
+
+def _unquote(field: str) -> str:
+    """Undo CSV quoting some lines carry: '"... ""It"" ..."' -> '... "It" ...'."""
+    if len(field) >= 2 and field[0] == '"' and field[-1] == '"' and '""' in field:
+        return field[1:-1].replace('""', '"')
+    return field
+
+
+def parse_bracketed(sentence: str) -> tuple[str, tuple[int, int], tuple[int, int]]:
+    """Remove the two ``[...]`` markers; return the clean sentence and the two entity spans.
+
+    About 18% of spans close one character early ("[Democrat]s", "[Kasich’]s"): when the bracket
+    closes inside a word (a letter or apostrophe before it and a letter or digit after it), the
+    span is extended to the end of that word. "[Britain]’s" stays "Britain" (the word ended).
+    Raises ValueError when the sentence does not hold two bracketed spans.
+    """
+    sentence = _unquote(sentence)
+    out: list[str] = []
+    spans: list[tuple[int, int]] = []
+    pos = 0  # position in the original
+    length = 0  # length of the clean text so far
+    for m in re.finditer(r"\[([^\[\]]*)\]", sentence):
+        before = sentence[pos:m.start()]
+        out.append(before)
+        length += len(before)
+        inner = m.group(1)
+        start = length
+        out.append(inner)
+        length += len(inner)
+        pos = m.end()
+        j = pos
+        while j < len(sentence) and sentence[j].isalnum():
+            j += 1
+        if j > pos and inner and (inner[-1].isalnum() or inner[-1] in "’'"):
+            out.append(sentence[pos:j])
+            length += j - pos
+            pos = j
+        spans.append((start, length))
+    out.append(sentence[pos:])
+    if len(spans) < 2:
+        raise ValueError(f"expected two [bracketed] entities, found {len(spans)}: {sentence[:80]!r}")
+    return "".join(out), spans[0], spans[1]
+
+
+def read_file(path) -> list[Pair]:
+    """Examples of a Park et al. file: sentence<TAB>entity 1<TAB>entity 2<TAB>label per line.
+
+    Entity 1 is the first bracketed span of the sentence, entity 2 the second (true of every line
+    whose brackets parse). Lines that cannot be parsed are skipped.
+    """
+    pairs = []
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) < 4 or not parts[-1].strip().isdigit():
+            continue
+        try:
+            text, e1, e2 = parse_bracketed(parts[0])
+        except ValueError:
+            continue
+        pairs.append(Pair(text, e1, e2, int(parts[-1])))
+    return pairs
+
+
+# ----------------------------------------------------------------------------------------------
+# Features
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def _ngrams(words: list[str], prefix: str) -> list[str]:
+    feats = [prefix + w for w in words]
+    feats += [f"{prefix}{a}_{b}" for a, b in zip(words, words[1:])]
+    return feats
+
+
+def features(sentence: str, e1: tuple[int, int], e2: tuple[int, int], window: int = 3) -> list[str]:
+    """Sparse string features of one pair (see the module docstring)."""
+    (a1, b1), (a2, b2) = e1, e2
+    first, second = ("E1", "E2") if a1 <= a2 else ("E2", "E1")
+    (fa, fb), (sa, sb) = sorted([e1, e2])
+    left, middle, right = sentence[:fa], sentence[fb:sa], sentence[sb:]
+    lw, mw, rw = _words(left), _words(middle), _words(right)
+    masked = lw + [first.lower()] + mw + [second.lower()] + rw
+    feats = _ngrams(masked, "w:")
+    feats += _ngrams(mw, "b:")
+    feats.append(f"order:{first}")
+    feats.append(f"gap:{min(len(mw), 12) // 3}")
+    feats += [f"L{first}:{w}" for w in lw[-window:]] + [f"R{first}:{w}" for w in mw[:window]]
+    feats += [f"L{second}:{w}" for w in mw[-window:]] + [f"R{second}:{w}" for w in rw[:window]]
+    lexicon = _lexicon()
+    for name, words in (("mid", mw), ("all", masked)):
+        pos = sum(1 for w in words if lexicon.get(w, 0) > 0.5)
+        neg = sum(1 for w in words if lexicon.get(w, 0) < -0.5)
+        feats.append(f"vader:{name}:pos{min(pos, 3)}")
+        feats.append(f"vader:{name}:neg{min(neg, 3)}")
+        feats += [f"vader:{name}:{'+' if lexicon[w] > 0 else '-'}:{w}" for w in words if abs(lexicon.get(w, 0)) > 0.5]
+    return feats
+
+
+@functools.lru_cache(maxsize=1)
+def _lexicon() -> dict[str, float]:
+    from .resources import vader_lexicon
+
+    return vader_lexicon()
+
+
+# ----------------------------------------------------------------------------------------------
+# The shipped model
+
+
+@dataclass
+class Model:
+    """Vocabulary, idf weights and logistic-regression weights (classes 0–4)."""
+
+    vocab: dict[str, int]
+    idf: np.ndarray
+    coef: np.ndarray  # (n_classes, n_features)
+    intercept: np.ndarray
+    classes: np.ndarray
+    meta: dict
+
+    def vector(self, feats: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        counts = Counter(f for f in feats if f in self.vocab)
+        idx = np.fromiter((self.vocab[f] for f in counts), dtype=np.int64, count=len(counts))
+        val = np.fromiter(((1.0 + math.log(c)) for c in counts.values()), dtype=np.float64, count=len(counts))
+        val = val * self.idf[idx]
+        norm = np.sqrt((val ** 2).sum())
+        return idx, (val / norm if norm > 0 else val)
+
+    def decision(self, feats: list[str]) -> np.ndarray:
+        idx, val = self.vector(feats)
+        return self.coef[:, idx].astype(np.float64) @ val + self.intercept
+
+    def probabilities(self, feats: list[str]) -> np.ndarray:
+        z = self.decision(feats)
+        z = np.exp(z - z.max())
+        return z / z.sum()
+
+    def save(self, path) -> None:
+        words = sorted(self.vocab, key=self.vocab.get)
+        np.savez_compressed(
+            path, vocab=np.array(words, dtype=str), idf=self.idf.astype(np.float32),
+            coef=self.coef.astype(np.float16), intercept=self.intercept.astype(np.float32),
+            classes=self.classes.astype(np.int64), meta=np.array(json.dumps(self.meta)),
+        )
+
+    @classmethod
+    def load(cls, path) -> "Model":
+        with np.load(path, allow_pickle=False) as data:
+            words = data["vocab"].tolist()
+            return cls({w: i for i, w in enumerate(words)}, data["idf"].astype(np.float64),
+                       data["coef"].astype(np.float32), data["intercept"].astype(np.float64),
+                       data["classes"], json.loads(str(data["meta"])))
+
+
+@functools.lru_cache(maxsize=1)
+def model() -> Model:
+    """The shipped model (``src/helpers/data/directed_model.npz``)."""
+    path = importlib_resources.files("helpers") / "data" / MODEL_FILE
+    with importlib_resources.as_file(path) as real:
+        return Model.load(real)
+
+
+def _check_span(sentence: str, span, name: str) -> tuple[int, int]:
+    start, end = int(span[0]), int(span[1])
+    if not (0 <= start < end <= len(sentence)):
+        raise ValueError(f"{name} span {span} is outside the sentence (length {len(sentence)})")
+    return start, end
+
+
+def classify_pair(sentence: str, e1_span, e2_span) -> int:
+    """Direction of sentiment between entity 1 and entity 2 of ``sentence``: a label 0–4.
+
+    ``e1_span``/``e2_span``: (start, end) character offsets in ``sentence``, end exclusive; the
+    spans must not overlap. 0 neutral, 1 positive 1→2, 2 positive 2→1, 3 negative 1→2 (entity 1
+    blames or criticises entity 2), 4 negative 2→1. See `LABELS`.
+    """
+    e1 = _check_span(sentence, e1_span, "e1")
+    e2 = _check_span(sentence, e2_span, "e2")
+    if e1[0] < e2[1] and e2[0] < e1[1]:
+        raise ValueError("the two entity spans overlap")
+    m = model()
+    scores = m.decision(features(sentence, e1, e2, m.meta.get("window", 3)))
+    return int(m.classes[int(np.argmax(scores))])
+
+
+def pair_probabilities(sentence: str, e1_span, e2_span) -> dict[int, float]:
+    """Probability of each label 0–4 for the pair (sums to 1)."""
+    m = model()
+    e1 = _check_span(sentence, e1_span, "e1")
+    e2 = _check_span(sentence, e2_span, "e2")
+    p = m.probabilities(features(sentence, e1, e2, m.meta.get("window", 3)))
+    return {int(c): float(v) for c, v in zip(m.classes, p)}
+
+
+# ----------------------------------------------------------------------------------------------
+# Training
+
+
+def fit(pairs: list[Pair], C: float = SETTINGS["C"], min_df: int = SETTINGS["min_df"],
+        window: int = SETTINGS["window"], max_iter: int = SETTINGS["max_iter"]) -> Model:
+    """Train the model on labelled pairs (deterministic: lbfgs, no random state)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    docs = [features(p.sentence, p.e1, p.e2, window) for p in pairs]
+    y = np.array([p.label for p in pairs])
+    vec = TfidfVectorizer(analyzer=lambda feats: feats, min_df=min_df, sublinear_tf=True, norm="l2")
+    X = vec.fit_transform(docs)
+    clf = LogisticRegression(C=C, max_iter=max_iter)
+    clf.fit(X, y)
+    vocab = {str(k): int(v) for k, v in vec.vocabulary_.items()}
+    meta = {"C": C, "min_df": min_df, "window": window, "n_train": len(pairs),
+            "source": "Park, Pan & Joo (2021), train.txt", "format": 1}
+    return Model(vocab, vec.idf_.astype(np.float64), clf.coef_.astype(np.float32),
+                 clf.intercept_.astype(np.float64), clf.classes_, meta)
+
+
+def predict(m: Model, pairs: list[Pair]) -> list[int]:
+    """Labels of many pairs with model ``m``."""
+    window = m.meta.get("window", 3)
+    return [int(m.classes[int(np.argmax(m.decision(features(p.sentence, p.e1, p.e2, window))))]) for p in pairs]
+
+
+def train(data_dir=None, out=None) -> tuple[Path, dict]:
+    """Train on ``data_dir/train.txt`` with `SETTINGS` and write the model file; returns (path, meta).
+
+    ``data_dir`` defaults to ``../shared/data/directed_sentiment``; ``out`` to the package's
+    ``data/directed_model.npz``.
+    """
+    from .paths import PROJECT_ROOT, SHARED_DATA
+
+    data_dir = Path(data_dir) if data_dir else SHARED_DATA / "directed_sentiment"
+    pairs = read_file(data_dir / "train.txt")
+    m = fit(pairs)
+    out = Path(out) if out else PROJECT_ROOT / "src" / "helpers" / "data" / MODEL_FILE
+    m.save(out)
+    model.cache_clear()
+    return out, m.meta
+
+
+def train_cli(args) -> int:
+    """``python -m helpers train directed [--data DIR]``: rebuild the shipped model."""
+    path, meta = train(getattr(args, "data", None))
+    print(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB; {meta['n_train']} training pairs, C={meta['C']})")
+    return 0
