@@ -220,9 +220,9 @@ def _np_right(toks: list[_Tok], k: int) -> tuple[int, int] | None:
     if t.text in STOP_PUNCT or t.text == "." or t.low in RIGHT_STOP or t.low in LEFT_STOP:
         return None
     j = k
-    while j + 1 < len(toks) and j + 1 - k < 6:
+    while j + 1 < len(toks) and j + 1 - k < 8:
         n = toks[j + 1]
-        if n.text in STOP_PUNCT or n.text == "." or n.low in RIGHT_STOP or n.low in LEFT_STOP:
+        if n.text in STOP_PUNCT or n.text == "." or n.low in RIGHT_STOP or (n.low in LEFT_STOP and n.low != "by"):
             break
         if not _is_name_like(n) and (n.low.endswith("ed") or n.low.endswith("ing") or n.low.endswith("ly")):
             break
@@ -539,13 +539,14 @@ def _direct(para: _Para, verbs: dict[str, str], prev_speaker) -> tuple[list[_Quo
         # the sentence that holds the closing mark, or the next one when the mark ends a sentence
         ei = para.sentence_at(max(span[1] - 1, span[0]))
         after_end = para.sents[ei][2]
-        if span[1] >= after_end and ei + 1 < len(para.sents):
+        embedded = bool(before_text.strip()) and not before_text.rstrip().endswith((":", ","))
+        if span[1] >= after_end and ei + 1 < len(para.sents) and not embedded:
+            # the closing mark ended the sentence ("… DONE!” Mr. Trump wrote"): the frame is next
             after_end = para.sents[ei + 1][2]
         after_toks = _tokens(text[span[1]:after_end], span[1])
         # cut the after-frame at the next quotation mark
         after_toks = [t for t in after_toks if not any(a <= t.start < b for a, b in _quote_spans(text) if a >= span[1])]
         frame = _frame_after(after_toks, verbs)
-        embedded = bool(before_text.strip()) and not before_text.rstrip().endswith((":", ","))
         if frame is None:
             frame = _frame_before(_tokens(before_text, sent_start), verbs)
             if frame:

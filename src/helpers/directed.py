@@ -235,16 +235,16 @@ def classify_pair(sentence: str, e1_span, e2_span) -> int:
     """Direction of sentiment between entity 1 and entity 2 of ``sentence``: a label 0–4.
 
     ``e1_span``/``e2_span``: (start, end) character offsets in ``sentence``, end exclusive; the
-    spans must not overlap. 0 neutral, 1 positive 1→2, 2 positive 2→1, 3 negative 1→2 (entity 1
+    spans must not overlap; either may come first in the text (the model sees the pair in text
+    order and the direction is swapped back). 0 neutral, 1 positive 1→2, 2 positive 2→1, 3 negative 1→2 (entity 1
     blames or criticises entity 2), 4 negative 2→1. See `LABELS`.
     """
     e1 = _check_span(sentence, e1_span, "e1")
     e2 = _check_span(sentence, e2_span, "e2")
     if e1[0] < e2[1] and e2[0] < e1[1]:
         raise ValueError("the two entity spans overlap")
-    m = model()
-    scores = m.decision(features(sentence, e1, e2, m.meta.get("window", 3)))
-    return int(m.classes[int(np.argmax(scores))])
+    probs = pair_probabilities(sentence, e1, e2)
+    return max(probs, key=probs.get)
 
 
 def pair_probabilities(sentence: str, e1_span, e2_span) -> dict[int, float]:
@@ -252,6 +252,11 @@ def pair_probabilities(sentence: str, e1_span, e2_span) -> dict[int, float]:
     m = model()
     e1 = _check_span(sentence, e1_span, "e1")
     e2 = _check_span(sentence, e2_span, "e2")
+    if e1[0] > e2[0]:
+        # the training data always names entity 1 first: classify the pair in text order and
+        # swap the direction back
+        swapped = pair_probabilities(sentence, e2, e1)
+        return {SWAP[label]: p for label, p in swapped.items()}
     p = m.probabilities(features(sentence, e1, e2, m.meta.get("window", 3)))
     return {int(c): float(v) for c, v in zip(m.classes, p)}
 

@@ -1,0 +1,178 @@
+"""Who speaks: find_quotes on the seed, an invented article, hand-built tables, and PolNeAR."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import helpers
+from helpers import actors, attribution, text
+from helpers.article import Article
+from helpers.paths import PROJECT_ROOT, SEED_ARTICLE, SHARED_DATA
+from helpers.tables import COLUMNS
+
+FIXTURE = PROJECT_ROOT / "tests" / "fixtures" / "articles" / "attribution_port_talks.txt"
+
+
+def _quotes(source):
+    article = source if isinstance(source, Article) else helpers.load_article(source)
+    sents = text.sentences(article)
+    return attribution.find_quotes(sents, actors.find_mentions(sents)), sents
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return _quotes(SEED_ARTICLE)
+
+
+@pytest.fixture(scope="module")
+def port():
+    return _quotes(FIXTURE)
+
+
+def _row(quotes, needle):
+    rows = quotes[quotes["content"].str.contains(needle, regex=False)]
+    assert len(rows) == 1, (needle, quotes[["speaker", "content"]])
+    return rows.iloc[0]
+
+
+def test_columns_and_empty_input():
+    out = attribution.find_quotes(pd.DataFrame(columns=COLUMNS["sentences"]), pd.DataFrame(columns=COLUMNS["mentions"]))
+    assert list(out.columns[:5]) == COLUMNS["quotes"] and len(out) == 0
+    assert list(out.columns[5:]) == attribution.EXTRA_COLUMNS
+    assert len(attribution.find_quotes(pd.DataFrame(columns=COLUMNS["sentences"]), None)) == 0
+
+
+def test_speech_verbs_file():
+    verbs = attribution.speech_verbs()
+    assert verbs["said"] == "speech" and verbs["wrote"] == "writing" and verbs["told"] == "object"
+    assert set(verbs.values()) <= {"speech", "writing", "belief", "object"}
+    assert "declined" not in verbs  # "declined to say" is a refusal, not a statement
+
+
+def test_seed_social_media_quote_over_four_sentences(seed):
+    quotes, sents = seed
+    row = _row(quotes, "Vladimir, STOP!")
+    assert "Trump" in row.speaker and row.cue == "wrote" and bool(row.direct)
+    assert row.content.startswith("Not necessary") and row.content.endswith("DONE!")
+    ids = [int(i) for i in row.sent_ids.split("|")]
+    assert row.sent_id == ids[0] and len(ids) >= 2
+    # offsets point at the content: start in the first sentence, end in the last
+    first = sents.set_index("sent_id").loc[ids[0], "text"]
+    last = sents.set_index("sent_id").loc[ids[-1], "text"]
+    assert first[row.start:].startswith("Not necessary") and last[:row.end].endswith("DONE!")
+
+
+def test_seed_biden_war_both_parts(seed):
+    quotes, _ = seed
+    mine = _row(quotes, "This isn’t my war")
+    biden = _row(quotes, "It’s Biden’s war")
+    assert "Trump" in mine.speaker and "Trump" in biden.speaker
+    assert bool(mine.direct) and bool(biden.direct) and mine.cue == "said"
+    assert biden.kind == "continuation" and biden.sent_id == mine.sent_id + 1
+
+
+def test_seed_rutte_added(seed):
+    quotes, _ = seed
+    row = _row(quotes, "the ball is clearly in the Russian court")
+    assert "Rutte" in row.speaker and row.cue == "added" and bool(row.direct)
+    assert row.speaker_surface == "Mr. Rutte"
+
+
+def test_seed_reported_speech(seed):
+    quotes, _ = seed
+    row = _row(quotes, "it had agreed to stop")
+    assert "Trump" in row.speaker and row.cue == "said" and not bool(row.direct)
+    assert row.content.startswith("it had agreed to stop")  # after "that"
+    row = _row(quotes, "very good meeting")
+    assert "Rutte" in row.speaker and not bool(row.direct)
+    assert row.content.startswith("he had a “very good meeting”")  # "said afterward that"
+    row = _row(quotes, "using a lot of pressure")
+    assert "Trump" in row.speaker and row.cue == "claimed"
+
+
+def test_seed_no_quote_from_scare_quotes_or_refusals(seed):
+    quotes, _ = seed
+    assert not quotes["content"].str.fullmatch("dictator").any()
+    assert not quotes["cue"].isin(["declined", "refused"]).any()
+    # the interrupted quote is not also reported as speech of its own frame
+    assert (quotes["content"].str.contains("This isn’t my war", regex=False)).sum() == 1
+
+
+def test_invented_article(port):
+    quotes, _ = port
+    first = _row(quotes, "We have been patient")
+    assert first.speaker == "Ingrid Halvorsen" and first.cue == "said" and bool(first.direct)  # "…," said X
+    assert first.content == "We have been patient for two years. Nobody in the capital listens"
+    assert _row(quotes, "Now they will listen").speaker == "Ingrid Halvorsen"
+    told = _row(quotes, "blockade was illegal")
+    assert told.speaker == "Daniel Okoro" and told.cue == "told"
+    assert told.content == "the blockade was illegal and would be cleared by Friday"
+    according = _row(quotes, "catch fell by a third")
+    assert according.cue == "according to" and according.speaker == "Coastal Research Institute"
+    she = _row(quotes, "meet again on Sunday")
+    assert she.speaker == "Ingrid Halvorsen" and she.speaker_surface == "She"
+    insertion = _row(quotes, "protect the fish stocks")
+    assert insertion.content == "The new rules were meant to protect the fish stocks for the next generation"
+    assert insertion.speaker == "Daniel Okoro"
+    appositive = _row(quotes, "damage the port's reputation")
+    assert appositive.speaker_surface.startswith("Harbour master Pieter Vos") and appositive.cue == "warned"
+    assert not quotes["content"].str.contains("tense but calm").any()  # a described mood, no speech cue
+    assert not quotes["content"].str.contains("compensate").any()  # "declined to say"
+
+
+def test_pronoun_speaker_resolved_through_mentions_or_empty():
+    article = Article(paragraphs=["The talks failed, he said."])
+    sents = text.sentences(article)
+    start = sents.loc[0, "text"].index(" he ") + 1
+    mentions = pd.DataFrame([{"actor": "Rafael Ortiz", "sent_id": 0, "start": start, "end": start + 2,
+                              "surface": "he", "via": "pronoun"}])
+    row = attribution.find_quotes(sents, mentions).iloc[0]
+    assert row.speaker == "Rafael Ortiz" and row.content == "The talks failed" and row.speaker_surface == "he"
+    mentions.loc[0, "actor"] = ""
+    assert attribution.find_quotes(sents, mentions).iloc[0].speaker == ""
+    assert attribution.find_quotes(sents, None).iloc[0].speaker == ""
+
+
+def test_straight_quotes_speaker_before_and_inverted():
+    article = Article(paragraphs=[
+        'The mayor said: "The bridge will open in May."',
+        '"It is a disgrace," said Councillor Ana Ruiz.',
+        "Dr. Lee argued that the costs had doubled since 2020.",
+    ])
+    quotes = attribution.find_quotes(text.sentences(article), None)
+    assert quotes[["speaker", "cue", "direct"]].values.tolist() == [
+        ["The mayor", "said", True], ["Councillor Ana Ruiz", "said", True], ["Dr. Lee", "argued", False]]
+    assert quotes["content"].tolist() == [
+        "The bridge will open in May.", "It is a disgrace", "the costs had doubled since 2020"]
+
+
+def test_quote_continued_in_next_paragraph():
+    article = Article(paragraphs=[
+        "“We will not give up,” Ms. Berg said. “The fight goes on.”",
+        "“Our members voted for this strike.”",
+    ])
+    quotes = attribution.find_quotes(text.sentences(article), None)
+    assert quotes["speaker"].tolist() == ["Ms. Berg"] * 3
+    assert quotes["kind"].tolist() == ["direct", "continuation", "continuation"]
+
+
+@pytest.mark.skipif(not (SHARED_DATA / "polnear").exists(), reason="PolNeAR not available")
+def test_polnear_dev_scores():
+    from helpers.evaluation import attribution as ev
+
+    metrics, table = ev.evaluate(SHARED_DATA / "polnear" / "dev")
+    assert metrics["task"] == "attribution" and metrics["n"] == 2193
+    assert metrics["precision"] >= 0.85 and metrics["recall"] >= 0.38 and metrics["f1"] >= 0.53
+    assert "all" in table["kind"].tolist()
+
+
+def test_read_ann_discontinuous(tmp_path):
+    from helpers.evaluation import attribution as ev
+
+    ann = tmp_path / "x_a.ann"
+    ann.write_text("T1\tSource 0 5\tMaria\nT2\tCue 6 10\tsaid\nT3\tContent 12 20;25 30\tabc\n"
+                   "E1\tAttribution:T2 Source:T1 Cue:T2 Content:T3\nE2\tAttribution-no-source:T2 Content:T3\n",
+                   encoding="utf-8")
+    gold = ev.read_ann(ann)
+    assert gold[0].source == [(0, 5)] and gold[0].content == [(12, 20), (25, 30)]
+    assert gold[1].source == []

@@ -1,0 +1,94 @@
+"""Who blames whom: parsing Park et al. lines, the shipped classifier, and its evaluation."""
+from __future__ import annotations
+
+import pytest
+
+from helpers import directed
+from helpers.paths import SHARED_DATA
+
+
+def test_parse_plain_brackets():
+    text, e1, e2 = directed.parse_bracketed("[Trump] attacked [Clinton] on Monday.")
+    assert text == "Trump attacked Clinton on Monday."
+    assert text[slice(*e1)] == "Trump" and text[slice(*e2)] == "Clinton"
+
+
+def test_parse_brackets_closing_early():
+    text, e1, e2 = directed.parse_bracketed("[Democrat]s blamed [the United State]s for the [delay].")
+    assert text == "Democrats blamed the United States for the delay."  # a third bracket is dropped
+    assert text[slice(*e1)] == "Democrats" and text[slice(*e2)] == "the United States"
+    text, e1, _ = directed.parse_bracketed("[Kasich’]s plan angered [Cruz].")
+    assert text[slice(*e1)] == "Kasich’s"
+    text, e1, _ = directed.parse_bracketed("[Britain]’s capital and [London] rents.")
+    assert text[slice(*e1)] == "Britain"  # the word had ended: no extension
+
+
+def test_parse_csv_quoted_line_and_errors():
+    text, e1, e2 = directed.parse_bracketed('"[Moscow] could cut gas to [Europe.""It]\'s a problem."')
+    assert text == 'Moscow could cut gas to Europe."It\'s a problem.'
+    assert text[slice(*e1)] == "Moscow" and text[slice(*e2)] == 'Europe."It'
+    with pytest.raises(ValueError):
+        directed.parse_bracketed("only [one] entity here")
+
+
+def test_read_file_skips_bad_lines(tmp_path):
+    path = tmp_path / "x.txt"
+    path.write_text("[A] praised [B].\tA\tB\t1\nno brackets\tA\tB\t0\n[C] hit [D]\tC\tD\tx\n", encoding="utf-8")
+    pairs = directed.read_file(path)
+    assert len(pairs) == 1 and pairs[0].label == 1 and pairs[0].e1 == (0, 1)
+
+
+def _pair(sentence, a, b):
+    return sentence.index(a), sentence.index(a) + len(a), sentence.index(b), sentence.index(b) + len(b)
+
+
+@pytest.mark.parametrize("sentence, a, b, label", [
+    ("Senator Warren sharply criticized Mr. Dimon for the bank's reckless lending.", "Senator Warren", "Mr. Dimon", 3),
+    ("Mr. Dimon was attacked by Senator Warren, who accused him of fraud.", "Mr. Dimon", "Senator Warren", 4),
+    ("Obama praised Merkel as a courageous and trusted partner.", "Obama", "Merkel", 1),
+    ("Germany and France will hold elections in the spring.", "Germany", "France", 0),
+])
+def test_obvious_directions(sentence, a, b, label):
+    s1, e1, s2, e2 = _pair(sentence, a, b)
+    assert directed.classify_pair(sentence, (s1, e1), (s2, e2)) == label
+    probs = directed.pair_probabilities(sentence, (s1, e1), (s2, e2))
+    assert abs(sum(probs.values()) - 1) < 1e-6 and max(probs, key=probs.get) == label
+
+
+def test_known_weakness_plain_passive():
+    """Documented limitation: "X was criticized by Y" is read as X → Y (the model card says so)."""
+    sentence = "Mr. Dimon was sharply criticized by Senator Warren for the bank's reckless lending."
+    s1, e1, s2, e2 = _pair(sentence, "Mr. Dimon", "Senator Warren")
+    assert directed.classify_pair(sentence, (s1, e1), (s2, e2)) in (3, 4)
+
+
+def test_swapping_entities_flips_direction():
+    sentence = "Senator Warren sharply criticized Mr. Dimon for the bank's reckless lending."
+    s1, e1, s2, e2 = _pair(sentence, "Senator Warren", "Mr. Dimon")
+    assert directed.classify_pair(sentence, (s2, e2), (s1, e1)) == 4
+
+
+def test_bad_spans():
+    with pytest.raises(ValueError):
+        directed.classify_pair("short", (0, 3), (2, 5))
+    with pytest.raises(ValueError):
+        directed.classify_pair("short", (0, 2), (3, 99))
+
+
+def test_model_file_is_small_and_portable():
+    from importlib import resources
+
+    path = resources.files("helpers") / "data" / directed.MODEL_FILE
+    assert path.stat().st_size < 5_000_000
+    m = directed.model()
+    assert list(m.classes) == [0, 1, 2, 3, 4] and m.coef.shape == (5, len(m.vocab))
+
+
+@pytest.mark.skipif(not (SHARED_DATA / "directed_sentiment").exists(), reason="directed_sentiment not available")
+def test_valid_scores():
+    from helpers.evaluation import directed as ev
+
+    metrics, table = ev.evaluate(SHARED_DATA / "directed_sentiment" / "valid.txt")
+    assert metrics["task"] == "directed" and metrics["n"] == 1461
+    assert metrics["f1_macro"] >= 0.62 and metrics["f1_micro"] >= 0.80
+    assert table["support"].sum() == 1461
