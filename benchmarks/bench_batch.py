@@ -10,8 +10,8 @@ Measures (each batch in a fresh subprocess, so start-up and memory are its own):
 * for each ``--jobs`` value: articles per second of ``python -m helpers analyze`` logic
   (`batch.run`, figures off, ``force``) over ≥ 500 articles (the 567 OneStopEnglish texts from
   ``../shared/data/onestopenglish``; else the sample corpus copied 4×), wall time including
-  worker start-up; the speed-up of the last over the first; peak RSS of the parent and of the
-  largest worker (``ru_maxrss``);
+  worker start-up; the speed-up of the last over the first; peak RSS of the batch process
+  (``VmHWM``; with jobs 1 it does the analysis) and of the largest worker (``RUSAGE_CHILDREN``);
 * ``figures_seconds_per_article``: the extra cost of figures, from a ``--figures-sample`` batch
   run with and without figures;
 * ``--profile``: cProfile of a jobs=1 batch; prints the cumulative seconds per stage.
@@ -41,7 +41,9 @@ from helpers import batch
 t_import = time.perf_counter() - t0
 paths, out, jobs, figures = json.loads(sys.argv[1])
 r = batch.run(paths, out, jobs=jobs, force=True, figures=figures, progress=False)
-self_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+# VmHWM: this process's own peak (ru_maxrss of RUSAGE_SELF keeps the pre-exec peak of the bench process)
+self_kb = next((int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM:")),
+               resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 child_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
 print(json.dumps({"ok": r.ok, "failed": r.failed, "seconds": r.seconds, "import_seconds": t_import,
                   "peak_rss_mb_parent": self_kb / 1024, "peak_rss_mb_worker": child_kb / 1024}))
