@@ -45,7 +45,8 @@ def test_columns_and_empty_input():
 def test_speech_verbs_file():
     verbs = attribution.speech_verbs()
     assert verbs["said"] == "speech" and verbs["wrote"] == "writing" and verbs["told"] == "object"
-    assert set(verbs.values()) <= {"speech", "writing", "belief", "object"}
+    assert set(verbs.values()) <= {"speech", "writing", "belief", "object", "stance", "evidence"}
+    assert verbs["endorsed"] == "stance" and verbs["found"] == "evidence"
     assert "declined" not in verbs  # "declined to say" is a refusal, not a statement
 
 
@@ -116,7 +117,10 @@ def test_invented_article(port):
     assert insertion.speaker == "Daniel Okoro"
     appositive = _row(quotes, "damage the port's reputation")
     assert appositive.speaker_surface.startswith("Harbour master Pieter Vos") and appositive.cue == "warned"
-    assert not quotes["content"].str.contains("tense but calm").any()  # a described mood, no speech cue
+    # a description is a stance of its speaker (PolNeAR annotates "X described Y as Z"), not speech
+    described = _row(quotes, "tense but calm")
+    assert described.kind == "stance" and described.cue == "described" and not bool(described.direct)
+    assert described.speaker_surface == "Local shop owners"
     assert not quotes["content"].str.contains("compensate").any()  # "declined to say"
 
 

@@ -59,11 +59,14 @@ CLOSE_QUOTES = "”"
 STRAIGHT_QUOTE = '"'
 
 PRONOUNS = frozenset("he she they it i we you".split())
+#: Cue kinds that can frame a direct quotation ("…,” Mr. X said / wrote / told reporters).
+FRAME_KINDS = frozenset({"speech", "writing", "object"})
 #: Words skipped between the speaker and the cue ("Mr. X has also said").
 AUX_ADV = frozenset(
     """has have had also later previously repeatedly then would will could might may again never often
     once already recently publicly privately initially first separately still frequently ever is was
-    were are be been has just only since long even further similarly likewise subsequently""".split()
+    were are be been has just only since long even further similarly likewise subsequently do does did
+    not don't doesn't didn't don’t doesn’t didn’t won't won’t wouldn't wouldn’t also""".split()
 )
 #: Lower-case words a speaker phrase cannot contain (clause words, prepositions other than of/for).
 LEFT_STOP = frozenset(
@@ -242,12 +245,12 @@ DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday yeste
 def _np_left_appositive(toks: list[_Tok], j: int) -> tuple[int, int] | None:
     """Speaker with an appositive before the cue: "Rep. Chris Collins, R-NY, said" (j is the comma).
 
-    Scans back to the previous comma or dash (at most 15 tokens) and takes the name-like phrase
+    Scans back to the previous comma or dash (at most 25 tokens) and takes the name-like phrase
     before it; the span runs from that name to the end of the appositive.
     """
     if j < 2 or toks[j].text not in (",", "—", "–"):
         return None
-    for i in range(j - 1, max(-1, j - 16), -1):
+    for i in range(j - 1, max(-1, j - 26), -1):
         t = toks[i]
         if t.text in (",", "—", "–") and t.text == toks[j].text:
             span = _np_left(toks, i - 1)
@@ -282,6 +285,7 @@ class _Quote:
     direct: bool
     kind: str
     pieces: list[tuple[int, int]] = field(default_factory=list)  # content pieces (insertions)
+    name_span: tuple[int, int] | None = None  # the phrase that names a relative speaker ("X, who said")
 
 
 def _quote_spans(text: str) -> list[tuple[int, int]]:
@@ -331,7 +335,7 @@ def _frame_after(toks: list[_Tok], verbs: dict[str, str]) -> tuple[tuple[int, in
     if k >= len(toks):
         return None
     # inverted: said Mr. X
-    if toks[k].low in verbs and verbs[toks[k].low] != "belief":
+    if verbs.get(toks[k].low) in FRAME_KINDS:
         span = _np_right(toks, k + 1)
         if span:
             return (toks[span[0]].start, toks[span[1]].end), toks[k].text, toks[span[1]].end
@@ -339,7 +343,7 @@ def _frame_after(toks: list[_Tok], verbs: dict[str, str]) -> tuple[tuple[int, in
     for c in range(k + 1, min(len(toks), k + 10)):
         if toks[c].text in STOP_PUNCT or toks[c].text == ".":
             return None
-        if toks[c].low in verbs and verbs[toks[c].low] != "belief":
+        if verbs.get(toks[c].low) in FRAME_KINDS:
             j = _skip_aux_left(toks, c - 1)
             span = _np_left(toks, j)
             if span and span[0] == k:
@@ -359,7 +363,7 @@ def _frame_before(toks: list[_Tok], verbs: dict[str, str]) -> tuple[tuple[int, i
             if t.text == "," and c > 0 and toks[c - 1].low in verbs:
                 continue
             return None
-        if t.low in verbs and verbs[t.low] != "belief":
+        if verbs.get(t.low) in FRAME_KINDS:
             j = _skip_aux_left(toks, c - 1)
             span = _np_left(toks, j)
             if span:
@@ -380,6 +384,82 @@ def _strip_content(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+#: Cue kinds whose content is the object of the verb (any length): stances, intentions, evidence.
+STANCE_KINDS = frozenset({"stance", "evidence"})
+#: Participles that attach a stance to the sentence subject ("…, calling him a liar").
+STANCE_PARTICIPLES = frozenset(
+    """calling urging accusing praising criticizing criticising describing citing vowing declaring
+    blaming condemning demanding promising pledging referring questioning dismissing defending
+    thanking mocking attacking rejecting welcoming slamming blasting hailing denouncing
+    predicting suggesting expressing highlighting""".split()
+)
+RELATIVES = frozenset({"who", "which"})
+DETERMINERS = frozenset("the a an his her their its our my your this that these those".split())
+#: A word right after a stance cue that shows the cue is a passive participle or a noun.
+NOT_OBJECT = frozenset("as by in at during from with after before since into".split())
+BE_FORMS = frozenset("is are was were be been being 's".split())
+#: Words that start content on a new clause after a stance object ("…, but", "…, while").
+_CLAUSE_BREAK = re.compile(r"[;—–]|,\s+(?:but|while|although|though|whereas|and\s+(?:he|she|they|it|we|i)\b)|\s+\(")
+
+
+def _subject(toks: list[_Tok], c: int, verbs: dict[str, str]) -> tuple[int, int] | None:
+    """Speaker of a participle clause at token ``c`` (", saying …", ", calling him …").
+
+    The speaker of the nearest speech frame before it in the sentence ("“…,” he said, adding that
+    …"), else the subject at the start of the sentence or after an opening phrase ("Speaking in
+    Salem, Trump went after Bush, calling him …"): a name or pronoun followed by a lower-case word.
+    """
+    for v in range(c - 2, -1, -1):
+        if verbs.get(toks[v].low) in FRAME_KINDS and toks[v].text.islower():
+            span = _np_left(toks, _skip_aux_left(toks, v - 1))
+            if not span and v > 0 and toks[v - 1].text in (",", "”", '"'):
+                span = _np_right(toks, v + 1)
+            if span:
+                return span
+            break
+    starts = [0] + [i + 1 for i in range(min(c - 1, 25)) if toks[i].text == ","]
+    for k in starts[:3]:
+        while k < c and toks[k].text in ("“", '"', "‘", "'"):
+            k += 1
+        span = _np_right(toks, k)
+        if span and span[1] < c - 1 and (_is_name_like(toks[span[1]]) or toks[span[1]].low in PRONOUNS) \
+                and toks[span[1] + 1].text.islower():
+            return span
+    return None
+
+
+def _passive(toks: list[_Tok], a: int, b: int) -> bool:
+    """A form of "be" between the speaker and the cue ("Trump was criticized by …")."""
+    return any(t.low in BE_FORMS for t in toks[a:b])
+
+
+def _stance(text: str, toks: list[_Tok], c: int, span: tuple[int, int], s1: int, cue: str, kind: str):
+    """Stance, intention or evidence cue: the content is the rest of the clause after the cue.
+
+    "X criticized the president's foreign policy", "X wants to lose", "A poll found that …",
+    "X called for a special prosecutor". A particle after the cue ("for", "on", "to", "that") is
+    skipped; the content runs to the end of the sentence or the next clause break (semicolon,
+    dash, ", but …", a parenthesis). At least one word.
+    """
+    n = len(toks)
+    head = toks[span[1]].low
+    if head in DETERMINERS or head.endswith(("'s", "’s")) or (c + 1 < n and toks[c + 1].low in NOT_OBJECT):
+        return None  # "his support …", "Mrs. Clinton's plans", "names mentioned as nominees"
+    k = c + 1
+    while k < n and toks[k].low in ("for", "on", "to", "that", "about", "of", "upon", "out") and k - c <= 2:
+        k += 1
+    if k >= n or toks[k].text in STOP_PUNCT or toks[k].text in (".", "?", "!"):
+        return None
+    start = toks[k].start
+    brk = _CLAUSE_BREAK.search(text, start, s1)
+    end = brk.start() if brk else s1
+    a, b = _strip_content(text, start, end)
+    if _word_count(text[a:b]) < 1:
+        return None
+    sp = (toks[span[0]].start, toks[span[1]].end)
+    return _Quote((a, b), sp, cue, False, kind, [(a, b)])
+
+
 def _word_count(text: str) -> int:
     return len(re.findall(r"\w+", text))
 
@@ -392,6 +472,9 @@ def _reported(para: _Para, sent_index: int, blocked: list[tuple[int, int]], verb
     inside = lambda pos: any(a <= pos < b for a, b in blocked)  # noqa: E731
     cands: list[tuple[int, _Quote, bool]] = []  # (speaker start, quote, speaker starts a clause)
     n = len(toks)
+    words = [t for t in toks if t.text[:1].isalpha()]
+    # a headline in title case ("Bernie Sanders Says He’s Already Started …"): capitalised cues count
+    titled = len(words) >= 4 and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words)
     for c, tok in enumerate(toks):
         if inside(tok.start):
             continue
@@ -405,6 +488,11 @@ def _reported(para: _Para, sent_index: int, blocked: list[tuple[int, int]], verb
             after_np = span[1] + 1
             before = _strip_content(text, s0, tok.start)
             after = (s1, s1)
+            if c == 0 or toks[c - 1].text in (",", "—", "–"):
+                # the source phrase may run on ("a recent poll of Indiana voters, …"): to the next comma
+                while after_np < n and after_np - span[1] <= 15 and toks[after_np].text not in STOP_PUNCT \
+                        and toks[after_np].text != ".":
+                    after_np += 1
             if after_np < n and toks[after_np].text == ",":
                 after = _strip_content(text, toks[after_np].end, s1)
             pieces = [p for p in (before, after) if _word_count(text[p[0]:p[1]]) >= 3]
@@ -415,18 +503,40 @@ def _reported(para: _Para, sent_index: int, blocked: list[tuple[int, int]], verb
             continue
         if low in PARTICIPLES:
             kind = "speech"
-        elif low not in verbs or not tok.text.islower():
+        elif low in STANCE_PARTICIPLES:
+            kind = "stance"
+        elif low not in verbs or not (tok.text.islower() or (titled and c > 0 and verbs[low] != "stance")):
             continue
         else:
             kind = verbs[low]
         j = _skip_aux_left(toks, c - 1)
         span = _np_left(toks, j) or _np_left_appositive(toks, j)
+        relative = None
+        if not span and j >= 1 and toks[j].low in RELATIVES:
+            # "Mr. Leenders, who said …": the speaker is "who", its name the noun phrase before it
+            relative = _np_left(toks, j - 2 if toks[j - 1].text == "," else j - 1)
+            if relative:
+                span = (j, j)
         inverted = False
+        if kind in STANCE_KINDS:
+            if low not in STANCE_PARTICIPLES and (not span or _passive(toks, span[1] + 1, c)):
+                continue
+            if low in STANCE_PARTICIPLES:
+                if c == 0 or toks[c - 1].text != ",":
+                    continue
+                span = _subject(toks, c, verbs)
+                if not span:
+                    continue
+            q = _stance(text, toks, c, span, s1, tok.text, kind)
+            if q is not None:
+                if relative:
+                    q.name_span = (toks[relative[0]].start, toks[relative[1]].end)
+                cands.append((q.speaker[0] if low not in STANCE_PARTICIPLES else toks[c - 1].start, q,
+                              low in STANCE_PARTICIPLES or span[0] == 0 or toks[span[0] - 1].text in (",", ";")))
+            continue
         if not span and low in PARTICIPLES and c > 0 and toks[c - 1].text == ",":
             # "Trump attacked Clinton on Monday, saying she …": the speaker is the sentence subject
-            span = _np_right(toks, 0)
-            if span and (span[1] >= c - 1 or not _is_name_like(toks[span[1]]) and toks[span[1]].low not in PRONOUNS):
-                span = None
+            span = _subject(toks, c, verbs)
             if span:
                 q = None
                 start = c + 1
@@ -440,7 +550,7 @@ def _reported(para: _Para, sent_index: int, blocked: list[tuple[int, int]], verb
                 continue
         if not span:
             # inverted frame after content: "…, said Mr. X."
-            if c > 0 and toks[c - 1].text in (",", "”", '"') and kind != "belief":
+            if c > 0 and toks[c - 1].text in (",", "”", '"') and kind in FRAME_KINDS:
                 span = _np_right(toks, c + 1)
                 inverted = span is not None
             if not span:
@@ -497,6 +607,8 @@ def _reported(para: _Para, sent_index: int, blocked: list[tuple[int, int]], verb
             q = _Quote(before, sp, tok.text, False, "reported" if kind != "belief" else "belief", [before])
         else:
             continue
+        if relative:
+            q.name_span = (toks[relative[0]].start, toks[relative[1]].end)
         cands.append((sp[0], q, clause_start))
     # resolve overlaps: a later frame that starts a clause truncates the earlier content,
     # a later frame inside earlier content (no clause start) is nested and dropped
@@ -520,6 +632,41 @@ def _reported(para: _Para, sent_index: int, blocked: list[tuple[int, int]], verb
             continue
         accepted.append(q)
     return [q for q in accepted if _word_count(text[q.content[0]:q.content[1]]) >= 3]
+
+
+#: Labels before a colon that are not speakers ("Update: …", "Photo: …").
+COLON_LABELS = frozenset(
+    """update updated note related photo photos video watch read see source sources image images
+    correction editor editor's editor’s disclosure warning caption credit listen more also
+    advertisement click sign subscribe follow share contact email tags topics latest name notice age
+    city job pay""".split()
+)
+_COLON = re.compile(r"^\s*([A-Z][\w.'’\-]*(?:\s+[\w.'’\-]+){0,4}?)\s*:\s+(?=\S)")
+
+
+def _colon_headline(para: _Para, blocked: list[tuple[int, int]]) -> _Quote | None:
+    """A paragraph that opens with a name and a colon: headlines ("Warren: Trump Is a ‘Proven
+    Failure’") and transcripts ("TAPPER: Do you think …"). The name (1-5 words, each capitalised
+    but for "of", "the", "camp", …) is the speaker; the rest of its sentence is the content.
+    """
+    text = para.text
+    m = _COLON.match(text)
+    if not m or any(a <= m.start(1) < b for a, b in blocked):
+        return None
+    words = m.group(1).split()
+    if words[0].lower().strip(".") in COLON_LABELS or words[-1].lower() in COLON_LABELS:
+        return None
+    if not all(w[:1].isupper() or w[:1].isdigit() or w in ("of", "the", "camp", "and", "for", "at", "de")
+               for w in words):
+        return None
+    si = para.sentence_at(m.end())
+    end = para.sents[si][2]
+    if si + 1 < len(para.sents) and m.end() >= para.sents[si][2] - 2:
+        end = para.sents[si + 1][2]
+    a, b = _strip_content(text, m.end(), end)
+    if len(re.findall(r"[A-Za-z]+", text[a:b])) < 2:
+        return None
+    return _Quote((a, b), (m.start(1), m.end(1)), ":", False, "colon", [(a, b)])
 
 
 def _direct(para: _Para, verbs: dict[str, str], prev_speaker) -> tuple[list[_Quote], list[tuple[int, int]]]:
@@ -625,6 +772,10 @@ def find_quotes(sentences: pd.DataFrame, mentions: pd.DataFrame | None = None) -
     prev_last: _Quote | None = None
     for para in paras:
         quotes, blocked = _direct(para, verbs, prev_last)
+        headline = _colon_headline(para, blocked)
+        if headline is not None:
+            quotes.append(headline)
+            blocked.append((headline.speaker[0], headline.content[1]))
         for si in range(len(para.sents)):
             quotes.extend(_reported(para, si, blocked, verbs))
         quotes.sort(key=lambda q: q.content[0])
@@ -644,7 +795,12 @@ def find_quotes(sentences: pd.DataFrame, mentions: pd.DataFrame | None = None) -
                 surface = sp_para.orig[a:b]
                 ids, sp_a, sp_b = sp_para.locate(a, b)
                 sp_sid = ids[0]
-                speaker = _speaker_name(sp_sid, sp_a, sp_b, surface, mentions)
+                if q.name_span is not None:  # "X, who said": the name is the phrase before "who"
+                    na, nb = q.name_span
+                    n_ids, n_a, n_b = sp_para.locate(na, nb)
+                    speaker = _speaker_name(n_ids[0], n_a, n_b, sp_para.orig[na:nb], mentions)
+                else:
+                    speaker = _speaker_name(sp_sid, sp_a, sp_b, surface, mentions)
             rows.append({
                 "speaker": speaker, "cue": q.cue, "content": content, "sent_id": sent_ids[0],
                 "direct": bool(q.direct), "speaker_surface": surface, "start": off_s, "end": off_e,
