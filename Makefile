@@ -10,7 +10,6 @@ ARTICLE ?= seeds/trump-urges-russia-to-stop.txt
 OUT ?= out
 REPORTS ?= reports
 JOBS ?= 1
-export MPLBACKEND := Agg
 export PYTHONHASHSEED := 0
 
 .PHONY: all setup run report test bench lock clean reproduce browser

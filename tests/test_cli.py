@@ -53,7 +53,8 @@ def test_bad_inputs_one_line_errors_and_others_still_processed(tmp_path):
     for path, line in zip([empty, binary, missing], errors):
         assert str(path) in line
     assert (tmp_path / "out" / "trump-urges-russia-to-stop" / "sentences.csv").exists()
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["trump-urges-russia-to-stop"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "article_actors.csv", "articles.csv", "errors.csv", "trump-urges-russia-to-stop"]
 
 
 def test_evaluate_missing_path_is_one_line_error(tmp_path):

@@ -27,3 +27,24 @@ def test_svg_is_deterministic(tmp_path):
     a = save_figure(_fig(), "a", data, tmp_path)["svg"].read_text()
     b = save_figure(_fig(), "b", data, tmp_path)["svg"].read_text()
     assert a == b
+
+
+def test_show_displays_png_and_saves_three_files(tmp_path, monkeypatch, seed_analysis):
+    import IPython.display
+
+    from helpers import figures
+
+    shown = []
+    monkeypatch.setattr(IPython.display, "display", lambda obj: shown.append(obj))
+    assert figures.show("51-grade-by-paragraph", seed_analysis, tmp_path) is None
+    assert len(shown) == 1 and shown[0].data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert sorted(p.suffix for p in tmp_path.iterdir()) == [".csv", ".png", ".svg"]
+
+
+def test_show_says_when_there_is_nothing_to_plot(capsys):
+    import helpers
+    from helpers import figures
+
+    empty = helpers.analyze(helpers.Article(title="Nothing", paragraphs=["It rained all day."]))
+    figures.show("41-blame-network", empty)
+    assert "nothing to plot" in capsys.readouterr().out

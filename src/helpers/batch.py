@@ -34,10 +34,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-os.environ.setdefault("MPLBACKEND", "Agg")
-
-from .article import slugify  # noqa: E402
-from .errors import InputError  # noqa: E402
+from .article import slugify
+from .errors import InputError
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 #: File stems never taken from inside a folder (folder documentation, not articles).

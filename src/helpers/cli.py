@@ -8,50 +8,11 @@ from pathlib import Path
 
 from .errors import InputError
 
-ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
-
-
-def _expand(paths: list[str]) -> list[Path]:
-    """Files named directly, plus article files inside named folders (sorted, recursive)."""
-    out: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            out.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
-                              and not any(part.startswith(".") for part in p.relative_to(path).parts)))
-        else:
-            out.append(path)
-    return out
-
-
-def _analyze_one(path: Path, out_dir: Path, aliases: dict | None) -> Path:
-    from .article import load_article
-    from .pipeline import analyze
-
-    article = load_article(path)
-    for warning in article.warnings:
-        print(f"warning: {path}: {warning}", file=sys.stderr)
-    return analyze(article, aliases=aliases).save(out_dir)
-
 
 def cmd_analyze(args) -> int:
-    aliases = None
-    if args.aliases:
-        import yaml
+    from .batch import cli_analyze
 
-        aliases = yaml.safe_load(Path(args.aliases).read_text(encoding="utf-8")) or {}
-    failures = 0
-    for path in _expand(args.paths):
-        try:
-            folder = _analyze_one(path, Path(args.out), aliases)
-            print(f"{path} -> {folder}")
-        except InputError as err:
-            failures += 1
-            print(f"error: {err}", file=sys.stderr)
-        except Exception as err:  # one bad article never stops the others, nor shows a traceback
-            failures += 1
-            print(f"error: {path}: unexpected {type(err).__name__}: {err}", file=sys.stderr)
-    return 1 if failures else 0
+    return cli_analyze(args)
 
 
 def cmd_evaluate(args) -> int:
@@ -104,6 +65,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", help="article files (.txt, .md, .html) or folders of them")
     p.add_argument("--out", required=True, help="output folder")
     p.add_argument("--aliases", help="YAML file mapping extra surface forms to actors")
+    p.add_argument("--jobs", "-j", type=int, default=1, help="worker processes (0 = one per CPU; default 1)")
+    p.add_argument("--force", action="store_true", help="re-analyse articles whose outputs are up to date")
+    p.add_argument("--no-figures", action="store_true", help="write no figures (much faster on large batches)")
+    p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_analyze)
 
     p = sub.add_parser("evaluate", help="measure a component on a public gold set")

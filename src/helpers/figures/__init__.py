@@ -8,6 +8,7 @@ register themselves with `@figure(order, name)`. Each takes an `Analysis` and re
 from __future__ import annotations
 
 import importlib
+import io
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -129,22 +130,29 @@ def export_all(analysis, out_dir) -> list[Path]:
     return written
 
 
-def show(stem: str, analysis, out_dir=None) -> pd.DataFrame | None:
+def show(stem: str, analysis, out_dir=None) -> None:
     """Notebook helper: draw one figure, display it once, save it under ``out_dir`` if given.
 
-    Returns the plotted data (a DataFrame), or None when the article gives nothing to plot.
+    The plotted data goes to ``<out_dir>/<stem>.csv`` (or use `make` to get it as a DataFrame);
+    a note is printed when the article gives nothing to plot.
     """
     result = make(stem, analysis)
     if result is None:
         print(f"{stem}: nothing to plot for this article")
-        return None
+        return
     fig, data = result
-    if out_dir is not None:
-        save_figure(fig, stem, data, out_dir, close=False)
     try:
-        from IPython.display import display
+        from IPython.display import Image, display
 
-        display(fig)
+        # Display the PNG itself, not the Figure object: it shows (and exports to HTML) whatever
+        # matplotlib backend the kernel runs, including Agg under papermill.
+        if out_dir is not None:
+            png = save_figure(fig, stem, data, out_dir, close=False)["png"].read_bytes()
+        else:
+            buffer = io.BytesIO()
+            with plt.rc_context(STYLE):
+                fig.savefig(buffer, format="png", metadata={"Software": None})
+            png = buffer.getvalue()
+        display(Image(data=png, format="png"))
     finally:
         plt.close(fig)
-    return data
