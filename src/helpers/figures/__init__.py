@@ -140,12 +140,18 @@ def show(stem: str, analysis, out_dir=None) -> None:
     if result is None:
         print(f"{stem}: nothing to plot for this article")
         return
-    fig, data = result
+    display_figure(*result, stem, out_dir)
+
+
+def display_figure(fig, data: pd.DataFrame, stem: str, out_dir=None) -> None:
+    """Display ``fig`` once in a notebook (as PNG) and, if ``out_dir`` is given, save PNG + SVG + CSV.
+
+    Displays the PNG itself, not the Figure object, so it shows (and exports to HTML) whatever
+    matplotlib backend the kernel runs, including Agg under papermill. Closes the figure.
+    """
     try:
         from IPython.display import Image, display
 
-        # Display the PNG itself, not the Figure object: it shows (and exports to HTML) whatever
-        # matplotlib backend the kernel runs, including Agg under papermill.
         if out_dir is not None:
             png = save_figure(fig, stem, data, out_dir, close=False)["png"].read_bytes()
         else:

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from .. import corpus as corpus_tables
-from . import COLORS, STYLE, save_figure
+from . import COLORS, STYLE, display_figure, save_figure
 
 def _short(text: str, width: int = 48) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
@@ -149,22 +149,13 @@ def make(stem: str, corpus: dict, **kwargs):
         return func(corpus, **{**defaults, **kwargs})
 
 
-def show(stem: str, corpus: dict, out_dir=None, **kwargs) -> pd.DataFrame | None:
-    """Notebook helper: draw, display once, save under ``out_dir`` if given; returns the plotted data."""
+def show(stem: str, corpus: dict, out_dir=None, **kwargs) -> None:
+    """Notebook helper: draw, display once (as PNG), save under ``out_dir`` if given."""
     result = make(stem, corpus, **kwargs)
     if result is None:
         print(f"{stem}: nothing to plot for this corpus")
-        return None
-    fig, data = result
-    if out_dir is not None:
-        save_figure(fig, stem, data, out_dir, close=False)
-    try:
-        from IPython.display import display
-
-        display(fig)
-    finally:
-        plt.close(fig)
-    return data
+        return
+    display_figure(*result, stem, out_dir)
 
 
 def export_all(corpus: dict, out_dir) -> list[Path]:
