@@ -166,7 +166,7 @@ def test_polnear_dev_scores():
 
     metrics, table = ev.evaluate(SHARED_DATA / "polnear" / "dev")
     assert metrics["task"] == "attribution" and metrics["n"] == 2193
-    assert metrics["precision"] >= 0.85 and metrics["recall"] >= 0.38 and metrics["f1"] >= 0.53
+    assert metrics["precision"] >= 0.86 and metrics["recall"] >= 0.48 and metrics["f1"] >= 0.62  # 0.873/0.497/0.634
     assert "all" in table["kind"].tolist()
 
 
@@ -180,3 +180,70 @@ def test_read_ann_discontinuous(tmp_path):
     gold = ev.read_ann(ann)
     assert gold[0].source == [(0, 5)] and gold[0].content == [(12, 20), (25, 30)]
     assert gold[1].source == []
+
+
+def test_seed_relative_clause_and_suggested_insertion(seed):
+    quotes, _ = seed
+    said = _row(quotes[quotes["cue"] == "said"], "he could resolve in")
+    assert said.content == "he could resolve in “24 hours,”"  # stops at the end of the relative clause
+    assert "Trump" in said.speaker and said.cue == "said"
+    suggested = quotes[quotes["cue"] == "suggested"].iloc[0]
+    assert "Trump" in suggested.speaker and suggested.speaker_surface == "he"
+    assert suggested.content.startswith("The Russia-Ukraine war") and "was now a matter of great difficulty" in suggested.content
+
+
+def test_seed_question_stops_before_main_clause(seed):
+    quotes, _ = seed
+    asked = _row(quotes, "impose new sanctions")
+    assert asked.speaker_surface == "a reporter" and asked.content.endswith("the overnight bombing of Kyiv")
+    assert "declined" not in asked.content
+    adding = quotes[quotes["cue"] == "adding"].iloc[0]
+    assert "Trump" in adding.speaker and adding.content == "he should be asked again in a week"
+
+
+def _invented(*paragraphs):
+    return attribution.find_quotes(text.sentences(Article(paragraphs=list(paragraphs))), None)
+
+
+def test_stance_and_evidence_cues():
+    quotes = _invented(
+        "Governor Elena Marsh endorsed Tomas Reyes.",
+        "The union wants a new contract before winter.",
+        "A Harbor Institute poll found that most residents oppose the toll.",
+        "Ms. Marsh called for an independent inquiry into the ferry accident.",
+        "The senator was criticized by farmers for the vote.",
+        "His support for the plan surprised everyone.",
+    )
+    got = quotes[["speaker", "cue", "kind", "content"]].values.tolist()
+    assert got == [
+        ["Governor Elena Marsh", "endorsed", "stance", "Tomas Reyes"],
+        ["The union", "wants", "stance", "a new contract before winter"],
+        ["A Harbor Institute poll", "found", "evidence", "most residents oppose the toll"],
+        ["Ms. Marsh", "called", "stance", "an independent inquiry into the ferry accident"],
+    ]  # no row for the passive ("was criticized by") or the noun ("His support")
+
+
+def test_relative_who_participle_and_colon_headline():
+    quotes = _invented(
+        "Marsh: Toll Plan Is Dead.",
+        "Update: the vote moved to Friday.",
+        "The plan was backed by Pieter Vos, who said the ferry lost money every year.",
+        "Ms. Okafor rejected the offer on Monday, saying the union would strike.",
+        "Tomas Reyes Says He Will Not Run Again.",
+    )
+    rows = {r.cue: r for r in quotes.itertuples()}
+    assert rows[":"].speaker == "Marsh" and rows[":"].content == "Toll Plan Is Dead" and rows[":"].kind == "colon"
+    assert not quotes["content"].str.contains("vote moved").any()  # a label, not a speaker
+    who = rows["said"]
+    assert who.speaker_surface == "who" and who.speaker == "Pieter Vos"  # named by the phrase before "who"
+    assert who.content == "the ferry lost money every year"
+    assert rows["saying"].speaker == "Ms. Okafor" and rows["saying"].content == "the union would strike"
+    assert rows["rejected"].content == "the offer on Monday"
+    assert rows["Says"].speaker == "Tomas Reyes" and rows["Says"].content == "He Will Not Run Again"
+
+
+def test_quote_right_after_cue_without_punctuation():
+    quotes = _invented("The mayor's statement claims “the bridge is safe for traffic.”")
+    row = quotes.iloc[0]
+    assert row.speaker == "The mayor's statement" and row.cue == "claims" and bool(row.direct)
+    assert row.content == "the bridge is safe for traffic."

@@ -13,7 +13,11 @@ reader trace every row back to the text:
 - ``kind``: ``direct`` (quotation marks and a speech frame), ``continuation`` (a quote that follows
   another quote of the same speaker without a frame of its own), ``reported`` (“X said that …”,
   “…, X said.”), ``mixed`` (a partial quotation inside the speaker's sentence: “… would be “a very
-  difficult thing to do,” he said”), ``according`` (“according to X”), ``belief`` (“X believes …”).
+  difficult thing to do,” he said”), ``according`` (“according to X”), ``belief`` (“X believes …”),
+  ``stance`` (a position, intention or evaluation: “X endorsed Cruz”, “X wants to win”, “X called
+  for an inquiry”, “…, calling him a liar”), ``evidence`` (“a poll found that …”), ``colon`` (a
+  headline or transcript line “Warren: Trump Is a ‘Proven Failure’”). ``stance`` and ``evidence``
+  rows are attributions but not speech: filter on ``kind`` to count only what people said.
   Stand-alone quotations with no speaker are left out.
 
 Rules, in order, without a parser:
@@ -29,8 +33,16 @@ Rules, in order, without a parser:
    comes within a few words: "said afterward that …"; after the listener for "told reporters that
    …"), or content before it ("The deal is dead, he said."), or on both sides of an insertion
    ("The deal, he said, is dead.").
-3. "according to X": content is the rest of the clause.
-4. The speaker is the actor of the mention (from the mentions table) that covers the head word of
+   A frame inside a relative clause (“The war, which Mr. X had said he could end in a day, is …”)
+   or an opening subordinate clause (“When a reporter asked X whether …, X declined”) keeps its
+   content to that clause. An insertion may hold an earlier attribution in its first part.
+   Speakers may be "who"/"which" after a noun phrase (the name is that phrase), the subject of a
+   participle clause (“…, saying …”, “by saying …”), or a title-case headline subject (“X Says …”).
+3. "according to X": content is the rest of the clause. Stance and evidence cues
+   (``data/speech_verbs.txt``) take the rest of the clause after the verb as content, however
+   short; not after a form of "be" (passive) or a possessive/determiner (“his support”).
+4. A paragraph opening with a capitalised name and a colon is a headline/transcript attribution.
+5. The speaker is the actor of the mention (from the mentions table) that covers the head word of
    the speaker phrase (its last word); a pronoun with no actor gives speaker ""; a phrase with no
    mention gives its surface ("a White House spokesman").
 
@@ -66,7 +78,8 @@ AUX_ADV = frozenset(
     """has have had also later previously repeatedly then would will could might may again never often
     once already recently publicly privately initially first separately still frequently ever is was
     were are be been has just only since long even further similarly likewise subsequently do does did
-    not don't doesn't didn't don’t doesn’t didn’t won't won’t wouldn't wouldn’t also""".split()
+    not don't doesn't didn't don’t doesn’t didn’t won't won’t wouldn't wouldn’t isn't isn’t wasn't wasn’t
+    aren't aren’t weren't weren’t hasn't hasn’t haven't haven’t""".split()
 )
 #: Lower-case words a speaker phrase cannot contain (clause words, prepositions other than of/for).
 LEFT_STOP = frozenset(
@@ -113,7 +126,7 @@ def speech_verbs() -> dict[str, str]:
     """Speech cues from ``data/speech_verbs.txt``: inflected form (lower case) -> kind.
 
     Kinds: ``speech``, ``writing``, ``belief``, ``object`` (the listener comes before the content:
-    "told reporters that").
+    "told reporters that"), ``stance`` and ``evidence`` (the content is the verb's object).
     """
     path = importlib_resources.files("helpers") / "data" / "speech_verbs.txt"
     verbs: dict[str, str] = {}
@@ -238,7 +251,13 @@ def _np_right(toks: list[_Tok], k: int) -> tuple[int, int] | None:
 
 
 #: Participles that attach speech to the subject of the sentence ("…, saying that …").
-PARTICIPLES = frozenset("saying adding telling arguing insisting warning noting claiming explaining writing".split())
+PARTICIPLES = frozenset(
+    """saying adding telling arguing insisting warning noting claiming explaining writing asking echoing
+    acknowledging admitting stressing recalling responding tweeting announcing complaining reminding
+    joking stating asserting contending alleging repeating reiterating""".split()
+)
+#: Words before a participle clause whose speaker is the sentence subject (", saying", "by saying").
+PARTICIPLE_LEAD = frozenset([",", "”", '"', "–", "—", "by", "while", "after", "before", "when", "in"])
 DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today tonight".split())
 
 
@@ -257,7 +276,8 @@ def _np_left_appositive(toks: list[_Tok], j: int) -> tuple[int, int] | None:
             if span and _is_name_like(toks[span[1]]) and toks[span[1]].low not in PRONOUNS:
                 return (span[0], j - 1)
             return None
-        if t.text in STOP_PUNCT or t.text == "." or t.low in ("said", "says", "that", "which"):
+        if t.text in STOP_PUNCT or t.text == "." or t.low in ("said", "says", "that", "which", "to") \
+                or (t.text.islower() and t.low in speech_verbs()):
             return None
     return None
 
@@ -267,6 +287,9 @@ def _skip_aux_left(toks: list[_Tok], j: int) -> int:
         j -= 2
     elif j >= 0 and toks[j].low in ("yesterday", "today", "tonight"):
         j -= 1
+    elif j >= 1 and toks[j].low in ("week", "month", "year", "night", "weekend", "morning", "evening") and \
+            toks[j - 1].low in ("last", "this", "next", "that", "earlier", "later"):
+        j -= 2
     while j >= 0 and (toks[j].low in AUX_ADV or (toks[j].low.endswith("ly") and toks[j].text.islower()
                                                    and len(toks[j].low) > 3)):
         j -= 1
@@ -354,6 +377,13 @@ def _frame_after(toks: list[_Tok], verbs: dict[str, str]) -> tuple[tuple[int, in
 
 def _frame_before(toks: list[_Tok], verbs: dict[str, str]) -> tuple[tuple[int, int], str, int] | None:
     """Speech frame ending ``toks`` ("Mr. X said:", "He told reporters on Tuesday,")."""
+    if toks and verbs.get(toks[-1].low) in FRAME_KINDS | {"stance"} and toks[-1].text.islower():
+        # no punctuation: "The ad claims “Jeb is the conservative you can trust.”"
+        j = _skip_aux_left(toks, len(toks) - 2)
+        span = _np_left(toks, j)
+        if span and not _weak_speaker(toks, span):
+            return (toks[span[0]].start, toks[span[1]].end), toks[-1].text, toks[-1].end
+        return None
     if not toks or toks[-1].text not in (":", ","):
         return None
     end = len(toks) - 1
@@ -391,7 +421,8 @@ STANCE_PARTICIPLES = frozenset(
     """calling urging accusing praising criticizing criticising describing citing vowing declaring
     blaming condemning demanding promising pledging referring questioning dismissing defending
     thanking mocking attacking rejecting welcoming slamming blasting hailing denouncing
-    predicting suggesting expressing highlighting""".split()
+    predicting suggesting expressing highlighting backing supporting seeking hoping offering
+    challenging endorsing opposing touting congratulating urging""".split()
 )
 RELATIVES = frozenset({"who", "which"})
 DETERMINERS = frozenset("the a an his her their its our my your this that these those".split())
@@ -426,6 +457,60 @@ def _subject(toks: list[_Tok], c: int, verbs: dict[str, str]) -> tuple[int, int]
                 and toks[span[1] + 1].text.islower():
             return span
     return None
+
+
+#: Cues that are also common nouns or non-speech verbs ("two states", "posted a victory",
+#: "a false claim"): without "that" their content is their object, as for stance cues.
+NEED_THAT = frozenset(
+    """states claim claims posted charged maintains maintained pointed agreed continued reiterated
+    boasts boasted asked asks revealed assured reassured reported reports repeated signaled
+    signalled indicated""".split()
+)
+
+
+#: Of those, the ones that are mostly nouns: never a cue without "that".
+NOUN_CUES = frozenset({"states", "claim", "claims", "reports"})
+
+
+def _weak_speaker(toks: list[_Tok], span: tuple[int, int]) -> bool:
+    """A speaker phrase that is not a noun phrase: one lower-case word that is neither a pronoun
+    nor a plural ("very", "began", "company"), or a phrase with a negated verb ("isn't")."""
+    words = toks[span[0]:span[1] + 1]
+    if any(t.low.endswith(("n't", "n’t")) for t in words):
+        return True
+    if len(words) == 1:
+        t = words[0]
+        return t.text.islower() and t.low not in PRONOUNS and not t.low.endswith("s") \
+            and t.low not in ("all", "both", "many", "most", "some", "few", "several", "none", "half", "everyone",
+                              "everybody", "nobody", "someone", "somebody", "who", "which")
+    return False
+
+
+SUBORDINATORS = frozenset("when after although though while because before since once whenever unless".split())
+
+
+def _clause_end(text: str, toks: list[_Tok], first: int, start: int, s1: int) -> int:
+    """Where content that starts at ``start`` must stop when its frame sits in a dependent clause.
+
+    A relative clause ("The war, which Mr. Trump had said he could resolve in “24 hours,” was
+    now …") or an opening subordinate clause ("When a reporter asked Mr. Trump whether …, Mr.
+    Trump declined to say") ends at the next comma (a comma just inside a closing quotation mark
+    counts, the mark is kept); otherwise the content may run to the sentence end ``s1``.
+    """
+    dependent = False
+    if first >= 2 and toks[first - 1].low in ("which", "that", "whom") and toks[first - 2].text == ",":
+        dependent = True
+    elif toks and toks[0].low in SUBORDINATORS and not any(t.text == "," for t in toks[:first]):
+        dependent = True
+    if not dependent:
+        return s1
+    for t in toks:
+        if t.start >= start and t.text == ",":
+            end = t.start
+            if end + 1 < len(text) and text[end + 1] in CLOSE_QUOTES + STRAIGHT_QUOTE:
+                end += 2
+            return min(end, s1)
+    return s1
 
 
 def _passive(toks: list[_Tok], a: int, b: int) -> bool:
@@ -519,27 +604,30 @@ def _reported(para: _Para, sent_index: int, blocked: list[tuple[int, int]], verb
                 span = (j, j)
         inverted = False
         if kind in STANCE_KINDS:
-            if low not in STANCE_PARTICIPLES and (not span or _passive(toks, span[1] + 1, c)):
+            if low not in STANCE_PARTICIPLES and (not span or _passive(toks, span[1] + 1, c)
+                                                   or (not relative and _weak_speaker(toks, span))):
                 continue
             if low in STANCE_PARTICIPLES:
-                if c == 0 or toks[c - 1].text != ",":
+                if c == 0 or toks[c - 1].low not in PARTICIPLE_LEAD:
                     continue
                 span = _subject(toks, c, verbs)
                 if not span:
                     continue
-            q = _stance(text, toks, c, span, s1, tok.text, kind)
+            q = _stance(text, toks, c, span, _clause_end(text, toks, span[0], tok.end, s1), tok.text, kind)
             if q is not None:
                 if relative:
                     q.name_span = (toks[relative[0]].start, toks[relative[1]].end)
                 cands.append((q.speaker[0] if low not in STANCE_PARTICIPLES else toks[c - 1].start, q,
                               low in STANCE_PARTICIPLES or span[0] == 0 or toks[span[0] - 1].text in (",", ";")))
             continue
-        if not span and low in PARTICIPLES and c > 0 and toks[c - 1].text == ",":
+        if not span and low in PARTICIPLES and c > 0 and toks[c - 1].low in PARTICIPLE_LEAD:
             # "Trump attacked Clinton on Monday, saying she …": the speaker is the sentence subject
             span = _subject(toks, c, verbs)
             if span:
                 q = None
                 start = c + 1
+                if start + 1 < n and toks[start].low in ("only", "also", "later") and toks[start + 1].low == "that":
+                    start += 1
                 if start < n and toks[start].low == "that":
                     start += 1
                 if start < n:
@@ -555,6 +643,8 @@ def _reported(para: _Para, sent_index: int, blocked: list[tuple[int, int]], verb
                 inverted = span is not None
             if not span:
                 continue
+        if not relative and not inverted and _weak_speaker(toks, span):
+            continue
         first, last = span
         sp = (toks[first].start, toks[last].end)
         clause_start = first == 0 or toks[first - 1].text in (",", ";", "“", '"', "—", "–") or \
@@ -576,6 +666,12 @@ def _reported(para: _Para, sent_index: int, blocked: list[tuple[int, int]], verb
         after = None
         if that is not None:
             after = _strip_content(text, toks[that].end, s1)
+        elif k < n and not inverted and low in NEED_THAT:
+            if low not in NOUN_CUES and (first == 0 or toks[first - 1].text not in (",", "”", '"')):
+                q = _stance(text, toks, c, span, _clause_end(text, toks, first, tok.end, s1), tok.text, "reported")
+                if q is not None:
+                    cands.append((sp[0], q, clause_start))
+                continue
         elif k < n and not inverted:
             start_tok = toks[k]
             if start_tok.text in (",", ":") and k + 1 < n:
@@ -583,6 +679,8 @@ def _reported(para: _Para, sent_index: int, blocked: list[tuple[int, int]], verb
             if start_tok.low not in PREPOSITIONS and start_tok.text not in (".", "?", "!") and \
                     not (start_tok.low.endswith("ly") and start_tok.text.islower()):
                 after = _strip_content(text, start_tok.start, s1)
+        if after and not inverted:
+            after = _strip_content(text, after[0], _clause_end(text, toks, first, after[0], s1))
         if after and _word_count(text[after[0]:after[1]]) < 3:
             after = None
         # content before the speaker: "CONTENT, X said." / "CONTENT, said X."
@@ -628,10 +726,14 @@ def _reported(para: _Para, sent_index: int, blocked: list[tuple[int, int]], verb
         if nested:
             continue
         overlap = [p for p in accepted if p.content[0] < q.content[1] and q.content[0] < p.content[1]]
-        if overlap:
+        if overlap and not (len(q.pieces) == 2 and all(q.pieces[0][0] <= p.speaker[0] and p.content[1] <= q.pieces[0][1]
+                                                        for p in overlap)):
+            # an insertion ("X, he suggested, is Y") keeps an attribution embedded in its first part
             continue
         accepted.append(q)
-    return [q for q in accepted if _word_count(text[q.content[0]:q.content[1]]) >= 3]
+    return [q for q in accepted
+            if _word_count(text[q.content[0]:q.content[1]]) >= (1 if q.kind in STANCE_KINDS or q.pieces == [q.content]
+                                                                and q.kind == "reported" and q.cue.lower() in NEED_THAT else 3)]
 
 
 #: Labels before a colon that are not speakers ("Update: …", "Photo: …").

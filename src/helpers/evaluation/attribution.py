@@ -15,7 +15,8 @@ the contents overlap by at least half of the shorter span and the predicted spea
 the gold Source span. A gold attribution without a source ("Attribution-no-source") is matched by
 a prediction with no speaker whose content overlaps as above. ``n`` = number of gold attributions;
 precision = predictions that match a gold attribution / predictions; recall = gold attributions
-matched by a prediction / n. Matching is not one-to-one because PolNeAR keeps a quote interrupted
+matched by a prediction / n (the contract's wording, read per pair: each prediction is checked
+against every gold attribution and vice versa). Matching is not one-to-one because PolNeAR keeps a quote interrupted
 by "he said" as ONE attribution with several content spans, while `find_quotes` gives one row per
 part (both parts match the same gold attribution). Extra keys: ``predicted``, ``speaker_accuracy`` (among predictions whose
 content matches a gold attribution, the share whose speaker overlaps its source: the Gender Gap
