@@ -31,6 +31,7 @@ from pathlib import Path
 import pandas as pd
 
 from .tables import conform, empty
+from .text import records
 
 DATA = Path(__file__).parent / "data"
 
@@ -131,17 +132,22 @@ class _Span:
     speaker: str = ""
 
 
-def _paragraph_spans(group: pd.DataFrame):
-    """Quoted spans of one paragraph: ([(start, end, full)], paragraph text, paragraph offset)."""
-    base = int(group["start"].iloc[0])
-    length = int(group["end"].max()) - base
+def _paragraph_spans(group: list[tuple]):
+    """Quoted spans of one paragraph: ([(start, end, full)], paragraph text, paragraph offset).
+
+    ``group``: the paragraph's sentences as (sent_id, start, end, text) tuples, by start.
+    """
+    base = int(group[0][1])
+    length = int(max(row[2] for row in group)) - base
     chars = [" "] * max(length, 0)
-    for row in group.itertuples(index=False):
-        s = int(row.start) - base
-        chars[s : s + len(row.text)] = list(row.text)
+    for _, start, _, sent_text in group:
+        s = int(start) - base
+        chars[s : s + len(sent_text)] = list(sent_text)
     text = "".join(chars)
     spans, open_at = [], None
     for i, ch in enumerate(text):
+        if ch != "\u201c" and ch != "\u201d" and ch != '"':
+            continue
         opening = ch == "\u201c" or (ch == '"' and open_at is None)
         closing = ch == "\u201d" or (ch == '"' and open_at is not None)
         if opening and open_at is None:
@@ -154,63 +160,113 @@ def _paragraph_spans(group: pd.DataFrame):
     out = []
     for a, b in spans:
         before = text[:a].rstrip()
-        full = not before or before[-1] in ".!?:,;\u2014\u201d\"" or bool(re.search(r"\b(?:said|says|wrote|added)$", before))
+        full = not before or before[-1] in ".!?:,;\u2014\u201d\"" or bool(_SAID_END.search(before))
         out.append((a + 1, b, full))
     return out, text, base
 
 
-def _quote_spans(sentences: pd.DataFrame, mentions: pd.DataFrame, quotes: pd.DataFrame) -> dict[int, list[_Span]]:
+_SAID_END = re.compile(r"\b(?:said|says|wrote|added)$")
+
+
+def _mentions_by_sentence(mentions: pd.DataFrame) -> dict:
+    """sent_id → [(start, end, actor)] in table order (actor as stored: str, or NaN/None)."""
+    by_sent: dict = {}
+    if mentions is None or mentions.empty:
+        return by_sent
+    for sid, start, end, actor in records(mentions, ["sent_id", "start", "end", "actor"]):
+        by_sent.setdefault(sid, []).append((start, end, actor))
+    return by_sent
+
+
+def _quote_spans(sentences: pd.DataFrame, mentions: pd.DataFrame, quotes: pd.DataFrame,
+                 by_sent: dict | None = None) -> dict[int, list[_Span]]:
     """sent_id → quoted spans in that sentence (a multi-sentence quote gives one span per sentence)."""
+    if by_sent is None:
+        by_sent = _mentions_by_sentence(mentions)
+    quote_rows = _quote_rows(quotes)
+    paragraphs: dict = {}
+    for para_id, *row in records(sentences.sort_values("start"), ["para_id", "sent_id", "start", "end", "text"]):
+        if pd.isna(para_id):
+            continue  # groupby drops missing keys
+        paragraphs.setdefault(para_id, []).append(tuple(row))
     result: dict[int, list[_Span]] = {}
-    for _, group in sentences.sort_values("start").groupby("para_id", sort=False):
+    has_mentions = mentions is not None and not mentions.empty
+    for group in paragraphs.values():
         spans, text, base = _paragraph_spans(group)
+        bounds = [(int(sid), int(start) - base, int(end) - base) for sid, start, end, _ in group]
+        pm = None
         previous_speaker = ""
         for a, b, full in spans:
-            sids = [int(r.sent_id) for r in group.itertuples() if int(r.start) - base < b and int(r.end) - base > a]
-            speaker = _speaker_from_table(quotes, sids, text[a:b]) or _speaker_nearby(group, mentions, text, base, a, b)
+            sids = [sid for sid, s0, s1 in bounds if s0 < b and s1 > a]
+            speaker = _speaker_from_rows(quote_rows, sids, text[a:b])
+            if not speaker and has_mentions:
+                if pm is None:
+                    pm = _paragraph_mentions(bounds, by_sent)
+                speaker = _speaker_nearby(pm, text, a, b)
             if not speaker and full:
                 speaker = previous_speaker
             if full and speaker:
                 previous_speaker = speaker
-            for row in group.itertuples():
-                s0, s1 = int(row.start) - base, int(row.end) - base
+            for sid, s0, s1 in bounds:
                 lo, hi = max(a, s0), min(b, s1)
                 if lo < hi:
-                    result.setdefault(int(row.sent_id), []).append(_Span(int(row.sent_id), lo - s0, hi - s0, full, speaker))
+                    result.setdefault(sid, []).append(_Span(sid, lo - s0, hi - s0, full, speaker))
     return result
 
 
 def _norm(text: str) -> str:
-    return re.sub(r"\W+", " ", _straight(str(text))).strip().lower()
+    return _NON_WORD.sub(" ", _straight(str(text))).strip().lower()
 
 
-def _speaker_from_table(quotes: pd.DataFrame, sent_ids: list[int], content: str) -> str:
-    """Speaker of the quotes-table row that covers these sentences and overlaps the content."""
+_NON_WORD = re.compile(r"\W+")
+
+
+def _quote_rows(quotes: pd.DataFrame) -> list[tuple[set, str, str]] | None:
+    """The quotes table as (sentence ids, speaker, normalised content) for `_speaker_from_rows`.
+
+    Rows without a speaker are dropped (they can never give one); None when there is no table.
+    """
     if quotes is None or quotes.empty or "speaker" not in quotes:
+        return None
+    extra = quotes["sent_ids"].tolist() if "sent_ids" in quotes else [None] * len(quotes)
+    out = []
+    for sent_id, speaker, content, more in zip(quotes["sent_id"].tolist(), quotes["speaker"].tolist(),
+                                                quotes["content"].tolist(), extra):
+        ids = {int(sent_id)} if pd.notna(sent_id) else set()
+        if isinstance(more, str):
+            ids |= {int(x) for x in _DIGITS.findall(more)}
+        elif isinstance(more, (list, tuple)):
+            ids |= {int(x) for x in more}
+        if not isinstance(speaker, str) or not speaker:
+            continue
+        out.append((ids, speaker, _norm(content)))
+    return out
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def _speaker_from_rows(rows, sent_ids: list[int], content: str) -> str:
+    """Speaker of the quotes-table row that covers these sentences and overlaps the content."""
+    if not rows:
         return ""
     want = _norm(content)
+    wanted = set(sent_ids)
     best = ""
-    for q in quotes.itertuples(index=False):
-        ids = {int(q.sent_id)} if pd.notna(q.sent_id) else set()
-        extra = getattr(q, "sent_ids", None)
-        if isinstance(extra, str):
-            ids |= {int(x) for x in re.findall(r"\d+", extra)}
-        elif isinstance(extra, (list, tuple)):
-            ids |= {int(x) for x in extra}
-        if not ids & set(sent_ids) or not isinstance(q.speaker, str) or not q.speaker:
+    for ids, speaker, got in rows:
+        if not ids & wanted:
             continue
-        got = _norm(q.content)
         if want and got and (want[:25] in got or got[:25] in want):
-            return q.speaker
-        best = best or q.speaker
+            return speaker
+        best = best or speaker
     return best
 
 
-def _speaker_nearby(group, mentions, text, base, a, b) -> str:
-    """Fallback attribution: '”, Mr. X said' after the quote or 'X said: “' before it."""
-    if mentions is None or mentions.empty:
-        return ""
-    pm = _paragraph_mentions(group, mentions, base)
+def _speaker_nearby(pm, text, a, b) -> str:
+    """Fallback attribution: '”, Mr. X said' after the quote or 'X said: “' before it.
+
+    ``pm``: the paragraph's mentions from `_paragraph_mentions`.
+    """
     after = [m for m in pm if b < m[0] <= b + 25 and m[2]]
     if after and _SPEECH.search(text[b : after[0][1] + 40]):
         return after[0][2]
@@ -220,13 +276,13 @@ def _speaker_nearby(group, mentions, text, base, a, b) -> str:
     return ""
 
 
-def _paragraph_mentions(group, mentions, base):
-    sent_start = {int(r.sent_id): int(r.start) - base for r in group.itertuples()}
-    rows = mentions[mentions["sent_id"].isin(list(sent_start))]
-    return sorted(
-        (sent_start[int(m.sent_id)] + int(m.start), sent_start[int(m.sent_id)] + int(m.end), str(m.actor) if pd.notna(m.actor) else "")
-        for m in rows.itertuples()
-    )
+def _paragraph_mentions(bounds, by_sent):
+    """Mentions of the paragraph's sentences as sorted (start, end, actor) in paragraph offsets."""
+    out = []
+    for sid, s0, _ in dict((sid, (sid, s0, s1)) for sid, s0, s1 in bounds).values():
+        for start, end, actor in by_sent.get(sid, ()):
+            out.append((s0 + int(start), s0 + int(end), str(actor) if pd.notna(actor) else ""))
+    return sorted(out)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -256,32 +312,54 @@ def find_blame(sentences: pd.DataFrame, mentions: pd.DataFrame, quotes: pd.DataF
         return conform(_blame_frame([]), "blame")
     mentions = mentions if mentions is not None and not mentions.empty else empty("mentions")
     quotes = quotes if quotes is not None else empty("quotes")
-    spans = _quote_spans(sentences, mentions, quotes)
+    by_sent = _mentions_by_sentence(mentions)
+    spans = _quote_spans(sentences, mentions, quotes, by_sent)
     rows = []
-    for sent in sentences.itertuples(index=False):
-        sid = int(sent.sent_id)
-        text = str(sent.text)
-        rows.extend(_sentence_edges(sid, text, mentions[mentions["sent_id"] == sid], spans.get(sid, [])))
+    for sid, text in records(sentences, ["sent_id", "text"]):
+        sid = int(sid)
+        rows.extend(_sentence_edges(sid, str(text), by_sent.get(sid, ()), spans.get(sid, [])))
     return conform(_blame_frame(rows), "blame")
 
 
+_BLAME_COLUMNS = ["source", "target", "relation", "negated", "cue", "sent_id", "evidence", "source_via", "negation_cue"]
+
+
 def _blame_frame(rows: list[dict]) -> pd.DataFrame:
-    cols = ["source", "target", "relation", "negated", "cue", "sent_id", "evidence", "source_via", "negation_cue"]
+    """One row per (sent_id, source, target, relation, negated), in order of first appearance.
+
+    ``cue`` and ``negation_cue`` join the distinct non-empty values with " | "; ``evidence`` and
+    ``source_via`` are the first ones.
+    """
+    cols = _BLAME_COLUMNS
     if not rows:
         return pd.DataFrame({c: pd.Series(dtype="bool" if c == "negated" else "object") for c in cols})
-    df = pd.DataFrame(rows)
-    key = ["sent_id", "source", "target", "relation", "negated"]
-    df = (
-        df.groupby(key, sort=False, as_index=False)
-        .agg(cue=("cue", lambda s: " | ".join(dict.fromkeys(s))), evidence=("evidence", "first"),
-             source_via=("source_via", "first"), negation_cue=("negation_cue", lambda s: " | ".join(dict.fromkeys(x for x in s if x))))
-    )
-    df["negated"] = df["negated"].astype(bool)
-    df["sent_id"] = df["sent_id"].astype(int)
-    return df[cols]
+    groups: dict[tuple, dict] = {}
+    for row in rows:
+        key = (row["sent_id"], row["source"], row["target"], row["relation"], row["negated"])
+        group = groups.get(key)
+        if group is None:
+            groups[key] = {"cue": {row["cue"]: None}, "evidence": row["evidence"], "source_via": row["source_via"],
+                           "negation_cue": {row["negation_cue"]: None} if row["negation_cue"] else {}}
+        else:
+            group["cue"][row["cue"]] = None
+            if row["negation_cue"]:
+                group["negation_cue"][row["negation_cue"]] = None
+    data = {c: [] for c in cols}
+    for (sid, source, target, relation, negated), group in groups.items():
+        data["source"].append(source)
+        data["target"].append(target)
+        data["relation"].append(relation)
+        data["negated"].append(bool(negated))
+        data["cue"].append(" | ".join(group["cue"]))
+        data["sent_id"].append(int(sid))
+        data["evidence"].append(group["evidence"])
+        data["source_via"].append(group["source_via"])
+        data["negation_cue"].append(" | ".join(group["negation_cue"]))
+    return pd.DataFrame(data, columns=cols)
 
 
-def _sentence_edges(sid: int, text: str, sent_mentions: pd.DataFrame, spans: list[_Span]) -> list[dict]:
+def _sentence_edges(sid: int, text: str, sent_mentions, spans: list[_Span]) -> list[dict]:
+    """Edges of one sentence; ``sent_mentions``: its (start, end, actor) tuples in table order."""
     flat = _straight(text)
     full_spans = [s for s in spans if s.full]
 
@@ -289,9 +367,9 @@ def _sentence_edges(sid: int, text: str, sent_mentions: pd.DataFrame, spans: lis
         return next((s for s in full_spans if s.start <= pos < s.end), None)
 
     ments = [
-        _Mention(int(m.start), int(m.end), str(m.actor), in_full(int(m.start)) is not None)
-        for m in sent_mentions.itertuples()
-        if isinstance(m.actor, str) and m.actor
+        _Mention(int(start), int(end), str(actor), in_full(int(start)) is not None)
+        for start, end, actor in sent_mentions
+        if isinstance(actor, str) and actor
     ]
     taken = [(m.start, m.end) for m in ments]
     for span in full_spans:  # first-person pronouns inside a quote are its speaker
@@ -456,8 +534,8 @@ def passives(sentences: pd.DataFrame) -> pd.DataFrame:
     if sentences is None or sentences.empty:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in PASSIVE_COLUMNS})
     rows = []
-    for sent in sentences.itertuples(index=False):
-        rows.extend((int(sent.sent_id), kind, cue, str(sent.text)) for kind, cue in _hidden_agency(str(sent.text)))
+    for sid, text in records(sentences, ["sent_id", "text"]):
+        rows.extend((int(sid), kind, cue, str(text)) for kind, cue in _hidden_agency(str(text)))
     if not rows:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in PASSIVE_COLUMNS})
     return pd.DataFrame(rows, columns=PASSIVE_COLUMNS)
@@ -527,7 +605,8 @@ def _agent_hidden(text, toks, low, i) -> bool:
 # ---------------------------------------------------------------------------------------------
 # Generic news frames
 # ---------------------------------------------------------------------------------------------
-def frames(sentences: pd.DataFrame, mentions: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
+def frames(sentences: pd.DataFrame, mentions: pd.DataFrame, quotes: pd.DataFrame,
+           blame: pd.DataFrame | None = None) -> pd.DataFrame:
     """The 20 generic-frame questions of Semetko & Valkenburg (2000) answered with evidence.
 
     One row per question: ``frame``, ``question_id`` (Q1–Q20), ``question``, ``answer`` (bool: yes
@@ -535,42 +614,51 @@ def frames(sentences: pd.DataFrame, mentions: pd.DataFrame, quotes: pd.DataFrame
     Q12, when `find_blame` gives a non-negated edge of the listed relations), ``sent_ids``
     (";"-joined), ``evidence`` (up to three sentences joined by " | ", or "no evidence"). Extra
     column ``applicable`` is False for Q10 (pictures: not answerable from text).
+    ``blame``: the `find_blame` table of the same inputs when already computed (saves computing
+    it again); None computes it when needed.
     References: Semetko & Valkenburg (2000), Table 1.
     """
-    qs = frame_questions()
     if sentences is None or sentences.empty:
         out = pd.DataFrame({c: pd.Series(dtype="object") for c in FRAME_COLUMNS + ["applicable"]})
         return out
-    flat = [(int(s.sent_id), str(s.text), _straight(str(s.text))) for s in sentences.itertuples(index=False)]
-    edges = None
+    flat = [(int(sid), str(t), _straight(str(t))) for sid, t in records(sentences, ["sent_id", "text"])]
+    text_of = {sid: t for sid, t, _ in flat}
+    edges = blame
     rows = []
-    for q in qs.itertuples(index=False):
-        applicable = q.pattern != "-"
+    for q, regex in _compiled_questions():
+        applicable = q["pattern"] != "-"
         hits: list[int] = []
         if applicable:
-            regex = re.compile(q.pattern, re.I)
             hits = [sid for sid, _, t in flat if regex.search(t)]
-        yes = len(hits) >= q.min_sentences
-        if q.blame != "-" and applicable:
+        yes = len(hits) >= q["min_sentences"]
+        if q["blame"] != "-" and applicable:
             if edges is None:
                 edges = find_blame(sentences, mentions, quotes)
-            rel = q.blame.split(";")
+            rel = q["blame"].split(";")
             hit_edges = edges[edges["relation"].isin(rel) & ~edges["negated"].astype(bool) & (edges["target"] != "")]
             if len(hit_edges):
                 yes = True
                 hits = sorted(set(hits) | set(hit_edges["sent_id"].astype(int)))
-        text_of = {sid: t for sid, t, _ in flat}
         ev_ids = hits if yes else []
         rows.append({
-            "frame": q.frame,
-            "question_id": q.question_id,
-            "question": q.question,
+            "frame": q["frame"],
+            "question_id": q["question_id"],
+            "question": q["question"],
             "answer": bool(yes),
             "sent_ids": ";".join(str(i) for i in ev_ids),
             "evidence": " | ".join(text_of[i] for i in ev_ids[:3]) if ev_ids else ("not applicable (text only)" if not applicable else "no evidence"),
             "applicable": applicable,
         })
     return pd.DataFrame(rows)
+
+
+@lru_cache(maxsize=None)
+def _compiled_questions() -> tuple[tuple[dict, re.Pattern | None], ...]:
+    """Rows of `frame_questions` as dicts, each with its compiled pattern (None for "-")."""
+    return tuple(
+        (q, re.compile(q["pattern"], re.I) if q["pattern"] != "-" else None)
+        for q in frame_questions().to_dict("records")
+    )
 
 
 def frame_scores(frames_df: pd.DataFrame) -> pd.DataFrame:

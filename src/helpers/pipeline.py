@@ -100,6 +100,7 @@ def analyze(article, aliases: dict[str, str] | None = None) -> Analysis:
     quotes = attribution.find_quotes(sents, mentions)
     mention_sentiment = sentiment.score_mentions(sents, mentions, quotes)
     metrics, per_paragraph, hard = readability.measure(article, sents)
+    blame = framing.find_blame(sents, mentions, quotes)
     tables = {
         "sentences": sents,
         "actors": actors.actor_table(mentions),
@@ -108,9 +109,9 @@ def analyze(article, aliases: dict[str, str] | None = None) -> Analysis:
         "actor_sentiment": sentiment.by_actor(mention_sentiment),
         "sentiment_evidence": sentiment.evidence(mention_sentiment, sents),
         "quotes": quotes,
-        "blame": framing.find_blame(sents, mentions, quotes),
+        "blame": blame,
         "passives": framing.passives(sents),
-        "frames": framing.frames(sents, mentions, quotes),
+        "frames": framing.frames(sents, mentions, quotes, blame=blame),
         "readability": metrics,
         "readability_paragraphs": per_paragraph,
         "hard_sentences": hard,

@@ -7,6 +7,16 @@ from . import resources
 from .tables import conform, empty
 
 
+def records(df: pd.DataFrame, columns) -> list[tuple]:
+    """Rows of ``df`` as plain tuples of the given columns (the values `itertuples` would give).
+
+    Much faster than ``itertuples``/``.loc`` in Python loops: one ``tolist`` per column.
+    """
+    if df is None or len(df) == 0:
+        return []
+    return list(zip(*(df[c].tolist() for c in columns)))
+
+
 def sentences(article) -> pd.DataFrame:
     """The sentences table: one row per sentence of the body, in reading order.
 
