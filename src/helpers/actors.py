@@ -56,6 +56,7 @@ References: Hobbs, J. (1978). Resolving pronoun references. Lingua 44. Lappin, S
 """
 from __future__ import annotations
 
+from collections import Counter
 import csv
 import functools
 import re
@@ -1129,6 +1130,22 @@ def _infer_kind(group: pd.DataFrame) -> str:
     return "other"
 
 
+def _infer_kind_values(kinds: list[str] | None, vias: list) -> str:
+    """`_infer_kind` on plain lists (``kinds`` all str, or None when there is no kind column)."""
+    if kinds:
+        given = [k for k in kinds if len(k) > 0]
+        if given:
+            counts = Counter(given)
+            top = max(counts.values())
+            return min(k for k, n in counts.items() if n == top)  # Series.mode: ties → smallest
+    via = set(vias)
+    if via & {"pronoun", "title"}:
+        return "person"
+    if "demonym" in via:
+        return "country"
+    return "other"
+
+
 def actor_table(mentions: pd.DataFrame) -> pd.DataFrame:
     """Actors table: one row per actor, most mentioned first.
 
@@ -1142,14 +1159,26 @@ def actor_table(mentions: pd.DataFrame) -> pd.DataFrame:
     named = mentions[mentions["actor"].fillna("").astype(str).str.len() > 0]
     if named.empty:
         return empty("actors")
+    kinds = named["kind"].tolist() if "kind" in named else None
+    if kinds is not None and not all(isinstance(k, str) for k in kinds):
+        kinds = False  # unusual kind values (missing ones): let pandas decide, as before
+    named_surface, named_via = named["surface"].tolist(), named["via"].tolist()
+    groups: dict = {}
+    for k, actor in enumerate(named["actor"].tolist()):
+        groups.setdefault(actor, []).append(k)
     rows = []
-    for actor, group in named.groupby("actor", sort=False):
-        forms = []
-        for surface, via in zip(group["surface"], group["via"]):
-            form = str(surface).lower() if via == "pronoun" else str(surface)
-            if form not in forms:
-                forms.append(form)
-        rows.append((actor, _infer_kind(group), len(group), "|".join(forms)))
+    for actor, index in groups.items():
+        forms = {}
+        vias = []
+        for k in index:
+            surface, via = named_surface[k], named_via[k]
+            forms.setdefault(str(surface).lower() if via == "pronoun" else str(surface), None)
+            vias.append(via)
+        if kinds is False:
+            kind = _infer_kind(named.iloc[index])
+        else:
+            kind = _infer_kind_values([kinds[k] for k in index] if kinds is not None else None, vias)
+        rows.append((actor, kind, len(index), "|".join(forms)))
     df = pd.DataFrame(rows, columns=COLUMNS["actors"])
     df["mentions"] = df["mentions"].astype(int)
     df = df.sort_values("mentions", ascending=False, kind="stable").reset_index(drop=True)
