@@ -89,6 +89,27 @@ def test_features_are_target_aware():
     assert [t for t, _, _ in tokenize("Don’t go.")] == ["don't", "go", "."]
 
 
+def test_speaker_and_report_features():
+    s = "Mr. Rutte said afterward that he had a “very good meeting” with Mr. Trump."
+    rutte = featurize(s, *span(s, "Mr. Rutte"))
+    # speaker of reported content that refers back to him ("he") and is positive ("good" = 1.9 / 4)
+    assert rutte["spk:after"] == 1.0 and rutte["spk:self"] == 1.0
+    assert rutte["spk:self+"] == pytest.approx(0.475) and "spk:self-" not in rutte
+    assert rutte["pr:subj"] == 1.0
+    trump = featurize(s, *span(s, "Mr. Trump"))
+    assert "spk:after" not in trump and trump["rep:in"] == 1.0 and trump["pr:obj"] == 1.0
+    # "said X" beats a later "according to Y" for X; Y is the source of the according-to
+    s = "“It was a disaster,” said Smith, according to Jones."
+    smith, jones = featurize(s, *span(s, "Smith")), featurize(s, *span(s, "Jones"))
+    assert smith["spk:before"] == 1.0 and smith["spk:c-"] > 0 and "spk:after" not in smith
+    assert jones["spk:before"] == 1.0
+    # negation scope runs to the clause break: "did not betray" is not negative for the subject
+    s = "Smith did not betray his allies, and lied."
+    f = featurize(s, *span(s, "Smith"))
+    assert f["pr:subj+"] > 0 and "pr:subj-" not in f
+    assert featurize("", 0, 0)["bias"] == 1.0
+
+
 # ---------------------------------------------------------------- interval
 
 
@@ -258,7 +279,9 @@ def test_seed_zelensky_dictator_negative(seed):
 
 
 @pytest.mark.xfail(strict=True, reason="known miss of the linear model: the speaker of a positive quote "
-                   "('Mr. Rutte said … “very good meeting”') is scored neutral, as most NewsMTSC speakers are")
+                   "('Mr. Rutte said … “very good meeting”') is scored neutral, as most NewsMTSC speakers "
+                   "('X said …': over half of them in train) are; the speaker × content-valence features exist "
+                   "(spk:self+) but get near-zero weight next to the word n-grams")
 def test_seed_rutte_very_good_meeting_positive(seed):
     sents, ms, _ = seed
     sid = sents.loc[sents.text.str.contains("very good meeting"), "sent_id"].iloc[0]
