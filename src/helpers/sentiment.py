@@ -44,12 +44,12 @@ def classify_target(sentence: str, start: int, end: int) -> str:
     return LABELS[int(np.argmax(target_probabilities(sentence, start, end)))]
 
 
-def _quote_spans(text: str, quotes_here: pd.DataFrame) -> list[tuple[int, int, str]]:
+def _quote_spans(text: str, quotes_here: list[dict]) -> list[tuple[int, int, str]]:
     """Character spans (in the sentence) of the quotes of this sentence, with their speakers."""
     spans = []
-    for q in quotes_here.itertuples(index=False):
-        content = str(getattr(q, "content", "") or "").strip().strip('"“”').strip()
-        speaker = str(getattr(q, "speaker", "") or "")
+    for q in quotes_here:
+        content = str(q.get("content", "") or "").strip().strip('"“”').strip()
+        speaker = str(q.get("speaker", "") or "")
         if not content:
             continue
         pos = text.find(content)
@@ -58,6 +58,10 @@ def _quote_spans(text: str, quotes_here: pd.DataFrame) -> list[tuple[int, int, s
         elif text.strip() and text.strip().strip('"“”') in content:  # quote spans several sentences
             spans.append((0, len(text), speaker))
     return spans
+
+
+def _empty_mention_sentiment() -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype="object") for c in COLUMNS["mention_sentiment"] + MENTION_EXTRA})
 
 
 def score_mentions(sentences: pd.DataFrame, mentions: pd.DataFrame, quotes: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -74,35 +78,44 @@ def score_mentions(sentences: pd.DataFrame, mentions: pd.DataFrame, quotes: pd.D
     ``in_quote`` (the first mention sits inside a quote of the quotes table), ``speaker`` (who
     said that quote, else ""), ``is_speaker`` (the actor is the speaker of a quote in this sentence).
     """
-    columns = COLUMNS["mention_sentiment"] + MENTION_EXTRA
     if sentences is None or mentions is None or len(sentences) == 0 or len(mentions) == 0:
-        return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
+        return _empty_mention_sentiment()
     m = mentions[mentions["actor"].notna() & (mentions["actor"].astype(str).str.strip() != "")]
     if m.empty:
-        return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
-    sents = sentences.set_index("sent_id")
-    quotes = quotes if quotes is not None and len(quotes) else empty("quotes")
+        return _empty_mention_sentiment()
+    texts = dict(zip(sentences["sent_id"], sentences["text"].astype(str)))
+    paras = dict(zip(sentences["sent_id"], sentences["para_id"])) if "para_id" in sentences else {}
+    quotes_by_sent: dict[int, list[dict]] = {}
+    if quotes is not None and len(quotes):
+        for q in quotes.to_dict("records"):
+            quotes_by_sent.setdefault(q["sent_id"], []).append(q)
     model = load_model()
+    # (sent_id, actor) -> mentions in reading order; dicts keep first-seen order.
+    groups: dict[tuple, list[dict]] = {}
+    for r in m.sort_values(["sent_id", "start", "end"], kind="stable").to_dict("records"):
+        groups.setdefault((r["sent_id"], r["actor"]), []).append(r)
+    spans_cache: dict[int, list] = {}
     rows = []
-    m = m.sort_values(["sent_id", "start", "end"], kind="stable")
-    for (sent_id, actor), group in m.groupby(["sent_id", "actor"], sort=False):
-        if sent_id not in sents.index:
+    for (sent_id, actor), group in groups.items():
+        if sent_id not in texts:
             continue
-        text = str(sents.at[sent_id, "text"])
-        probs = np.mean([model.predict_proba(text, int(r.start), int(r.end)) for r in group.itertuples()], axis=0)
-        first = group.iloc[0]
-        spans = _quote_spans(text, quotes[quotes["sent_id"] == sent_id])
-        speaker = next((sp for a, b, sp in spans if a <= int(first["start"]) and int(first["end"]) <= b), None)
-        speakers_here = set(quotes.loc[quotes["sent_id"] == sent_id, "speaker"].astype(str))
+        text = texts[sent_id]
+        probs = np.mean([model.predict_proba(text, int(r["start"]), int(r["end"])) for r in group], axis=0)
+        first = group[0]
+        quotes_here = quotes_by_sent.get(sent_id, [])
+        if sent_id not in spans_cache:
+            spans_cache[sent_id] = _quote_spans(text, quotes_here)
+        start, end = int(first["start"]), int(first["end"])
+        speaker = next((sp for a, b, sp in spans_cache[sent_id] if a <= start and end <= b), None)
         rows.append({
             "actor": actor,
             "sent_id": int(sent_id),
             "surface": first["surface"],
             "label": LABELS[int(np.argmax(probs))],
             "score": float(probs[2] - probs[0]),
-            "para_id": int(sents.at[sent_id, "para_id"]) if "para_id" in sents.columns else 0,
-            "start": int(first["start"]),
-            "end": int(first["end"]),
+            "para_id": int(paras.get(sent_id, 0)),
+            "start": start,
+            "end": end,
             "via": first.get("via", ""),
             "n_in_sentence": len(group),
             "p_negative": float(probs[0]),
@@ -110,11 +123,12 @@ def score_mentions(sentences: pd.DataFrame, mentions: pd.DataFrame, quotes: pd.D
             "p_positive": float(probs[2]),
             "in_quote": speaker is not None,
             "speaker": speaker or "",
-            "is_speaker": str(actor) in speakers_here,
+            "is_speaker": any(str(q.get("speaker", "")) == str(actor) for q in quotes_here),
         })
     if not rows:
-        return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
-    return pd.DataFrame(rows, columns=columns).sort_values(["sent_id", "start"], kind="stable").reset_index(drop=True)
+        return _empty_mention_sentiment()
+    out = pd.DataFrame(rows, columns=COLUMNS["mention_sentiment"] + MENTION_EXTRA)
+    return out.sort_values(["sent_id", "start"], kind="stable").reset_index(drop=True)
 
 
 def wilson_interval(mean_score: float, n: int, z: float = Z95) -> tuple[float, float]:
@@ -147,22 +161,18 @@ def by_actor(mention_sentiment: pd.DataFrame) -> pd.DataFrame:
     columns = COLUMNS["actor_sentiment"] + ["quoted"]
     if mention_sentiment is None or len(mention_sentiment) == 0:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
-    rows = []
-    for actor, g in mention_sentiment.groupby("actor", sort=False):
-        n = len(g)
-        score = float(pd.to_numeric(g["score"]).mean())
-        lo, hi = wilson_interval(score, n)
-        counts = g["label"].value_counts()
-        rows.append({
-            "actor": actor,
-            "mentions": n,
-            **{lab: int(counts.get(lab, 0)) for lab in LABELS},
-            "score": score,
-            "ci_low": lo,
-            "ci_high": hi,
-            "quoted": int(g["in_quote"].astype(bool).sum()) if "in_quote" in g else 0,
-        })
-    out = pd.DataFrame(rows, columns=columns)
+    ms = mention_sentiment.assign(score=pd.to_numeric(mention_sentiment["score"]))
+    grouped = ms.groupby("actor", sort=False)
+    out = pd.DataFrame({"mentions": grouped.size(), "score": grouped["score"].mean()})
+    counts = pd.crosstab(ms["actor"], ms["label"]).reindex(columns=list(LABELS), fill_value=0)
+    out = out.join(counts)
+    out["quoted"] = grouped["in_quote"].sum().astype(int) if "in_quote" in ms else 0
+    bounds = [wilson_interval(score, n) for score, n in zip(out["score"], out["mentions"])]
+    out["ci_low"] = [lo for lo, _ in bounds]
+    out["ci_high"] = [hi for _, hi in bounds]
+    out = out.rename_axis("actor").reset_index()
+    out[list(LABELS)] = out[list(LABELS)].astype(int)
+    out = out[columns]
     return out.sort_values(["mentions", "actor"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 
@@ -176,16 +186,19 @@ def evidence(mention_sentiment: pd.DataFrame, sentences: pd.DataFrame) -> pd.Dat
     """
     if mention_sentiment is None or len(mention_sentiment) == 0 or sentences is None or len(sentences) == 0:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in EVIDENCE_COLUMNS})
-    text = sentences.set_index("sent_id")["text"]
-    order = by_actor(mention_sentiment)["actor"]
+    text = dict(zip(sentences["sent_id"], sentences["text"]))
+    ms = mention_sentiment.reset_index(drop=True)
+    ms = ms.assign(score=pd.to_numeric(ms["score"]))
+    grouped = ms.groupby("actor", sort=False)["score"]
+    lowest, highest = grouped.idxmin(), grouped.idxmax()
+    records = ms.to_dict("records")
     rows = []
-    for actor in order:
-        g = mention_sentiment[mention_sentiment["actor"] == actor].reset_index(drop=True)
-        s = pd.to_numeric(g["score"])
-        lo, hi = int(s.idxmin()), int(s.idxmax())
-        picks = [("negative", lo), ("positive", hi)] if lo != hi else [("negative" if s[lo] < 0 else "positive", lo)]
+    for actor in by_actor(ms)["actor"]:
+        lo, hi = int(lowest[actor]), int(highest[actor])
+        picks = [("negative", lo), ("positive", hi)] if lo != hi else [
+            ("negative" if records[lo]["score"] < 0 else "positive", lo)]
         for side, i in picks:
-            r = g.loc[i]
+            r = records[i]
             rows.append({"actor": actor, "side": side, "sent_id": int(r["sent_id"]), "score": float(r["score"]),
                          "label": r["label"], "surface": r["surface"], "text": text.get(r["sent_id"], "")})
     return pd.DataFrame(rows, columns=EVIDENCE_COLUMNS)
