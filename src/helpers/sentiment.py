@@ -161,18 +161,22 @@ def by_actor(mention_sentiment: pd.DataFrame) -> pd.DataFrame:
     columns = COLUMNS["actor_sentiment"] + ["quoted"]
     if mention_sentiment is None or len(mention_sentiment) == 0:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
-    ms = mention_sentiment.assign(score=pd.to_numeric(mention_sentiment["score"]))
-    grouped = ms.groupby("actor", sort=False)
-    out = pd.DataFrame({"mentions": grouped.size(), "score": grouped["score"].mean()})
-    counts = pd.crosstab(ms["actor"], ms["label"]).reindex(columns=list(LABELS), fill_value=0)
-    out = out.join(counts)
-    out["quoted"] = grouped["in_quote"].sum().astype(int) if "in_quote" in ms else 0
-    bounds = [wilson_interval(score, n) for score, n in zip(out["score"], out["mentions"])]
-    out["ci_low"] = [lo for lo, _ in bounds]
-    out["ci_high"] = [hi for _, hi in bounds]
-    out = out.rename_axis("actor").reset_index()
-    out[list(LABELS)] = out[list(LABELS)].astype(int)
-    out = out[columns]
+    stats: dict[str, dict] = {}  # actor -> running counts, in first-seen order
+    quoted = mention_sentiment["in_quote"] if "in_quote" in mention_sentiment else [False] * len(mention_sentiment)
+    for actor, label, score, in_quote in zip(mention_sentiment["actor"], mention_sentiment["label"],
+                                              pd.to_numeric(mention_sentiment["score"]), quoted):
+        st = stats.setdefault(actor, {"actor": actor, "mentions": 0, **{lab: 0 for lab in LABELS},
+                                      "total": 0.0, "quoted": 0})
+        st["mentions"] += 1
+        st[label] += 1
+        st["total"] += float(score)
+        st["quoted"] += int(bool(in_quote))
+    rows = []
+    for st in stats.values():
+        score = st.pop("total") / st["mentions"]
+        lo, hi = wilson_interval(score, st["mentions"])
+        rows.append({**st, "score": score, "ci_low": lo, "ci_high": hi})
+    out = pd.DataFrame(rows, columns=columns)
     return out.sort_values(["mentions", "actor"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 
@@ -187,14 +191,18 @@ def evidence(mention_sentiment: pd.DataFrame, sentences: pd.DataFrame) -> pd.Dat
     if mention_sentiment is None or len(mention_sentiment) == 0 or sentences is None or len(sentences) == 0:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in EVIDENCE_COLUMNS})
     text = dict(zip(sentences["sent_id"], sentences["text"]))
-    ms = mention_sentiment.reset_index(drop=True)
-    ms = ms.assign(score=pd.to_numeric(ms["score"]))
-    grouped = ms.groupby("actor", sort=False)["score"]
-    lowest, highest = grouped.idxmin(), grouped.idxmax()
-    records = ms.to_dict("records")
+    records = mention_sentiment.to_dict("records")
+    lowest: dict[str, int] = {}
+    highest: dict[str, int] = {}
+    for i, r in enumerate(records):  # first occurrence wins ties, like idxmin / idxmax
+        r["score"] = float(r["score"])
+        if r["actor"] not in lowest or r["score"] < records[lowest[r["actor"]]]["score"]:
+            lowest[r["actor"]] = i
+        if r["actor"] not in highest or r["score"] > records[highest[r["actor"]]]["score"]:
+            highest[r["actor"]] = i
     rows = []
-    for actor in by_actor(ms)["actor"]:
-        lo, hi = int(lowest[actor]), int(highest[actor])
+    for actor in by_actor(mention_sentiment)["actor"]:
+        lo, hi = lowest[actor], highest[actor]
         picks = [("negative", lo), ("positive", hi)] if lo != hi else [
             ("negative" if records[lo]["score"] < 0 else "positive", lo)]
         for side, i in picks:
