@@ -839,19 +839,29 @@ def _direct(para: _Para, verbs: dict[str, str], prev_speaker) -> tuple[list[_Quo
 # Public API
 
 
-def _speaker_name(sid: int, a: int, b: int, surface: str, mentions: pd.DataFrame | None) -> str:
-    """Actor of the mention covering the head (last word) of the speaker phrase, else the surface."""
+def _mentions_by_sentence(mentions: pd.DataFrame | None) -> dict[int, list[tuple[int, int, object]]]:
+    """sent_id -> [(start, end, actor)] of the mentions table, built once per article."""
+    index: dict[int, list[tuple[int, int, object]]] = {}
+    if mentions is not None and len(mentions):
+        for sid, start, end, actor in zip(mentions["sent_id"], mentions["start"], mentions["end"], mentions["actor"]):
+            index.setdefault(int(sid), []).append((int(start), int(end), actor))
+    return index
+
+
+def _speaker_name(sid: int, a: int, b: int, surface: str, mentions_by_sent: dict) -> str:
+    """Actor of the mention covering the head (last word) of the speaker phrase, else the surface.
+
+    ``mentions_by_sent`` is `_mentions_by_sentence` of the mentions table. Where several
+    mentions cover the head, the longest wins (the first of equally long ones).
+    """
     words = list(re.finditer(r"[\w’'\-.]+", surface))
     head_a, head_b = (a + words[-1].start(), a + words[-1].end()) if words else (a, b)
     is_pronoun = surface.strip().lower() in PRONOUNS
-    if mentions is not None and len(mentions):
-        rows = mentions[(mentions["sent_id"] == sid) & (mentions["start"] < head_b) & (mentions["end"] > head_a)]
-        if len(rows):
-            row = rows.assign(_len=rows["end"] - rows["start"]).sort_values("_len", ascending=False).iloc[0]
-            actor = row["actor"]
-            if isinstance(actor, str) and actor.strip():
-                return actor
-            return "" if is_pronoun else surface
+    covering = [m for m in mentions_by_sent.get(sid, ()) if m[0] < head_b and m[1] > head_a]
+    if covering:
+        actor = max(covering, key=lambda m: m[1] - m[0])[2]
+        if isinstance(actor, str) and actor.strip():
+            return actor
     return "" if is_pronoun else surface
 
 
@@ -870,6 +880,7 @@ def find_quotes(sentences: pd.DataFrame, mentions: pd.DataFrame | None = None) -
     columns = list(empty("quotes").columns) + EXTRA_COLUMNS
     paras = _paragraphs(sentences)
     verbs = speech_verbs()
+    mentions_by_sent = _mentions_by_sentence(mentions)
     rows = []
     prev_last: _Quote | None = None
     for para in paras:
@@ -900,9 +911,9 @@ def find_quotes(sentences: pd.DataFrame, mentions: pd.DataFrame | None = None) -
                 if q.name_span is not None:  # "X, who said": the name is the phrase before "who"
                     na, nb = q.name_span
                     n_ids, n_a, n_b = sp_para.locate(na, nb)
-                    speaker = _speaker_name(n_ids[0], n_a, n_b, sp_para.orig[na:nb], mentions)
+                    speaker = _speaker_name(n_ids[0], n_a, n_b, sp_para.orig[na:nb], mentions_by_sent)
                 else:
-                    speaker = _speaker_name(sp_sid, sp_a, sp_b, surface, mentions)
+                    speaker = _speaker_name(sp_sid, sp_a, sp_b, surface, mentions_by_sent)
             rows.append({
                 "speaker": speaker, "cue": q.cue, "content": content, "sent_id": sent_ids[0],
                 "direct": bool(q.direct), "speaker_surface": surface, "start": off_s, "end": off_e,
