@@ -14,6 +14,7 @@ documented columns.
 """
 from __future__ import annotations
 
+from collections import Counter
 import json
 import math
 from pathlib import Path
@@ -98,13 +99,6 @@ def _named(values: pd.Series) -> pd.Series:
     return values.notna() & (values.astype(str).str.strip() != "")
 
 
-def _edge_counts(blame: pd.DataFrame, side: str, relations: tuple[str, ...]) -> pd.Series:
-    if blame.empty or not {"source", "target", "relation", "negated"} <= set(blame.columns):
-        return pd.Series(dtype="int64")
-    keep = blame["relation"].isin(relations) & ~_as_bool(blame["negated"])
-    return blame.loc[keep].groupby(side).size()
-
-
 def _as_bool(values: pd.Series) -> pd.Series:
     """Booleans from bools or their CSV spelling ("True"/"False")."""
     if values.dtype == bool:
@@ -141,14 +135,35 @@ def actor_rows(tables: dict, slug: str, outlet: str = "") -> pd.DataFrame:
             out[col] = np.nan
     for col in ("negative", "neutral", "positive"):
         out[col] = pd.to_numeric(out[col], errors="coerce").fillna(0).astype(int)
+    names = out["actor"].tolist()
     quotes = _table(tables, "quotes")
-    spoken = quotes.groupby("speaker").size() if "speaker" in quotes and not quotes.empty else pd.Series(dtype="int64")
-    out["quotes"] = out["actor"].map(spoken).fillna(0).astype(int)
+    spoken = Counter(quotes["speaker"].tolist()) if "speaker" in quotes and not quotes.empty else Counter()
+    out["quotes"] = pd.Series([_count(spoken, a) for a in names], dtype="int64")
     blame = _table(tables, "blame")
     for col, side, rel in (("blame_given", "source", BLAME_RELATIONS), ("blame_received", "target", BLAME_RELATIONS),
                            ("praise_given", "source", PRAISE_RELATIONS), ("praise_received", "target", PRAISE_RELATIONS)):
-        out[col] = out["actor"].map(_edge_counts(blame, side, rel)).fillna(0).astype(int)
+        counts = _edge_counter(blame, side, rel)
+        out[col] = pd.Series([_count(counts, a) for a in names], dtype="int64")
     return out[ACTOR_COLUMNS]
+
+
+def _count(counts: Counter, name) -> int:
+    """``counts[name]``; 0 for a missing name (a missing key never matches, as in ``Series.map``)."""
+    return 0 if _missing(name) else counts.get(name, 0)
+
+
+def _missing(value) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
+
+
+def _edge_counter(blame: pd.DataFrame, side: str, relations: tuple[str, ...]) -> Counter:
+    """Non-negated edges of these relations per ``side`` value (actor name → count)."""
+    if blame.empty or not {"source", "target", "relation", "negated"} <= set(blame.columns):
+        return Counter()
+    relations = set(relations)
+    keep = _as_bool(blame["negated"]).tolist()
+    return Counter(v for v, r, negated in zip(blame[side].tolist(), blame["relation"].tolist(), keep)
+                   if not negated and r in relations and not _missing(v))
 
 
 # --------------------------------------------------------------------------- reading an output folder
