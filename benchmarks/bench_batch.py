@@ -1,6 +1,6 @@
 """Batch throughput, speed-up with jobs, peak memory, and seconds per article for the seed.
 
-    .venv/bin/python benchmarks/bench_batch.py [--json] [--limit N] [--jobs 1,2] [--figures-sample 20] [--profile]
+    .venv/bin/python benchmarks/bench_batch.py [--json] [--limit 500] [--jobs 1,2] [--figures-sample 5] [--profile]
 
 Measures (each batch in a fresh subprocess, so start-up and memory are its own):
 
@@ -8,12 +8,13 @@ Measures (each batch in a fresh subprocess, so start-up and memory are its own):
   ``--repeats`` runs after one warm-up run, i.e. after start-up (model and lexicon loading);
 * ``seed_save_seconds`` / ``seed_save_figures_seconds``: writing its folder without / with figures;
 * for each ``--jobs`` value: articles per second of ``python -m helpers analyze`` logic
-  (`batch.run`, figures off, ``force``) over ≥ 500 articles (the 567 OneStopEnglish texts from
-  ``../shared/data/onestopenglish``; else the sample corpus copied 4×), wall time including
+  (`batch.run`, figures off, ``force``) over 500 articles by default (the first 500 of the 567
+  OneStopEnglish texts from ``../shared/data/onestopenglish``; else the sample corpus copied 4×;
+  ``--limit 0`` for all), wall time including
   worker start-up; the speed-up of the last over the first; peak RSS of the batch process
   (``VmHWM``; with jobs 1 it does the analysis) and of the largest worker (``RUSAGE_CHILDREN``);
-* ``figures_seconds_per_article``: the extra cost of figures, from a ``--figures-sample`` batch
-  run with and without figures;
+* ``figures_seconds_per_article``: the extra cost of figures, from a small ``--figures-sample``
+  batch (default 5 articles: figures cost seconds each) run with and without figures;
 * ``--profile``: cProfile of a jobs=1 batch; prints the cumulative seconds per stage.
 
 Prints one line per number, and with ``--json`` one JSON object as the last line. The machine is
@@ -139,9 +140,10 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--json", action="store_true", help="print one JSON object as the last line")
     parser.add_argument("--jobs", default="1,2", help="comma-separated worker counts (default 1,2)")
-    parser.add_argument("--limit", type=int, default=0, help="use only the first N articles (default: all)")
+    parser.add_argument("--limit", type=int, default=500,
+                        help="use only the first N articles (default 500, the issue's minimum; 0 = all)")
     parser.add_argument("--repeats", type=int, default=5, help="seed analysis repeats (default 5)")
-    parser.add_argument("--figures-sample", type=int, default=20, help="articles for the figures cost (0 = skip)")
+    parser.add_argument("--figures-sample", type=int, default=5, help="articles for the figures cost (default 5; 0 = skip)")
     parser.add_argument("--profile", action="store_true", help="cProfile a jobs=1 batch and print seconds per stage")
     parser.add_argument("--profile-limit", type=int, default=100)
     args = parser.parse_args(argv)
