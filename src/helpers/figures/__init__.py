@@ -91,8 +91,10 @@ def save_figure(fig, name: str, data: pd.DataFrame, out_dir, close: bool = True)
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = {ext: out_dir / f"{name}.{ext}" for ext in ("png", "svg", "csv")}
     with plt.rc_context(STYLE):
-        fig.savefig(paths["png"], metadata={"Software": None})
-        fig.savefig(paths["svg"], metadata={"Date": None, "Creator": None})
+        # Lay the figure out once: the tight bounding box (in inches) serves both formats.
+        bbox = fig.get_tightbbox(fig.canvas.get_renderer()).padded(plt.rcParams["savefig.pad_inches"])
+        fig.savefig(paths["png"], metadata={"Software": None}, bbox_inches=bbox)
+        fig.savefig(paths["svg"], metadata={"Date": None, "Creator": None}, bbox_inches=bbox)
     if close:
         plt.close(fig)
     pd.DataFrame(data).to_csv(paths["csv"], index=False)
