@@ -9,18 +9,27 @@ from pathlib import Path
 
 import pandas as pd
 
-#: (task, metric, system, value, split, reference)
+#: (task, metric, our dataset it compares with, system, value, split, reference)
 PUBLISHED = [
-    ("newsmtsc", "f1_macro", "RoBERTa GRU-TSC", 0.831, "test-rw", "Hamborg & Donnay, EACL 2021"),
-    ("newsmtsc", "f1_macro", "RoBERTa SPC", 0.811, "test-rw", "Hamborg & Donnay, EACL 2021"),
-    ("newsmtsc", "f1_macro", "BERT SPC", 0.801, "test-rw", "Hamborg & Donnay, EACL 2021"),
-    ("newsmtsc", "f1_macro", "sentence-level VADER", 0.51, "test-rw", "issue 4 (baseline)"),
-    ("directed", "f1_macro", "Park et al. model", 0.677, "test", "Park, Pan & Joo, Findings of ACL 2021"),
-    ("directed", "f1_macro", "best later RoBERTa", 0.725, "test", "as cited in ../shared/README.md"),
-    ("attribution", "f1", "Gender Gap Tracker (quotes, own data)", 0.84, "own data", "Asr et al. 2021"),
-    ("onestop", "ranking_accuracy.flesch_kincaid_grade", "target", 0.97, "all", "issue 2"),
-    ("mentions", "recall", "target", 0.90, "dev", "issue 3"),
+    ("newsmtsc", "f1_macro", "NewsMTSC dev-rw", "RoBERTa GRU-TSC", 0.831, "test-rw", "Hamborg & Donnay, EACL 2021"),
+    ("newsmtsc", "f1_macro", "NewsMTSC dev-rw", "RoBERTa SPC", 0.811, "test-rw", "Hamborg & Donnay, EACL 2021"),
+    ("newsmtsc", "f1_macro", "NewsMTSC dev-rw", "BERT SPC", 0.801, "test-rw", "Hamborg & Donnay, EACL 2021"),
+    ("newsmtsc", "f1_macro", "NewsMTSC dev-rw", "sentence-level VADER", 0.51, "test-rw", "issue 4 (baseline)"),
+    ("newsmtsc", "f1_macro", "NewsMTSC dev-mt", "RoBERTa GRU-TSC", 0.825, "test-mt", "Hamborg & Donnay, EACL 2021"),
+    ("newsmtsc", "f1_macro", "NewsMTSC dev-mt", "RoBERTa SPC", 0.794, "test-mt", "Hamborg & Donnay, EACL 2021"),
+    ("newsmtsc", "f1_macro", "NewsMTSC dev-mt", "BERT SPC", 0.737, "test-mt", "Hamborg & Donnay, EACL 2021"),
+    ("directed", "f1_macro", "Park et al. valid", "Park et al. model", 0.677, "test", "Park, Pan & Joo, Findings of ACL 2021"),
+    ("directed", "f1_macro", "Park et al. valid", "best later RoBERTa", 0.725, "test", "as cited in ../shared/README.md"),
+    ("directed", "f1_macro", "Park et al. valid", "bag-of-words LR, entity markers", 0.64, "test", "issue 5 (baseline)"),
+    ("attribution", "f1", "PolNeAR dev", "Gender Gap Tracker (quotes, own data)", 0.84, "own data", "Asr et al. 2021"),
+    ("onestop", "ranking_accuracy.flesch_kincaid_grade", "OneStopEnglish (all 567 texts)", "target", 0.97, "all",
+     "issue 2"),
+    ("mentions", "recall", "NewsMTSC dev-rw", "target", 0.90, "dev", "issue 3"),
+    ("mentions", "recall", "NewsMTSC dev-mt", "target", 0.90, "dev", "issue 3"),
 ]
+
+#: Keys of the metrics JSON that are counts or settings, not scores.
+NOT_SCORES = ("n", "pairs", "predicted", "villains", "threshold")
 
 #: task -> list of (dataset label, path relative to the shared data folder)
 DATASETS = {
@@ -40,7 +49,7 @@ def flatten(metrics: dict, prefix: str = "") -> dict:
         name = f"{prefix}{key}"
         if isinstance(value, dict):
             out.update(flatten(value, name + "."))
-        elif isinstance(value, (int, float)) and not isinstance(value, bool) and key not in ("n", "pairs"):
+        elif isinstance(value, (int, float)) and not isinstance(value, bool) and key not in NOT_SCORES:
             out[name] = float(value)
     return out
 
@@ -71,9 +80,11 @@ def run_all(data_dir) -> tuple[pd.DataFrame, dict]:
 
 
 def beside_published(scores: pd.DataFrame) -> pd.DataFrame:
-    """Our scores next to the published ones for the same task and metric."""
-    published = pd.DataFrame(PUBLISHED, columns=["task", "metric", "system", "published", "split", "reference"])
+    """Our scores next to the published ones for the same task, metric and comparable split."""
+    published = pd.DataFrame(
+        PUBLISHED, columns=["task", "metric", "our_dataset", "system", "published", "split", "reference"]
+    )
     ours = scores.rename(columns={"value": "ours", "dataset": "our_dataset"})
-    return published.merge(ours, on=["task", "metric"], how="left")[
-        ["task", "metric", "our_dataset", "ours", "system", "published", "split", "reference"]
-    ]
+    return published.merge(ours[["task", "our_dataset", "metric", "ours"]], on=["task", "metric", "our_dataset"],
+                           how="left")[["task", "metric", "our_dataset", "ours", "system", "published", "split",
+                                        "reference"]]
