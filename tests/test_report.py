@@ -47,7 +47,8 @@ def test_overview_page_shows_figures_and_no_code(browser, seed_report, tmp_path)
     widths = page.evaluate("Array.from(document.images).map(i => i.naturalWidth)")
     assert widths and all(w > 100 for w in widths), "every figure decodes and displays"
     assert page.locator("h1").first.inner_text().startswith("00")
-    assert page.locator(".jp-InputArea").count() == 0, "inputs hidden"
+    assert page.locator(".jp-CodeCell .jp-InputArea").count() == 0, "code inputs hidden"
+    assert "figures.show(" not in page.inner_text("body")
     assert "Traceback" not in page.inner_text("body")
     shot = tmp_path / "overview.png"
     page.screenshot(path=str(shot), full_page=True)
@@ -58,3 +59,9 @@ def test_overview_page_shows_figures_and_no_code(browser, seed_report, tmp_path)
         colours = img.convert("L").getextrema()
         assert colours[1] - colours[0] > 100, "the screenshot is not blank"
     assert not problems
+
+
+def test_report_pages_load_nothing_from_the_network(seed_report):
+    for page in seed_report["folder"].glob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "<script src=\"http" not in html and "cdnjs" not in html, page.name

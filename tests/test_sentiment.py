@@ -310,3 +310,12 @@ def test_seed_evidence_and_figures(seed, tmp_path):
     assert (tmp_path / "32-sentiment-through-article.png").exists()
     empty = SimpleNamespace(article=Article(), tables={})
     assert figs.actor_sentiment(empty) is None and figs.sentiment_through_article(empty) is None
+
+
+def test_model_card_sets_dev_scores_beside_published():
+    card = sentiment.model_card()
+    ours = card[card.system.str.startswith("this package")].set_index("split")
+    assert set(ours.index) == {"dev-rw", "dev-mt"}
+    assert 0.6 < ours.loc["dev-rw", "f1_macro"] < 0.9
+    published = card[card.system == "BERT SPC"].set_index("split")["f1_macro"]
+    assert published.to_dict() == {"test-rw": 0.801, "test-mt": 0.737}

@@ -20,6 +20,8 @@ from .article import load_article
 from .paths import FIGURES, PROJECT_ROOT, resolve
 
 NOTEBOOK_GLOB = "0[0-5]_*.ipynb"
+#: nbconvert template folder: JupyterLab's look without scripts from a CDN (the report works offline).
+TEMPLATES = Path(__file__).parent / "data" / "report_template"
 
 
 def article_notebooks(root: Path = PROJECT_ROOT) -> list[Path]:
@@ -40,11 +42,17 @@ def execute_notebook(notebook: Path, output: Path, parameters: dict, timeout: in
 
 
 def to_html(executed: Path, output: Path) -> Path:
-    """Convert an executed notebook to a standalone HTML page without code cells."""
+    """Convert an executed notebook to a standalone HTML page without code cells.
+
+    Figures are embedded as PNG; the page loads nothing from the network.
+    """
     import nbformat
     from nbconvert import HTMLExporter
 
-    exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
+    exporter = HTMLExporter(
+        template_name="offline", extra_template_basedirs=[str(TEMPLATES)],
+        exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
+    )
     body, _ = exporter.from_notebook_node(nbformat.read(executed, as_version=4))
     output.write_text(body, encoding="utf-8")
     return output
