@@ -57,4 +57,4 @@ def headline_numbers(analysis) -> pd.DataFrame:
         ("blame edges", len(t.get("blame", []))),
         ("Flesch–Kincaid grade (higher = harder)", round(grade, 1)),
     ]
-    return pd.DataFrame(rows, columns=["measure", "value"])
+    return pd.DataFrame({"measure": [m for m, _ in rows], "value": pd.Series([v for _, v in rows], dtype=object)})
