@@ -138,7 +138,7 @@ def _ngrams(words: list[str], prefix: str) -> list[str]:
 
 def features(sentence: str, e1: tuple[int, int], e2: tuple[int, int], window: int = 3) -> list[str]:
     """Sparse string features of one pair (see the module docstring)."""
-    (a1, b1), (a2, b2) = e1, e2
+    a1, a2 = e1[0], e2[0]
     first, second = ("E1", "E2") if a1 <= a2 else ("E2", "E1")
     (fa, fb), (sa, sb) = sorted([e1, e2])
     left, middle, right = sentence[:fa], sentence[fb:sa], sentence[sb:]

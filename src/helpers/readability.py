@@ -43,7 +43,7 @@ import numpy as np
 import pandas as pd
 
 from . import resources
-from .tables import conform, empty
+from .tables import conform
 
 #: Sentences a SMOG sample needs (McLaughlin 1969); fewer gives NaN.
 SMOG_MIN_SENTENCES = 30

@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from .sentiment_model import LABELS, load_model
-from .tables import COLUMNS, empty
+from .tables import COLUMNS
 
 #: Extra columns of the mention sentiment table, after the contract columns.
 MENTION_EXTRA = ["para_id", "start", "end", "via", "n_in_sentence", "p_negative", "p_neutral", "p_positive",

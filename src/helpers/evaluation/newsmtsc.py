@@ -34,7 +34,7 @@ def read(path) -> list[dict]:
                 rows.append({"sentence": str(row["sentence"]), "from": int(row["from"]), "to": int(row["to"]),
                              "polarity": int(row["polarity"])})
             except (ValueError, KeyError, TypeError) as err:
-                raise InputError(str(path), f"line {lineno}: not a NewsMTSC row ({type(err).__name__}: {err})")
+                raise InputError(str(path), f"line {lineno}: not a NewsMTSC row ({type(err).__name__}: {err})") from None
             if row["polarity"] not in POLARITY_TO_LABEL:
                 raise InputError(str(path), f"line {lineno}: polarity {row['polarity']!r} not in -1/0/1")
     return rows
