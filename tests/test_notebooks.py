@@ -75,3 +75,21 @@ def test_other_notebook_executes(path, tmp_path):
     pm.execute_notebook(str(path), str(out), parameters=parameters, cwd=str(PROJECT_ROOT),
                         progress_bar=False, execution_timeout=900)
     assert not _errors(out)
+
+
+@pytest.mark.notebooks
+@pytest.mark.parametrize("article, expect_actors", [
+    ("tests/fixtures/articles/harbour-vote.html", True),   # `make report ARTICLE=…` on a saved HTML page
+    ("tests/fixtures/articles/no-actors.md", False),       # nobody named: empty tables, every notebook runs
+], ids=["html-page", "no-actors"])
+def test_report_runs_on_other_articles(article, expect_actors, tmp_path):
+    import helpers
+    from helpers.report import build_report
+
+    index = build_report(PROJECT_ROOT / article, out_dir=tmp_path / "reports", figures_dir=tmp_path / "figures")
+    for nb in ARTICLE_NOTEBOOKS:
+        assert not _errors(index.parent / nb.name), nb.name
+    analysis = helpers.analyze(PROJECT_ROOT / article)
+    assert (len(analysis.actors) > 0) == expect_actors
+    assert list(analysis.actors.columns[:4]) == ["actor", "kind", "mentions", "aliases"]
+    assert (tmp_path / "figures" / "51-grade-by-paragraph.png").exists()
