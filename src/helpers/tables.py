@@ -38,4 +38,9 @@ def conform(df: pd.DataFrame | None, name: str) -> pd.DataFrame:
     if missing:
         raise ValueError(f"table {name!r} lacks columns {missing}")
     extra = [c for c in df.columns if c not in COLUMNS[name]]
-    return df[COLUMNS[name] + extra].reset_index(drop=True)
+    order = COLUMNS[name] + extra
+    if list(df.columns) != order:
+        df = df[order]
+    if not (isinstance(df.index, pd.RangeIndex) and df.index.start == 0 and df.index.step == 1):
+        df = df.reset_index(drop=True)
+    return df
