@@ -42,8 +42,10 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "chromium not found: the browser test will be skipped (install Debian's chromium package)"; fi; }
 
+## Speed on one core per process (BLAS threads pinned): seconds per article, articles/second, memory.
 bench: $(STAMP)
-	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+	@for b in benchmarks/bench_*.py; do echo "== $$b"; \
+	  OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 $(BIN)/python $$b || exit 1; done
 
 ## Re-resolve the dependencies of pyproject.toml into requirements.lock (needs the package registry).
 lock:
