@@ -247,3 +247,41 @@ def test_quote_right_after_cue_without_punctuation():
     row = quotes.iloc[0]
     assert row.speaker == "The mayor's statement" and row.cue == "claims" and bool(row.direct)
     assert row.content == "the bridge is safe for traffic."
+
+
+def test_mixed_quote_marks_and_parenthesised_title():
+    quotes = _invented("“The port will reopen in May,\" Rep. Anna Holt (D-Ore.) said.",
+                       "Sen. Ivo Brandt (R-Ky.) said that the toll would stay.")
+    got = quotes[["speaker_surface", "kind", "content"]].values.tolist()
+    assert got == [["Rep. Anna Holt", "direct", "The port will reopen in May"],
+                   ["Sen. Ivo Brandt", "reported", "the toll would stay"]]
+
+
+def test_adverbs_between_speaker_and_cue_and_pronoun_after_said():
+    quotes = _invented("Harbor officials, however, said they expected the strike to end soon.",
+                       "Her campaign workers here said they had knocked on every door.")
+    got = quotes[["speaker_surface", "cue", "content"]].values.tolist()
+    assert got == [["Harbor officials", "said", "they expected the strike to end soon"],
+                   ["Her campaign workers", "said", "they had knocked on every door"]]
+
+
+def test_coordinated_cue_takes_the_sentence_subject():
+    quotes = _invented("Ferrylink posted a quarterly loss, and said it would cut three routes next year.")
+    row = quotes[quotes["cue"] == "said"].iloc[0]
+    assert row.speaker_surface == "Ferrylink" and row.content == "it would cut three routes next year"
+
+
+def test_long_appositive_speaker():
+    quotes = _invented("Lena Ortiz, the owner of the harbor cafe who refused offers from developers to sell, "
+                       "says the pier is safe for families.")
+    row = quotes.iloc[0]
+    assert row.speaker_surface.startswith("Lena Ortiz, the owner") and row.content == "the pier is safe for families"
+
+
+def test_according_to_keeps_the_statement_it_holds():
+    quotes = _invented("The mayor told her that the ferry was safe, according to an account she gave the Courier.",
+                       "Pieter Vos is the resident most admired in town, according to a yearly Harbor poll.")
+    got = quotes[["speaker_surface", "cue", "content"]].values.tolist()
+    assert got == [["an account she gave the Courier", "according to", "The mayor told her that the ferry was safe"],
+                   ["The mayor", "told", "the ferry was safe"],
+                   ["a yearly Harbor poll", "according to", "Pieter Vos is the resident most admired in town"]]

@@ -240,7 +240,8 @@ def _np_right(toks: list[_Tok], k: int) -> tuple[int, int] | None:
         n = toks[j + 1]
         if n.text in STOP_PUNCT or n.text == "." or n.low in RIGHT_STOP or (n.low in LEFT_STOP and n.low != "by"):
             break
-        if not _is_name_like(n) and (n.low.endswith("ed") or n.low.endswith("ing") or n.low.endswith("ly")):
+        if not _is_name_like(n) and (n.low.endswith("ed") or n.low.endswith("ing") or n.low.endswith("ly")) \
+                and not (n.low.endswith("ly") and toks[j].low in ("a", "an", "the")):  # "a yearly poll"
             break
         j += 1
     if toks[j].low in FUNCTION_WORDS:
@@ -258,6 +259,8 @@ PARTICIPLES = frozenset(
 )
 #: Words before a participle clause whose speaker is the sentence subject (", saying", "by saying").
 PARTICIPLE_LEAD = frozenset([",", "”", '"', "–", "—", "by", "while", "after", "before", "when", "in"])
+#: Sentence adverbs between commas that may sit between a speaker and the cue.
+PARENTHETICAL = frozenset("however meanwhile too though instead also moreover furthermore nevertheless".split())
 DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today tonight".split())
 
 
@@ -269,17 +272,34 @@ def _np_left_appositive(toks: list[_Tok], j: int) -> tuple[int, int] | None:
     """
     if j < 2 or toks[j].text not in (",", "—", "–"):
         return None
-    for i in range(j - 1, max(-1, j - 26), -1):
+    commas = 0
+    for i in range(j - 1, max(-1, j - 41), -1):
         t = toks[i]
         if t.text in (",", "—", "–") and t.text == toks[j].text:
             span = _np_left(toks, i - 1)
             if span and _is_name_like(toks[span[1]]) and toks[span[1]].low not in PRONOUNS:
                 return (span[0], j - 1)
-            return None
-        if t.text in STOP_PUNCT or t.text == "." or t.low in ("said", "says", "that", "which", "to") \
-                or (t.text.islower() and t.low in speech_verbs()):
+            # a longer appositive ("Sandra Inman, a supporter from Jackson, Miss., attending …,"):
+            # look one comma further back when the part after this comma is not a clause
+            commas += 1
+            if commas > 2 or i - j > -2:
+                return None
+            continue
+        long_ok = j - i <= 25 or (toks[i + 1].low in DETERMINERS if i + 1 < j else False)
+        if t.text in STOP_PUNCT or t.text == "." and not (i > 0 and toks[i - 1].text[:1].isupper()) \
+                or t.low in ("said", "says") or (t.low in ("that", "which", "to") and commas == 0 and not _appositive_head(toks, i, j)) \
+                or (t.text.islower() and t.low in speech_verbs()) or not long_ok:
             return None
     return None
+
+
+def _appositive_head(toks: list[_Tok], i: int, j: int) -> bool:
+    """The appositive ending at comma ``j`` opens with a determiner ("…, the billionaire owner of
+    the Mavericks who rebuffed pleas to run, says"): it may hold "who", "that" or "to"."""
+    for k in range(i - 1, max(-1, j - 41), -1):
+        if toks[k].text == toks[j].text:
+            return k + 1 < j and toks[k + 1].low in DETERMINERS
+    return False
 
 
 def _skip_aux_left(toks: list[_Tok], j: int) -> int:
@@ -290,9 +310,21 @@ def _skip_aux_left(toks: list[_Tok], j: int) -> int:
     elif j >= 1 and toks[j].low in ("week", "month", "year", "night", "weekend", "morning", "evening") and \
             toks[j - 1].low in ("last", "this", "next", "that", "earlier", "later"):
         j -= 2
-    while j >= 0 and (toks[j].low in AUX_ADV or (toks[j].low.endswith("ly") and toks[j].text.islower()
-                                                   and len(toks[j].low) > 3)):
-        j -= 1
+    while j >= 0:
+        if toks[j].low in AUX_ADV or toks[j].low == "here" or (
+                toks[j].low.endswith("ly") and toks[j].text.islower() and len(toks[j].low) > 3):
+            j -= 1
+        elif j >= 2 and toks[j].text == "," and toks[j - 2].text == "," and toks[j - 1].low in PARENTHETICAL:
+            j -= 3  # "officials, however, said"
+        elif toks[j].text == ")":  # "Rep. Earl Blumenauer (D-Ore.) said": skip the parenthesis
+            k = j - 1
+            while k >= 0 and j - k <= 8 and toks[k].text not in ("(", ")", ","):
+                k -= 1
+            if k < 1 or toks[k].text != "(":
+                break
+            j = k - 1
+        else:
+            break
     return j
 
 
@@ -317,7 +349,8 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
     while i < n:
         c = text[i]
         if c in OPEN_QUOTES or c == STRAIGHT_QUOTE:
-            closer = CLOSE_QUOTES if c in OPEN_QUOTES else STRAIGHT_QUOTE
+            # a curly opening mark may be closed by a straight one and vice versa (mixed typing)
+            closer = CLOSE_QUOTES + STRAIGHT_QUOTE if c in OPEN_QUOTES else STRAIGHT_QUOTE + CLOSE_QUOTES
             j = -1
             for m in range(i + 1, n):
                 if text[m] in closer:
@@ -363,7 +396,16 @@ def _frame_after(toks: list[_Tok], verbs: dict[str, str]) -> tuple[tuple[int, in
         if span:
             return (toks[span[0]].start, toks[span[1]].end), toks[k].text, toks[span[1]].end
     # speaker first: scan right for the cue within 9 tokens, no punctuation between
-    for c in range(k + 1, min(len(toks), k + 10)):
+    c, limit = k, min(len(toks), k + 10)
+    while c + 1 < limit:
+        c += 1
+        if toks[c].text == "(":  # "Rep. Earl Blumenauer (D-Ore.) said"
+            close = next((m for m in range(c + 1, min(len(toks), c + 9)) if toks[m].text == ")"), None)
+            if close is None:
+                return None
+            limit = min(len(toks), limit + close - c + 1)
+            c = close
+            continue
         if toks[c].text in STOP_PUNCT or toks[c].text == ".":
             return None
         if verbs.get(toks[c].low) in FRAME_KINDS:
@@ -584,7 +626,7 @@ def _reported(para: _Para, sent_index: int, blocked: list[tuple[int, int]], verb
             if not pieces:
                 continue
             q = _Quote((pieces[0][0], pieces[-1][1]), sp, "according to", False, "according", pieces)
-            cands.append((sp[0], q, True))
+            cands.append((tok.start, q, True))
             continue
         if low in PARTICIPLES:
             kind = "speech"
@@ -603,6 +645,7 @@ def _reported(para: _Para, sent_index: int, blocked: list[tuple[int, int]], verb
             if relative:
                 span = (j, j)
         inverted = False
+        coordinated = None
         if kind in STANCE_KINDS:
             if low not in STANCE_PARTICIPLES and (not span or _passive(toks, span[1] + 1, c)
                                                    or (not relative and _weak_speaker(toks, span))):
@@ -640,10 +683,19 @@ def _reported(para: _Para, sent_index: int, blocked: list[tuple[int, int]], verb
             # inverted frame after content: "…, said Mr. X."
             if c > 0 and toks[c - 1].text in (",", "”", '"') and kind in FRAME_KINDS:
                 span = _np_right(toks, c + 1)
+                if span and toks[span[0]].low in PRONOUNS and span[1] + 1 < n \
+                        and toks[span[1] + 1].text not in (".", ",", ";", "?", "!"):
+                    span = None  # "…, said they believed …": "they" is the subject of the content
                 inverted = span is not None
+            if not span and j >= 0 and toks[j].low in ("and", "but") and kind in FRAME_KINDS | {"belief"} \
+                    and j > 1 and c > 0:
+                # "Twitter reported flat growth, and said it …": the subject of the sentence
+                span = _subject(toks, j, verbs)
+                if span:
+                    coordinated = j
             if not span:
                 continue
-        if not relative and not inverted and _weak_speaker(toks, span):
+        if not relative and not inverted and coordinated is None and _weak_speaker(toks, span):
             continue
         first, last = span
         sp = (toks[first].start, toks[last].end)
@@ -707,6 +759,13 @@ def _reported(para: _Para, sent_index: int, blocked: list[tuple[int, int]], verb
             continue
         if relative:
             q.name_span = (toks[relative[0]].start, toks[relative[1]].end)
+        if coordinated is not None:
+            q.pieces = [p for p in q.pieces if p[0] > toks[coordinated].start]
+            if not q.pieces:
+                continue
+            q.content = (q.pieces[0][0], q.pieces[-1][1])
+            cands.append((toks[coordinated].start, q, True))
+            continue
         cands.append((sp[0], q, clause_start))
     # resolve overlaps: a later frame that starts a clause truncates the earlier content,
     # a later frame inside earlier content (no clause start) is nested and dropped
@@ -717,6 +776,8 @@ def _reported(para: _Para, sent_index: int, blocked: list[tuple[int, int]], verb
         for prev in accepted:
             a, b = prev.content
             if a <= sp_start < b:
+                if prev.kind == "according" and prev.content[0] <= q.content[0] and q.content[1] <= prev.content[1]:
+                    continue  # "According to Y, X said that …": X's statement inside Y's account
                 if clause_start and prev.content[0] < sp_start and prev.speaker[1] <= sp_start:
                     cut = _strip_content(text, a, sp_start)
                     prev.content = cut
@@ -725,7 +786,13 @@ def _reported(para: _Para, sent_index: int, blocked: list[tuple[int, int]], verb
                     nested = True
         if nested:
             continue
-        overlap = [p for p in accepted if p.content[0] < q.content[1] and q.content[0] < p.content[1]]
+        overlap = [p for p in accepted if p.content[0] < q.content[1] and q.content[0] < p.content[1]
+                   and not (p.kind == "according" and p.content[0] <= q.content[0] and q.content[1] <= p.content[1])]
+        if overlap and q.kind == "according" and all(q.content[0] <= p.content[0] and p.content[1] <= q.content[1]
+                                                    for p in overlap):
+            # "X told her that …, according to Y": Y's account holds X's statement (both kept)
+            accepted.append(q)
+            continue
         if overlap and not (len(q.pieces) == 2 and all(q.pieces[0][0] <= p.speaker[0] and p.content[1] <= q.pieces[0][1]
                                                         for p in overlap)):
             # an insertion ("X, he suggested, is Y") keeps an attribution embedded in its first part
@@ -791,6 +858,9 @@ def _direct(para: _Para, verbs: dict[str, str], prev_speaker) -> tuple[list[_Quo
         embedded = bool(before_text.strip()) and not before_text.rstrip().endswith((":", ","))
         if span[1] >= after_end and ei + 1 < len(para.sents) and not embedded:
             # the closing mark ended the sentence ("… DONE!” Mr. Trump wrote"): the frame is next
+            after_end = para.sents[ei + 1][2]
+        elif ei + 1 < len(para.sents) and text[para.sents[ei + 1][1]:para.sents[ei + 1][1] + 1].islower():
+            # a sentence split inside the frame ("… Blumenauer (D-Ore.)" | "said.")
             after_end = para.sents[ei + 1][2]
         after_toks = _tokens(text[span[1]:after_end], span[1])
         # cut the after-frame at the next quotation mark
