@@ -108,8 +108,13 @@ def test_invented_article(port):
     told = _row(quotes, "blockade was illegal")
     assert told.speaker == "Daniel Okoro" and told.cue == "told"
     assert told.content == "the blockade was illegal and would be cleared by Friday"
-    according = _row(quotes, "catch fell by a third")
-    assert according.cue == "according to" and according.speaker == "Coastal Research Institute"
+    # nested: the report's account holds the figures' evidence; both rows, as PolNeAR annotates them
+    catch = quotes[quotes["content"].str.contains("catch fell by a third")]
+    assert catch[["cue", "kind"]].values.tolist() == [["according to", "according"], ["show", "evidence"]]
+    according = catch.iloc[0]
+    assert according.speaker == "Coastal Research Institute"
+    assert according.content == "The ministry's own figures show the catch fell by a third"
+    assert catch.iloc[1].speaker_surface == "The ministry's own figures"
     she = _row(quotes, "meet again on Sunday")
     assert she.speaker == "Ingrid Halvorsen" and she.speaker_surface == "She"
     insertion = _row(quotes, "protect the fish stocks")
@@ -166,7 +171,7 @@ def test_polnear_dev_scores():
 
     metrics, table = ev.evaluate(SHARED_DATA / "polnear" / "dev")
     assert metrics["task"] == "attribution" and metrics["n"] == 2193
-    assert metrics["precision"] >= 0.86 and metrics["recall"] >= 0.48 and metrics["f1"] >= 0.62  # 0.873/0.497/0.634
+    assert metrics["precision"] >= 0.86 and metrics["recall"] >= 0.51 and metrics["f1"] >= 0.645  # 0.873/0.522/0.653
     assert "all" in table["kind"].tolist()
 
 
@@ -285,3 +290,11 @@ def test_according_to_keeps_the_statement_it_holds():
     assert got == [["an account she gave the Courier", "according to", "The mayor told her that the ferry was safe"],
                    ["The mayor", "told", "the ferry was safe"],
                    ["a yearly Harbor poll", "according to", "Pieter Vos is the resident most admired in town"]]
+
+
+def test_plural_present_cues_from_the_lexicon():
+    quotes = _invented("Harbor polls show the mayor trailing by ten points.",
+                       "Ms. Okafor notes the ferry has lost money since 2019.")
+    got = quotes[["speaker_surface", "cue", "kind", "content"]].values.tolist()
+    assert got == [["Harbor polls", "show", "evidence", "the mayor trailing by ten points"],
+                   ["Ms. Okafor", "notes", "reported", "the ferry has lost money since 2019"]]

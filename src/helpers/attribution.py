@@ -38,7 +38,14 @@ Rules, in order, without a parser:
    content to that clause. An insertion may hold an earlier attribution in its first part.
    Speakers may be "who"/"which" after a noun phrase (the name is that phrase), the subject of a
    participle clause (“…, saying …”, “by saying …”), or a title-case headline subject (“X Says …”).
-3. "according to X": content is the rest of the clause. Stance and evidence cues
+   Between speaker and cue the rules skip auxiliaries, adverbs, "here", a comma-enclosed sentence
+   adverb ("officials, however, said") and a parenthesis ("Rep. X (D-Ore.) said"); a speaker may
+   carry a long appositive ("X, the owner of … who …, says"); a cue coordinated with an earlier
+   verb ("Twitter reported …, and said it …") takes the sentence subject; after an inverted cue a
+   pronoun is a speaker only at the clause end ("…, said he."), not in "said they believed …".
+   Curly and straight quotation marks pair with each other (mixed typing).
+3. "according to X": content is the rest of the clause; an attribution inside it ("X told her
+   that …, according to Y") is kept as well (nested, as PolNeAR annotates it). Stance and evidence cues
    (``data/speech_verbs.txt``) take the rest of the clause after the verb as content, however
    short; not after a form of "be" (passive) or a possessive/determiner (“his support”).
 4. A paragraph opening with a capitalised name and a colon is a headline/transcript attribution.
