@@ -35,6 +35,23 @@ def test_model_ships_small_and_loads():
     assert set(model.meta["groups"]) >= {"words", "lexicon"}
 
 
+def test_side_and_governing_features():
+    f = featurize("Smith lied and cheated.", 0, 5)
+    assert f["SR:lied"] == 1.0 and f["SR:cheated"] == 1.0 and not any(k.startswith("SL:") for k in f)
+    assert f["gvw:R:lied"] == 1.0
+    assert f["gv:R-"] > 0.5 and "gv:L-" not in f and "gv:R+" not in f  # "lied" right after the subject
+
+
+def test_model_keeps_its_own_speech_cues():
+    # the speaker features use the cue list stored at training time, not the live speech_verbs.txt
+    model = TargetSentimentModel.load(MODEL_PATH)
+    assert model.speech_cues == frozenset(model.meta["speech_cues"])
+    assert {"said", "told", "according"} <= model.speech_cues
+    s = "Smith said the plan was a disaster."
+    assert "spk:after" in featurize(s, 0, 5, speech_cues=frozenset({"said"}))
+    assert "spk:after" not in featurize(s, 0, 5, speech_cues=frozenset())
+
+
 def test_probabilities_sum_to_one():
     p = sentiment.target_probabilities("Critics called Smith a liar.", 15, 20)
     assert p.shape == (3,) and abs(p.sum() - 1) < 1e-9 and (p >= 0).all()

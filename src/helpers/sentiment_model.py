@@ -30,6 +30,11 @@ Feature groups (each measured on the NewsMTSC dev sets; see the README model car
   the valence of what follows it (subject) or precedes it (object) in the clause.
 - ``negclause`` (new): a negation flips valences up to the next punctuation mark or clause
   break rather than over the next three tokens only.
+- ``side`` (new): every word of the sentence tagged with its side of the target (``SL:refused``,
+  ``SR:dictator``), beyond the ±7-word ``context`` window.
+- ``gov`` (new): valence of the three words right after the target (what a subject target does
+  or is) and right before it (what is done to an object target), as separate sums, plus the
+  word right after the target.
 - ``position``: relative position of the target, at sentence start (a subject proxy), after a
   preposition (an object proxy), pronoun target.
 
@@ -58,11 +63,12 @@ MODEL_PATH = Path(__file__).parent / "data" / "target_sentiment.npz"
 FORMAT_VERSION = 1
 
 #: Feature groups used by the shipped model (chosen on dev; see the README ablation log).
-DEFAULT_GROUPS = ("words", "context", "lexicon", "vader", "scope", "quote", "position", "speaker", "pred", "negclause")
+DEFAULT_GROUPS = ("words", "context", "lexicon", "vader", "scope", "quote", "position", "speaker", "pred", "negclause",
+                  "side", "gov")
 #: Every group `featurize` knows (``chars``, ``clause`` and ``distance`` did not help on dev).
 ALL_GROUPS = DEFAULT_GROUPS + ("chars", "clause", "distance")
 #: L2 regularisation strength (inverse) of the logistic regression, and class weighting, chosen on dev.
-DEFAULT_C = 0.3
+DEFAULT_C = 0.2
 CLASS_WEIGHT = "balanced"
 
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:[’'.\-][A-Za-z0-9]+)*|[^\sA-Za-z0-9]")
@@ -139,11 +145,14 @@ def _bucket(d: int) -> str:
     return "7+"
 
 
-def featurize(sentence: str, start: int, end: int, groups=DEFAULT_GROUPS) -> dict[str, float]:
+def featurize(sentence: str, start: int, end: int, groups=DEFAULT_GROUPS,
+              speech_cues: frozenset | None = None) -> dict[str, float]:
     """Sparse features (name → value) of the stance toward ``sentence[start:end]``.
 
     ``start``/``end`` are character offsets into ``sentence`` (end exclusive). Out-of-range
-    offsets are clipped; an empty span gives sentence-level features only.
+    offsets are clipped; an empty span gives sentence-level features only. ``speech_cues``: the
+    reporting verbs of the ``speaker`` group (default `SPEECH_CUES`; a trained model passes the
+    list it was trained with, so edits to ``speech_verbs.txt`` do not shift its features).
     """
     groups = set(groups)
     n_chars = len(sentence)
@@ -206,7 +215,13 @@ def featurize(sentence: str, start: int, end: int, groups=DEFAULT_GROUPS) -> dic
         for d, w in enumerate(right, 1):
             f["D:" + w] = max(f.get("D:" + w, 0.0), 1.0 / d)
 
-    need_val = groups & {"lexicon", "scope", "quote", "speaker", "pred"}
+    if "side" in groups:
+        for w in left:
+            f["SL:" + w] = 1.0
+        for w in right:
+            f["SR:" + w] = 1.0
+
+    need_val = groups & {"lexicon", "scope", "quote", "speaker", "pred", "gov"}
     if need_val:
         vals = _valences(tokens, lex, "negclause" in groups)
         ntok = len(tokens)
@@ -295,10 +310,16 @@ def featurize(sentence: str, start: int, end: int, groups=DEFAULT_GROUPS) -> dic
                 f["q:speaker_with_quote"] = 1.0
 
     if "speaker" in groups:
-        _speaker_features(f, tokens, vals, t0, t1)
+        _speaker_features(f, tokens, vals, t0, t1, SPEECH_CUES if speech_cues is None else speech_cues)
 
     if "pred" in groups:
         _predicate_features(f, tokens, vals, t0, t1)
+
+    if "gov" in groups and t1 >= t0:
+        _sums("gv:R", f, vals[t1 + 1:t1 + 4])
+        _sums("gv:L", f, vals[max(0, t0 - 3):t0])
+        if right:
+            f["gvw:R:" + right[0]] = 1.0
 
     if "position" in groups:
         ntok = len(tokens)
@@ -347,7 +368,7 @@ def _sums(prefix: str, f: dict, values) -> None:
         f[prefix + "-"] = f.get(prefix + "-", 0.0) + neg / 4
 
 
-def _speaker_features(f: dict, tokens, vals, t0: int, t1: int) -> None:
+def _speaker_features(f: dict, tokens, vals, t0: int, t1: int, cues: frozenset = SPEECH_CUES) -> None:
     """Speaker of reported speech vs. inside it, crossed with the valence of the reported content.
 
     The target is the *speaker* when a speech cue follows it within three tokens ("X said",
@@ -362,13 +383,13 @@ def _speaker_features(f: dict, tokens, vals, t0: int, t1: int) -> None:
     words = [t for t, _, _ in tokens]
     after = before = None
     for i in range(t1 + 1, min(ntok, t1 + 4)):
-        if words[i] in SPEECH_CUES and words[i] != "according":
+        if words[i] in cues and words[i] != "according":
             after = i
             break
         if not words[i][0].isalnum() and words[i] != ",":
             break
     for i in range(max(0, t0 - 2), t0):
-        if words[i] in SPEECH_CUES or (words[i] == "to" and i > 0 and words[i - 1] == "according"):
+        if words[i] in cues or (words[i] == "to" and i > 0 and words[i - 1] == "according"):
             before = i
     cue = None  # the nearer cue wins; "X said" over "said X" on a tie
     if after is not None and (before is None or after - t1 <= t0 - before):
@@ -386,14 +407,14 @@ def _speaker_features(f: dict, tokens, vals, t0: int, t1: int) -> None:
             _sums("spk:self", f, cv)
         return
     # inside reported content: a cue to the left, with its own speaker
-    left_cue = next((i for i in range(t0 - 1, -1, -1) if words[i] in SPEECH_CUES), None)
+    left_cue = next((i for i in range(t0 - 1, -1, -1) if words[i] in cues), None)
     if left_cue is not None and left_cue > 0:
         f["rep:in"] = 1.0
         a = t0
         while a > left_cue + 1 and words[a - 1] not in CLAUSE_BREAKS:
             a -= 1
         b = t1 + 1
-        while b < ntok and words[b] not in CLAUSE_BREAKS and words[b] not in SPEECH_CUES:
+        while b < ntok and words[b] not in CLAUSE_BREAKS and words[b] not in cues:
             b += 1
         _sums("rep:cl", f, [vals[j] for j in range(a, b) if not (t0 <= j <= t1)])
 
@@ -441,6 +462,8 @@ class TargetSentimentModel:
         self.bias = np.asarray(bias, dtype=np.float64)
         self.meta = meta
         self.groups = tuple(meta.get("groups", DEFAULT_GROUPS))
+        cues = meta.get("speech_cues")
+        self.speech_cues = frozenset(cues) if cues else SPEECH_CUES
 
     def decision(self, features: dict[str, float]) -> np.ndarray:
         idx, vals = [], []
@@ -457,7 +480,7 @@ class TargetSentimentModel:
 
     def predict_proba(self, sentence: str, start: int, end: int) -> np.ndarray:
         """P(negative), P(neutral), P(positive) for the target ``sentence[start:end]``."""
-        z = self.decision(featurize(sentence, start, end, self.groups))
+        z = self.decision(featurize(sentence, start, end, self.groups, self.speech_cues))
         z = np.exp(z - z.max())
         return z / z.sum()
 
@@ -517,7 +540,7 @@ def train(rows: list[dict], groups=DEFAULT_GROUPS, C: float = DEFAULT_C, min_cou
     from sklearn.linear_model import LogisticRegression
     import sklearn
 
-    feats = [featurize(r["sentence"], r["from"], r["to"], groups) for r in rows]
+    feats = [featurize(r["sentence"], r["from"], r["to"], groups, SPEECH_CUES) for r in rows]
     counts: dict[str, int] = {}
     for fd in feats:
         for k in fd:
@@ -547,6 +570,7 @@ def train(rows: list[dict], groups=DEFAULT_GROUPS, C: float = DEFAULT_C, min_cou
         "C": C,
         "class_weight": class_weight,
         "min_count": min_count,
+        "speech_cues": sorted(SPEECH_CUES),
         "n_train": len(rows),
         "labels": list(LABELS),
         "trained_with": f"scikit-learn {sklearn.__version__}, numpy {np.__version__}",
