@@ -42,6 +42,15 @@ def test_side_and_governing_features():
     assert f["gv:R-"] > 0.5 and "gv:L-" not in f and "gv:R+" not in f  # "lied" right after the subject
 
 
+def test_entnorm_replaces_other_names():
+    s = "Jones accused Smith of lying."
+    f = featurize(s, 14, 19)  # Smith
+    assert f["EL1:accused"] == 1.0 and f["EL2:<e>"] == 1.0 and f["ER1:of"] == 1.0
+    assert f["EB:<e>_accused"] == 1.0 and f["EB:accused_<t>"] == 1.0 and f["EB:<t>_of"] == 1.0
+    assert "EB:of_lying" not in f  # bigrams away from the target and names are left to ``words``
+    assert not any(k.startswith(("EL", "ER", "EB")) for k in featurize(s, 0, 0))
+
+
 def test_model_keeps_its_own_speech_cues():
     # the speaker features use the cue list stored at training time, not the live speech_verbs.txt
     model = TargetSentimentModel.load(MODEL_PATH)
