@@ -61,3 +61,12 @@ def test_evaluate_missing_path_is_one_line_error(tmp_path):
     done = run_cli("evaluate", "onestop", tmp_path / "nope")
     assert done.returncode != 0
     assert "Traceback" not in done.stderr and "nope" in done.stderr
+
+
+def test_unwritable_output_folder_is_one_line_error(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    done = run_cli("analyze", SEED_ARTICLE, "--out", blocker / "out")
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    assert done.stderr.strip().splitlines()[-1].startswith(f"error: {blocker / 'out'}")

@@ -97,6 +97,10 @@ def main(argv: list[str] | None = None) -> int:
     except InputError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
+    except OSError as err:  # an output folder that cannot be written, a full disk, …
+        where = err.filename if err.filename is not None else "output"
+        print(f"error: {where}: {err.strerror or err}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130
 
