@@ -37,6 +37,8 @@ def execute_notebook(notebook: Path, output: Path, parameters: dict, timeout: in
     pm.execute_notebook(
         str(notebook), str(output), parameters=parameters, cwd=str(PROJECT_ROOT),
         progress_bar=False, request_save_on_cell_execute=False, execution_timeout=timeout,
+        # The kernel's own start-up warnings (transport notes) are noise in a report run.
+        extra_arguments=["--IPKernelApp.log_level=40"],
     )
     return output
 
