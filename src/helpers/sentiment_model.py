@@ -48,7 +48,9 @@ scope of negation for improved sentiment analysis", NeSp-NLP 2010 (negation to t
 """
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import json
 import math
 import re
@@ -151,6 +153,58 @@ def _bucket(d: int) -> str:
     return "7+"
 
 
+class _Sentence:
+    """Everything `featurize` needs that depends on the sentence only, not on the target.
+
+    Built once per sentence (`_sentence_parts`, cached) and shared by all its targets; read-only.
+    """
+
+    __slots__ = ("tokens", "words", "starts", "ends", "vals", "nonzero", "mask", "has_quote", "q_in", "cpos", "tot", "tneg", "normed",
+                 "w_keys", "wb_flat", "sl_keys", "sr_keys", "eb_at", "eb_pos")
+
+    def __init__(self, sentence: str, clause_scope: bool):
+        tokens = tokenize(sentence)
+        words = [tok for tok, _, _ in tokens]
+        self.tokens = tokens
+        self.words = words
+        self.starts = [s for _, s, _e in tokens]
+        self.ends = [e for _, _s, e in tokens]
+        vals = _valences(tokens, resources.vader_lexicon(), clause_scope)
+        self.vals = vals
+        self.nonzero = [(i, v) for i, v in enumerate(vals) if v]
+        mask = _quote_mask(sentence, tokens)
+        self.mask = mask
+        self.has_quote = any(mask)
+        qin = [v for v, m in zip(vals, mask) if m]
+        self.q_in = (sum(v for v in qin if v > 0) / 4, -sum(v for v in qin if v < 0) / 4)
+        self.cpos = [i for i, tok in enumerate(words) if tok in CONTRASTS]
+        self.tot = sum(v for v in vals if v > 0)
+        self.tneg = -sum(v for v in vals if v < 0)
+        normed = ["<e>" if sentence[s0].isupper() and w not in NOT_NAMES else w for w, s0, _e in tokens]
+        self.normed = normed
+        self.w_keys = w_keys = ["w:" + w for w in words]
+        #: w:0, w:1, b:0_1, w:2, b:1_2, …: token i's w: key sits at 2i - 1 (i >= 1), followed by
+        #: the b: key of tokens i-1, i
+        flat = w_keys[:1]
+        for i in range(1, len(words)):
+            flat.append(w_keys[i])
+            flat.append("b:" + words[i - 1] + "_" + words[i])
+        self.wb_flat = flat
+        self.sl_keys = ["SL:" + w for w in words]
+        self.sr_keys = ["SR:" + w for w in words]
+        #: the ``EB`` keys of normalised tokens i-1, i when one is a name (eb_at), and their i (eb_pos)
+        self.eb_at, self.eb_pos = [], []
+        for i in range(1, len(normed)):
+            if normed[i - 1] == "<e>" or normed[i] == "<e>":
+                self.eb_at.append("EB:" + normed[i - 1] + "_" + normed[i])
+                self.eb_pos.append(i)
+
+
+@functools.lru_cache(maxsize=512)
+def _sentence_parts(sentence: str, clause_scope: bool) -> _Sentence:
+    return _Sentence(sentence, clause_scope)
+
+
 def featurize(sentence: str, start: int, end: int, groups=DEFAULT_GROUPS,
               speech_cues: frozenset | None = None) -> dict[str, float]:
     """Sparse features (name → value) of the stance toward ``sentence[start:end]``.
@@ -159,32 +213,45 @@ def featurize(sentence: str, start: int, end: int, groups=DEFAULT_GROUPS,
     offsets are clipped; an empty span gives sentence-level features only. ``speech_cues``: the
     reporting verbs of the ``speaker`` group (default `SPEECH_CUES`; a trained model passes the
     list it was trained with, so edits to ``speech_verbs.txt`` do not shift its features).
+    The target-independent work (tokens, valences, quote mask, name positions) is done once per
+    sentence and cached, so the targets of one sentence share it.
     """
     groups = set(groups)
     n_chars = len(sentence)
     start = max(0, min(int(start), n_chars))
     end = max(start, min(int(end), n_chars))
-    lex = resources.vader_lexicon()
-    tokens = tokenize(sentence)
-    target_idx = [i for i, (_, s, e) in enumerate(tokens) if s < end and e > start]
-    if target_idx:
-        t0, t1 = target_idx[0], target_idx[-1]
-    else:  # empty or whitespace span: place a zero-width target before the next token
-        t0 = next((i for i, (_, s, _e) in enumerate(tokens) if s >= start), len(tokens))
+    sp = _sentence_parts(sentence, "negclause" in groups)
+    tokens = sp.tokens
+    words = sp.words
+    ntok = len(tokens)
+    # target tokens: those with s < end and e > start (starts and ends increase)
+    t0 = bisect.bisect_right(sp.ends, start)
+    t1 = bisect.bisect_left(sp.starts, end) - 1
+    if t1 < t0:  # empty or whitespace span: place a zero-width target before the next token
+        t0 = bisect.bisect_left(sp.starts, start)
         t1 = t0 - 1
-    left = [tok for tok, _, _ in tokens[:t0]]
-    right = [tok for tok, _, _ in tokens[t1 + 1:]]
-    marked = left + ["<t>"] + right
+    left = words[:t0]
+    right = words[t1 + 1:]
     f: dict[str, float] = {"bias": 1.0}
 
     if "words" in groups:
-        for i, w in enumerate(marked):
-            f["w:" + w] = 1.0
-            if i:
-                f["b:" + marked[i - 1] + "_" + w] = 1.0
+        # the same keys, in the same order, as w:/b: over ``left + ["<t>"] + right``
+        flat = sp.wb_flat
+        if t0:
+            keys = flat[:2 * t0 - 1]
+            keys.append("w:<t>")
+            keys.append("b:" + words[t0 - 1] + "_<t>")
+        else:
+            keys = ["w:<t>"]
+        r0 = t1 + 1
+        if r0 < ntok:
+            keys.append(sp.w_keys[r0])
+            keys.append("b:<t>_" + words[r0])
+            keys.extend(flat[2 * r0 + 1:])
+        f.update(dict.fromkeys(keys, 1.0))
 
     if "chars" in groups:
-        for w in marked:
+        for w in left + ["<t>"] + right:
             padded = " " + w + " "
             n = len(padded)
             for k in (3, 4, 5):
@@ -222,37 +289,37 @@ def featurize(sentence: str, start: int, end: int, groups=DEFAULT_GROUPS,
             f["D:" + w] = max(f.get("D:" + w, 0.0), 1.0 / d)
 
     if "side" in groups:
-        for w in left:
-            f["SL:" + w] = 1.0
-        for w in right:
-            f["SR:" + w] = 1.0
+        f.update(dict.fromkeys(sp.sl_keys[:t0], 1.0))
+        f.update(dict.fromkeys(sp.sr_keys[t1 + 1:], 1.0))
 
     if "entnorm" in groups and t1 >= t0:
-        def norm(i):
-            w, s0, _e = tokens[i]
-            return "<e>" if sentence[s0].isupper() and w not in NOT_NAMES else w
-
+        normed = sp.normed
         for d, i in enumerate(range(t0 - 1, max(-1, t0 - 8), -1), 1):
-            f["EL" + str(min(d, 4)) + ":" + norm(i)] = 1.0
-        for d, i in enumerate(range(t1 + 1, min(len(tokens), t1 + 8)), 1):
-            f["ER" + str(min(d, 4)) + ":" + norm(i)] = 1.0
-        seq = [norm(i) for i in range(t0)] + ["<t>"] + [norm(i) for i in range(t1 + 1, len(tokens))]
-        for a, b in zip(seq, seq[1:]):
-            if "<e>" in (a, b) or "<t>" in (a, b):
-                f["EB:" + a + "_" + b] = 1.0
+            f["EL" + str(min(d, 4)) + ":" + normed[i]] = 1.0
+        for d, i in enumerate(range(t1 + 1, min(ntok, t1 + 8)), 1):
+            f["ER" + str(min(d, 4)) + ":" + normed[i]] = 1.0
+        # the same keys, in the same order, as EB: over ``normed[:t0] + ["<t>"] + normed[t1+1:]``
+        eb_at, eb_pos = sp.eb_at, sp.eb_pos
+        keys = eb_at[:bisect.bisect_left(eb_pos, t0)]  # pairs i-1, i with i < t0
+        if t0:
+            keys.append("EB:" + normed[t0 - 1] + "_<t>")
+        r0 = t1 + 1
+        if r0 < ntok:
+            keys.append("EB:<t>_" + normed[r0])
+            keys.extend(eb_at[bisect.bisect_right(eb_pos, r0):])  # pairs with i > r0
+        f.update(dict.fromkeys(keys, 1.0))
 
     need_val = groups & {"lexicon", "scope", "quote", "speaker", "pred", "gov"}
     if need_val:
-        vals = _valences(tokens, lex, "negclause" in groups)
-        ntok = len(tokens)
+        vals = sp.vals
 
         def dist(i):
             return t0 - i if i < t0 else (i - t1 if i > t1 else 0)
 
     if "lexicon" in groups:
         pos_w = neg_w = 0.0
-        for i, v in enumerate(vals):
-            if not v or t0 <= i <= t1:
+        for i, v in sp.nonzero:
+            if t0 <= i <= t1:
                 continue
             d = dist(i)
             w = v / (1.0 + d)
@@ -266,16 +333,14 @@ def featurize(sentence: str, start: int, end: int, groups=DEFAULT_GROUPS,
                 f["lx6" + ("+" if v > 0 else "-")] = f.get("lx6" + ("+" if v > 0 else "-"), 0.0) + abs(v) / 4
         f["lxd+"] = pos_w / 2
         f["lxd-"] = -neg_w / 2
-        tot = sum(v for v in vals if v > 0)
-        tneg = -sum(v for v in vals if v < 0)
-        f["lxs+"] = tot / 8
-        f["lxs-"] = tneg / 8
+        f["lxs+"] = sp.tot / 8
+        f["lxs-"] = sp.tneg / 8
         # the target's clause: tokens between the nearest clause breaks
         a = t0
-        while a > 0 and tokens[a - 1][0] not in CLAUSE_BREAKS:
+        while a > 0 and words[a - 1] not in CLAUSE_BREAKS:
             a -= 1
         b = t1 + 1
-        while b < ntok and tokens[b][0] not in CLAUSE_BREAKS:
+        while b < ntok and words[b] not in CLAUSE_BREAKS:
             b += 1
         cl = [vals[i] for i in range(a, b) if not (t0 <= i <= t1)]
         f["lxc+"] = sum(v for v in cl if v > 0) / 4
@@ -292,7 +357,7 @@ def featurize(sentence: str, start: int, end: int, groups=DEFAULT_GROUPS,
         f["vd:neg"] = s["neg"]
 
     if "scope" in groups:
-        cpos = [i for i, (tok, _, _) in enumerate(tokens) if tok in CONTRASTS]
+        cpos = sp.cpos
         if cpos:
             f["sc:has"] = 1.0
             before = [i for i in cpos if i < t0]
@@ -311,29 +376,27 @@ def featurize(sentence: str, start: int, end: int, groups=DEFAULT_GROUPS,
             f["sc:oth-"] = -sum(v for v in oth if v < 0) / 4
 
     if "quote" in groups:
-        mask = _quote_mask(sentence, tokens)
-        has_quote = any(mask)
+        mask = sp.mask
+        has_quote = sp.has_quote
         if has_quote:
             f["q:has"] = 1.0
             tin = any(mask[i] for i in range(t0, t1 + 1)) if t1 >= t0 else False
             f["q:target_in" if tin else "q:target_out"] = 1.0
-            qin = [v for v, m in zip(vals, mask) if m]
             qout = [v for i, (v, m) in enumerate(zip(vals, mask)) if not m and not (t0 <= i <= t1)]
-            f["q:in+"] = sum(v for v in qin if v > 0) / 4
-            f["q:in-"] = -sum(v for v in qin if v < 0) / 4
+            f["q:in+"], f["q:in-"] = sp.q_in
             f["q:out+"] = sum(v for v in qout if v > 0) / 4
             f["q:out-"] = -sum(v for v in qout if v < 0) / 4
-        near = [tok for tok, _, _ in tokens[max(0, t0 - 2):t0]] + [tok for tok, _, _ in tokens[t1 + 1:t1 + 3]]
+        near = words[max(0, t0 - 2):t0] + words[t1 + 1:t1 + 3]
         if any(w in SPEECH_VERBS for w in near):
             f["q:speaker"] = 1.0
             if has_quote:
                 f["q:speaker_with_quote"] = 1.0
 
     if "speaker" in groups:
-        _speaker_features(f, tokens, vals, t0, t1, SPEECH_CUES if speech_cues is None else speech_cues)
+        _speaker_features(f, tokens, vals, t0, t1, SPEECH_CUES if speech_cues is None else speech_cues, words)
 
     if "pred" in groups:
-        _predicate_features(f, tokens, vals, t0, t1)
+        _predicate_features(f, tokens, vals, t0, t1, words)
 
     if "gov" in groups and t1 >= t0:
         _sums("gv:R", f, vals[t1 + 1:t1 + 4])
@@ -342,13 +405,12 @@ def featurize(sentence: str, start: int, end: int, groups=DEFAULT_GROUPS,
             f["gvw:R:" + right[0]] = 1.0
 
     if "position" in groups:
-        ntok = len(tokens)
         rel = t0 / ntok if ntok else 0.0
         f["p:rel"] = rel
         f["p:start" if t0 <= 1 else "p:later"] = 1.0
         if left and left[-1] in PREPOSITIONS:
             f["p:after_prep"] = 1.0
-        head = tokens[t1][0] if 0 <= t1 < ntok else ""
+        head = words[t1] if 0 <= t1 < ntok else ""
         if head in PRONOUNS:
             f["p:pronoun"] = 1.0
         if right and right[0] in ("'s", "'", "s"):
@@ -388,7 +450,7 @@ def _sums(prefix: str, f: dict, values) -> None:
         f[prefix + "-"] = f.get(prefix + "-", 0.0) + neg / 4
 
 
-def _speaker_features(f: dict, tokens, vals, t0: int, t1: int, cues: frozenset = SPEECH_CUES) -> None:
+def _speaker_features(f: dict, tokens, vals, t0: int, t1: int, cues: frozenset = SPEECH_CUES, words=None) -> None:
     """Speaker of reported speech vs. inside it, crossed with the valence of the reported content.
 
     The target is the *speaker* when a speech cue follows it within three tokens ("X said",
@@ -400,7 +462,8 @@ def _speaker_features(f: dict, tokens, vals, t0: int, t1: int, cues: frozenset =
     cue to its left, the target not its speaker) gets the valence of its own clause instead.
     """
     ntok = len(tokens)
-    words = [t for t, _, _ in tokens]
+    if words is None:
+        words = [t for t, _, _ in tokens]
     after = before = None
     for i in range(t1 + 1, min(ntok, t1 + 4)):
         if words[i] in cues and words[i] != "according":
@@ -439,7 +502,7 @@ def _speaker_features(f: dict, tokens, vals, t0: int, t1: int, cues: frozenset =
         _sums("rep:cl", f, [vals[j] for j in range(a, b) if not (t0 <= j <= t1)])
 
 
-def _predicate_features(f: dict, tokens, vals, t0: int, t1: int) -> None:
+def _predicate_features(f: dict, tokens, vals, t0: int, t1: int, words=None) -> None:
     """Subject vs. object of its clause, crossed with the valence of the rest of the clause.
 
     A target at the start of its clause (after a break or a "that") is treated as its subject:
@@ -447,7 +510,8 @@ def _predicate_features(f: dict, tokens, vals, t0: int, t1: int) -> None:
     does or is. Otherwise the valence of the clause to its left (what is done to it) is used.
     """
     ntok = len(tokens)
-    words = [t for t, _, _ in tokens]
+    if words is None:
+        words = [t for t, _, _ in tokens]
     a = t0
     while a > 0 and words[a - 1] not in CLAUSE_BREAKS and words[a - 1] != "that":
         a -= 1
@@ -486,16 +550,13 @@ class TargetSentimentModel:
         self.speech_cues = frozenset(cues) if cues else SPEECH_CUES
 
     def decision(self, features: dict[str, float]) -> np.ndarray:
-        idx, vals = [], []
-        get = self.index.get
-        for name, value in features.items():
-            j = get(name)
-            if j is not None:
-                idx.append(j)
-                vals.append(value)
+        n = len(features)
+        idx = np.fromiter(map(self.index.get, features, itertools.repeat(-1)), dtype=np.intp, count=n)
+        keep = idx >= 0
         z = self.bias.copy()
-        if idx:
-            z += np.asarray(vals) @ self.weights[idx]
+        if keep.any():
+            vals = np.fromiter(features.values(), dtype=np.float64, count=n)
+            z += vals[keep] @ self.weights[idx[keep]]
         return z
 
     def predict_proba(self, sentence: str, start: int, end: int) -> np.ndarray:
