@@ -100,7 +100,10 @@ def score_mentions(sentences: pd.DataFrame, mentions: pd.DataFrame, quotes: pd.D
         if sent_id not in texts:
             continue
         text = texts[sent_id]
-        probs = np.mean([model.predict_proba(text, int(r["start"]), int(r["end"])) for r in group], axis=0)
+        if len(group) == 1:  # the mean of one (x / 1 == x): skip np.mean's overhead
+            probs = model.predict_proba(text, int(group[0]["start"]), int(group[0]["end"]))
+        else:
+            probs = np.mean([model.predict_proba(text, int(r["start"]), int(r["end"])) for r in group], axis=0)
         first = group[0]
         quotes_here = quotes_by_sent.get(sent_id, [])
         if sent_id not in spans_cache:
