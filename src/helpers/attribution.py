@@ -180,22 +180,32 @@ def _paragraphs(sentences: pd.DataFrame) -> list[_Para]:
     df = sentences.sort_values("sent_id")
     has_para = "para_id" in df.columns
     has_offsets = "start" in df.columns and "end" in df.columns
-    groups = df.groupby("para_id", sort=True) if has_para else ((i, df.iloc[[i]]) for i in range(len(df)))
+    n = len(df)
+    rows = list(zip(df["sent_id"], df["text"], df["start"] if has_offsets else [None] * n,
+                    df["end"] if has_offsets else [None] * n))
+    if has_para:  # like groupby("para_id", sort=True): paragraphs in order, NaN para_id dropped
+        by_para: dict = {}
+        for pid, row in zip(df["para_id"], rows):
+            if not pd.isna(pid):
+                by_para.setdefault(pid, []).append(row)
+        groups = [by_para[k] for k in sorted(by_para)]
+    else:
+        groups = [[row] for row in rows]
     paras = []
-    for _, group in groups:
+    for group in groups:
         pieces, sents, pos, prev_end = [], [], 0, None
-        for row in group.itertuples(index=False):
-            text = str(row.text)
+        for sent_id, text, start, end in group:
+            text = str(text)
             if has_offsets and prev_end is not None:
-                gap = max(int(row.start) - prev_end, 1 if pieces else 0)
+                gap = max(int(start) - prev_end, 1 if pieces else 0)
             else:
                 gap = 1 if pieces else 0
             pieces.append(" " * gap)
             pos += gap
-            sents.append((int(row.sent_id), pos, pos + len(text)))
+            sents.append((int(sent_id), pos, pos + len(text)))
             pieces.append(text)
             pos += len(text)
-            prev_end = int(row.end) if has_offsets else None
+            prev_end = int(end) if has_offsets else None
         paras.append(_Para("".join(pieces), sents))
     return paras
 
@@ -851,7 +861,8 @@ def _direct(para: _Para, verbs: dict[str, str], prev_speaker) -> tuple[list[_Quo
     quotes: list[_Quote] = []
     blocked: list[tuple[int, int]] = []
     last: _Quote | None = None
-    for span in _quote_spans(text):
+    spans = _quote_spans(text)
+    for span in spans:
         blocked.append(span)
         inner = _inner(text, span)
         if _word_count(text[inner[0]:inner[1]]) == 0:
@@ -871,7 +882,8 @@ def _direct(para: _Para, verbs: dict[str, str], prev_speaker) -> tuple[list[_Quo
             after_end = para.sents[ei + 1][2]
         after_toks = _tokens(text[span[1]:after_end], span[1])
         # cut the after-frame at the next quotation mark
-        after_toks = [t for t in after_toks if not any(a <= t.start < b for a, b in _quote_spans(text) if a >= span[1])]
+        later = [(a, b) for a, b in spans if a >= span[1]]
+        after_toks = [t for t in after_toks if not any(a <= t.start < b for a, b in later)]
         frame = _frame_after(after_toks, verbs)
         if frame is None:
             frame = _frame_before(_tokens(before_text, sent_start), verbs)
