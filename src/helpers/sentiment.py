@@ -60,6 +60,12 @@ def _quote_spans(text: str, quotes_here: list[dict]) -> list[tuple[int, int, str
     return spans
 
 
+def _records(df: pd.DataFrame) -> list[dict]:
+    """``df.to_dict("records")`` (native Python values) without its per-row overhead."""
+    names = list(df.columns)
+    return [dict(zip(names, row)) for row in zip(*(df[c].tolist() for c in names))]
+
+
 def _empty_mention_sentiment() -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype="object") for c in COLUMNS["mention_sentiment"] + MENTION_EXTRA})
 
@@ -87,12 +93,12 @@ def score_mentions(sentences: pd.DataFrame, mentions: pd.DataFrame, quotes: pd.D
     paras = dict(zip(sentences["sent_id"], sentences["para_id"])) if "para_id" in sentences else {}
     quotes_by_sent: dict[int, list[dict]] = {}
     if quotes is not None and len(quotes):
-        for q in quotes.to_dict("records"):
+        for q in _records(quotes):
             quotes_by_sent.setdefault(q["sent_id"], []).append(q)
     model = load_model()
     # (sent_id, actor) -> mentions in reading order; dicts keep first-seen order.
     groups: dict[tuple, list[dict]] = {}
-    for r in m.sort_values(["sent_id", "start", "end"], kind="stable").to_dict("records"):
+    for r in _records(m.sort_values(["sent_id", "start", "end"], kind="stable")):
         groups.setdefault((r["sent_id"], r["actor"]), []).append(r)
     spans_cache: dict[int, list] = {}
     rows = []
