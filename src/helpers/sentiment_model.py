@@ -200,7 +200,7 @@ class _Sentence:
                 self.eb_pos.append(i)
 
 
-@functools.lru_cache(maxsize=512)
+@functools.lru_cache(maxsize=64)  # the targets of one sentence are scored one after another
 def _sentence_parts(sentence: str, clause_scope: bool) -> _Sentence:
     return _Sentence(sentence, clause_scope)
 
