@@ -1,7 +1,6 @@
 """The README's Python example runs as written (from the project root)."""
 from __future__ import annotations
 
-import os
 import re
 
 from helpers.paths import PROJECT_ROOT
@@ -16,4 +15,3 @@ def test_readme_python_example_runs(tmp_path, monkeypatch):
     exec(compile(block, "README.md", "exec"), namespace)
     assert (tmp_path / "out" / "trump-urges-russia-to-stop" / "actor_sentiment.csv").exists()
     assert namespace["helpers"].sentiment.classify_target("Critics slammed Mr. Smith.", 16, 25) == "negative"
-    assert os.path.exists(PROJECT_ROOT / "README.md")
