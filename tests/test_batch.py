@@ -1,6 +1,8 @@
 """Batch analysis: bad files named and counted, skip / force, jobs=2 equals jobs=1, slug collisions."""
 from __future__ import annotations
 
+import json
+
 import argparse
 import os
 
@@ -137,6 +139,7 @@ def test_slug_collisions_get_path_hashes_and_do_not_overwrite(tmp_path):
     assert result.ok == 2
     assert sorted(pd.read_csv(tmp_path / "out" / "articles.csv")["slug"]) == sorted(slugs)
     assert all((tmp_path / "out" / s / "article.json").exists() for s in slugs)
+    assert all(json.loads((tmp_path / "out" / s / "article.json").read_text())["slug"] == s for s in slugs)
 
 
 def test_expand_skips_hidden_and_readme_but_keeps_named_files(corpus_dir):

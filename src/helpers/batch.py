@@ -144,18 +144,6 @@ def _init_worker(config: dict) -> None:
     _CONFIG.update(config)
 
 
-def _analysis_with_slug(analysis, slug: str):
-    """The same analysis, saved under ``slug`` (differs from ``article.slug`` on collisions)."""
-    from .pipeline import Analysis
-
-    class _Named(Analysis):
-        @property
-        def slug(self) -> str:  # noqa: D401
-            return slug
-
-    return _Named(article=analysis.article, tables=analysis.tables)
-
-
 def _rows(article: dict, tables: dict, slug: str, source: str) -> tuple[dict, list[dict]]:
     from . import corpus
 
@@ -194,7 +182,7 @@ def process_one(path: str, slug: str) -> dict:
         stamp = stamp_for(src, aliases)  # before reading, so an edit during the run is seen next time
         article = load_article(src)
         analysis = analyze(article, aliases=aliases)
-        saved = _analysis_with_slug(analysis, slug).save(out_dir, figures=figures)
+        saved = analysis.save(out_dir, figures=figures, slug=slug)
         (saved / STAMP).write_text(json.dumps({**stamp, "figures": bool(figures)}, indent=1), encoding="utf-8")
         record = article.to_dict()
         record["slug"] = slug

@@ -53,20 +53,22 @@ class Analysis:
     def slug(self) -> str:
         return self.article.slug
 
-    def save(self, out_dir, figures: bool = True) -> Path:
+    def save(self, out_dir, figures: bool = True, slug: str | None = None) -> Path:
         """Write ``out_dir/<slug>/`` with article.json, every table as CSV, and the figures.
 
+        ``slug`` names the folder (default: the article's own slug; the batch runner passes a
+        distinct one when two inputs share a name); article.json records the folder's name.
         Atomic: everything is written to a temporary sibling folder that replaces the target only
         when complete, so a failure never leaves a half-written folder. Returns the folder.
         """
+        slug = slug or self.slug
         out_dir = Path(out_dir)
         out_dir.mkdir(parents=True, exist_ok=True)
-        final = out_dir / self.slug
-        tmp = Path(tempfile.mkdtemp(prefix=f".{self.slug}.", dir=out_dir))
+        final = out_dir / slug
+        tmp = Path(tempfile.mkdtemp(prefix=f".{slug}.", dir=out_dir))
         try:
-            (tmp / "article.json").write_text(
-                json.dumps(self.article.to_dict(), ensure_ascii=False, indent=2), encoding="utf-8"
-            )
+            record = {**self.article.to_dict(), "slug": slug}
+            (tmp / "article.json").write_text(json.dumps(record, ensure_ascii=False, indent=2), encoding="utf-8")
             for name in TABLE_FILES:
                 if name in self.tables:
                     self.tables[name].to_csv(tmp / f"{name}.csv", index=False)
@@ -75,7 +77,7 @@ class Analysis:
 
                 export_all(self, tmp)
             if final.exists():
-                trash = Path(tempfile.mkdtemp(prefix=f".{self.slug}.old.", dir=out_dir))
+                trash = Path(tempfile.mkdtemp(prefix=f".{slug}.old.", dir=out_dir))
                 os.replace(final, trash / "old")
                 os.replace(tmp, final)
                 shutil.rmtree(trash, ignore_errors=True)
