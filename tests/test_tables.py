@@ -33,3 +33,13 @@ def test_conform_refuses_a_table_missing_a_contract_column():
 
 def test_conform_of_nothing_is_the_empty_table():
     assert list(conform(None, "blame").columns) == COLUMNS["blame"]
+
+
+def test_mentions_by_sentence_indexes_mentions_once():
+    from helpers.text import mentions_by_sentence
+
+    mentions = pd.DataFrame({"actor": ["Trump", "", "Putin"], "sent_id": [0, 0, 2], "start": [4, 20, 0],
+                             "end": [9, 22, 5], "surface": ["Trump", "he", "Putin"], "via": ["name", "pronoun", "name"]})
+    assert mentions_by_sentence(mentions) == {0: [(4, 9, "Trump"), (20, 22, "")], 2: [(0, 5, "Putin")]}
+    assert mentions_by_sentence(empty("mentions")) == {}
+    assert mentions_by_sentence(None) == {}

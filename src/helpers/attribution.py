@@ -68,6 +68,7 @@ from importlib import resources as importlib_resources
 import pandas as pd
 
 from .tables import conform, empty
+from .text import mentions_by_sentence
 
 #: Extra columns after the contract columns, in this order.
 EXTRA_COLUMNS = ["speaker_surface", "start", "end", "sent_ids", "speaker_sent_id", "speaker_start",
@@ -928,19 +929,10 @@ def _direct(para: _Para, verbs: dict[str, str], prev_speaker) -> tuple[list[_Quo
 # Public API
 
 
-def _mentions_by_sentence(mentions: pd.DataFrame | None) -> dict[int, list[tuple[int, int, object]]]:
-    """sent_id -> [(start, end, actor)] of the mentions table, built once per article."""
-    index: dict[int, list[tuple[int, int, object]]] = {}
-    if mentions is not None and len(mentions):
-        for sid, start, end, actor in zip(mentions["sent_id"], mentions["start"], mentions["end"], mentions["actor"]):
-            index.setdefault(int(sid), []).append((int(start), int(end), actor))
-    return index
-
-
 def _speaker_name(sid: int, a: int, b: int, surface: str, mentions_by_sent: dict) -> str:
     """Actor of the mention covering the head (last word) of the speaker phrase, else the surface.
 
-    ``mentions_by_sent`` is `_mentions_by_sentence` of the mentions table. Where several
+    ``mentions_by_sent`` is `text.mentions_by_sentence` of the mentions table. Where several
     mentions cover the head, the longest wins (the first of equally long ones).
     """
     words = list(re.finditer(r"[\w’'\-.]+", surface))
@@ -969,7 +961,7 @@ def find_quotes(sentences: pd.DataFrame, mentions: pd.DataFrame | None = None) -
     columns = list(empty("quotes").columns) + EXTRA_COLUMNS
     paras = _paragraphs(sentences)
     verbs = speech_verbs()
-    mentions_by_sent = _mentions_by_sentence(mentions)
+    mentions_by_sent = mentions_by_sentence(mentions)
     rows = []
     prev_last: _Quote | None = None
     for para in paras:

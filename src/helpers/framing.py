@@ -31,7 +31,7 @@ from pathlib import Path
 import pandas as pd
 
 from .tables import conform, empty
-from .text import records
+from .text import mentions_by_sentence, records
 
 DATA = Path(__file__).parent / "data"
 
@@ -168,21 +168,11 @@ def _paragraph_spans(group: list[tuple]):
 _SAID_END = re.compile(r"\b(?:said|says|wrote|added)$")
 
 
-def _mentions_by_sentence(mentions: pd.DataFrame) -> dict:
-    """sent_id → [(start, end, actor)] in table order (actor as stored: str, or NaN/None)."""
-    by_sent: dict = {}
-    if mentions is None or mentions.empty:
-        return by_sent
-    for sid, start, end, actor in records(mentions, ["sent_id", "start", "end", "actor"]):
-        by_sent.setdefault(sid, []).append((start, end, actor))
-    return by_sent
-
-
 def _quote_spans(sentences: pd.DataFrame, mentions: pd.DataFrame, quotes: pd.DataFrame,
                  by_sent: dict | None = None) -> dict[int, list[_Span]]:
     """sent_id → quoted spans in that sentence (a multi-sentence quote gives one span per sentence)."""
     if by_sent is None:
-        by_sent = _mentions_by_sentence(mentions)
+        by_sent = mentions_by_sentence(mentions)
     quote_rows = _quote_rows(quotes)
     paragraphs: dict = {}
     for para_id, *row in records(sentences.sort_values("start"), ["para_id", "sent_id", "start", "end", "text"]):
@@ -312,7 +302,7 @@ def find_blame(sentences: pd.DataFrame, mentions: pd.DataFrame, quotes: pd.DataF
         return conform(_blame_frame([]), "blame")
     mentions = mentions if mentions is not None and not mentions.empty else empty("mentions")
     quotes = quotes if quotes is not None else empty("quotes")
-    by_sent = _mentions_by_sentence(mentions)
+    by_sent = mentions_by_sentence(mentions)
     spans = _quote_spans(sentences, mentions, quotes, by_sent)
     rows = []
     for sid, text in records(sentences, ["sent_id", "text"]):

@@ -34,3 +34,16 @@ def sentences(article) -> pd.DataFrame:
     if not rows:
         return empty("sentences")
     return conform(pd.DataFrame(rows, columns=["sent_id", "para_id", "start", "end", "text"]), "sentences")
+
+
+def mentions_by_sentence(mentions: pd.DataFrame | None) -> dict:
+    """sent_id → [(start, end, actor)] of the mentions table, in table order, built once per article.
+
+    ``start``/``end`` are offsets inside the sentence; ``actor`` is as stored (a name, "", or NaN).
+    """
+    by_sent: dict = {}
+    if mentions is None or mentions.empty:
+        return by_sent
+    for sid, start, end, actor in records(mentions, ["sent_id", "start", "end", "actor"]):
+        by_sent.setdefault(sid, []).append((start, end, actor))
+    return by_sent
