@@ -103,13 +103,14 @@ def analyze(article, aliases: dict[str, str] | None = None) -> Analysis:
     mention_sentiment = sentiment.score_mentions(sents, mentions, quotes)
     metrics, per_paragraph, hard = readability.measure(article, sents)
     blame = framing.find_blame(sents, mentions, quotes)
+    actor_sentiment = sentiment.by_actor(mention_sentiment)
     tables = {
         "sentences": sents,
         "actors": actors.actor_table(mentions),
         "mentions": mentions,
         "mention_sentiment": mention_sentiment,
-        "actor_sentiment": sentiment.by_actor(mention_sentiment),
-        "sentiment_evidence": sentiment.evidence(mention_sentiment, sents),
+        "actor_sentiment": actor_sentiment,
+        "sentiment_evidence": sentiment.evidence(mention_sentiment, sents, actor_sentiment),
         "quotes": quotes,
         "blame": blame,
         "passives": framing.passives(sents),

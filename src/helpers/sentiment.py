@@ -189,7 +189,8 @@ def by_actor(mention_sentiment: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values(["mentions", "actor"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 
-def evidence(mention_sentiment: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+def evidence(mention_sentiment: pd.DataFrame, sentences: pd.DataFrame,
+             actor_sentiment: pd.DataFrame | None = None) -> pd.DataFrame:
     """For each actor, the most negative and the most positive sentence, so a reader can audit.
 
     Columns: ``actor``, ``side`` ("negative" = the sentence with the lowest score for that actor,
@@ -210,7 +211,9 @@ def evidence(mention_sentiment: pd.DataFrame, sentences: pd.DataFrame) -> pd.Dat
         if r["actor"] not in highest or r["score"] > records[highest[r["actor"]]]["score"]:
             highest[r["actor"]] = i
     rows = []
-    for actor in by_actor(mention_sentiment)["actor"]:
+    if actor_sentiment is None:  # the order of `by_actor`; pass its table to avoid computing it twice
+        actor_sentiment = by_actor(mention_sentiment)
+    for actor in actor_sentiment["actor"]:
         lo, hi = lowest[actor], highest[actor]
         picks = [("negative", lo), ("positive", hi)] if lo != hi else [
             ("negative" if records[lo]["score"] < 0 else "positive", lo)]
