@@ -45,6 +45,7 @@ def cmd_report(args) -> int:
 TRAINERS = {
     "target-sentiment": "helpers.sentiment_model:train_cli",
     "directed": "helpers.directed:train_cli",
+    "word-vectors": "helpers.word_vectors:train_cli",
 }
 
 

