@@ -83,19 +83,9 @@ SAME_SENTENCE = "Jones praised the brave rescuers, while he attacked Miller as a
 
 def test_same_sentence_different_targets():
     # the sentence's mood is one thing; the stance toward each target differs
-    assert label(SAME_SENTENCE, "Jones") == "positive"
-    assert label(SAME_SENTENCE, "Miller") == "negative"
-    p_rescuers = sentiment.target_probabilities(SAME_SENTENCE, *span(SAME_SENTENCE, "rescuers"))
-    p_miller = sentiment.target_probabilities(SAME_SENTENCE, *span(SAME_SENTENCE, "Miller"))
-    assert p_rescuers[2] > 3 * p_miller[2]  # the praised side leans far more positive than the attacked one
-
-
-@pytest.mark.xfail(strict=True, reason="known miss since the word-vector windows (README model card): the "
-                   "sentence-wide window 'S' carries the mood of the 'attacked … corrupt liar' clause, and "
-                   "'brave rescuers' ends up 0.59 negative / 0.38 positive; the window raised grouped-CV "
-                   "macro-F1 on train by 0.02, so it stays, and this check says what it costs")
-def test_praised_object_in_a_negative_sentence_is_positive():
     assert label(SAME_SENTENCE, "rescuers") == "positive"
+    assert label(SAME_SENTENCE, "Miller") == "negative"
+    assert label(SAME_SENTENCE, "Jones") == "positive"
 
 
 def test_negative_mood_positive_target():

@@ -35,6 +35,12 @@ def test_embed_windows_leave_out_the_target_and_punctuation():
     assert right3 == ["the", "mayor", "lied"]
     assert rest == ["critics", "said", "the", "mayor", "lied", "again"]
     assert lw == ["said", "critics"] and lweights == [1.0, 0.5]  # nearest first, 1 / (1 + d)
+    # the target's clause runs between clause breaks (commas, "while", "and", …); the rest is "O"
+    s = "Jones praised the brave rescuers, while he attacked Miller as a corrupt liar."
+    start = s.index("rescuers")
+    (clause, _), (rest, _) = embed_windows(s, start, start + 8, ("C", "O"))
+    assert clause == ["jones", "praised", "the", "brave"]
+    assert rest == ["while", "he", "attacked", "miller", "as", "a", "corrupt", "liar"]
 
 
 def _rows():
@@ -75,7 +81,7 @@ def test_folded_token_scores_equal_the_unfolded_linear_model():
 
 def test_shipped_model_carries_folded_token_scores():
     model = TargetSentimentModel.load(MODEL_PATH)
-    assert model.embed_parts == ("Lw", "Rw", "S")
+    assert model.embed_parts == ("Lw", "Rw", "C", "O")
     assert model.embed.matrix.shape == (model.meta["vectors"]["tokens"], 3 * len(model.embed_parts))
     assert "love" in model.embed.vocab and "##s" in model.embed.vocab
     # the folded scores carry polarity: "disaster" leans negative, "wonderful" positive (right window)

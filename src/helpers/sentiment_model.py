@@ -77,7 +77,7 @@ ALL_GROUPS = DEFAULT_GROUPS + ("chars", "clause", "distance")
 DEFAULT_C = 0.1
 #: Context windows whose mean word vector (`helpers.word_vectors`) is a feature, and its scale
 #: (a larger scale = weaker L2 penalty on those weights). Chosen by grouped cross-validation on train.
-EMBED_PARTS = ("Lw", "Rw", "S")
+EMBED_PARTS = ("Lw", "Rw", "C", "O")
 EMBED_ALPHA = 1.0
 CLASS_WEIGHT = "balanced"
 
@@ -241,7 +241,17 @@ def embed_windows(sentence: str, start: int, end: int, parts=EMBED_PARTS) -> lis
     right = [w for w in sp.words[t1 + 1:] if _is_word(w)]
     out = []
     for p in parts:
-        if p == "Lw":
+        if p in ("C", "O"):  # the target's clause (between clause breaks) and the rest of the sentence
+            words = sp.words
+            a = t0
+            while a > 0 and words[a - 1] not in CLAUSE_BREAKS:
+                a -= 1
+            b = t1 + 1
+            while b < len(words) and words[b] not in CLAUSE_BREAKS:
+                b += 1
+            chosen = words[a:t0] + words[t1 + 1:b] if p == "C" else words[:a] + words[b:]
+            out.append(([w for w in chosen if _is_word(w)], None))
+        elif p == "Lw":
             out.append((left[::-1], [1 / (1 + d) for d in range(len(left))]))
         elif p == "Rw":
             out.append((right, [1 / (1 + d) for d in range(len(right))]))
