@@ -2,7 +2,7 @@
 
 A multinomial logistic regression over sparse, target-aware features of one sentence and one
 target span (``sentence[start:end]``). Everything needed at run time is a NumPy ``.npz`` file
-shipped in ``helpers/data/`` (feature names + weights); prediction is a dictionary look-up and a
+shipped in ``helpers/data/`` (feature names + weights + folded word-vector scores); prediction is a dictionary look-up and a
 dot product, so it needs neither scikit-learn nor a download, and loads in well under a second.
 scikit-learn is used only for training (``python -m helpers train target-sentiment``).
 
@@ -40,6 +40,11 @@ Feature groups (each measured on the NewsMTSC dev sets; see the README model car
   ``EB:<e>_accused``), so patterns between the target and other actors generalise across names.
 - ``position``: relative position of the target, at sentence start (a subject proxy), after a
   preposition (an object proxy), pronoun target.
+- word vectors (``EMBED_PARTS``, not a ``groups`` entry): the mean static vector
+  (`helpers.word_vectors`) of the words left and right of the target, each weighted 1/(1 + d) by
+  distance, of the rest of the target's clause, and of the rest of the sentence. Training folds the
+  vectors into the model (``embed``: three class scores per WordPiece token and window), so the
+  shipped file holds no vectors and prediction stays a look-up and a sum.
 
 References: Hamborg & Donnay, "NewsMTSC: A Dataset for (Multi-)Target-dependent Sentiment
 Classification in Political News Articles", EACL 2021 (data). Hutto & Gilbert, "VADER", ICWSM 2014
