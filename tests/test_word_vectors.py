@@ -97,3 +97,21 @@ def test_training_without_vectors_says_how_to_build_them(tmp_path, missing):
 
     with pytest.raises(FileNotFoundError, match="train word-vectors"):
         load_vectors(tmp_path / missing)
+
+
+def test_missing_vectors_error_names_the_file(tmp_path):
+    from helpers.word_vectors import load_vectors
+
+    with pytest.raises(FileNotFoundError) as err:
+        load_vectors(tmp_path / "nope.npz")
+    assert err.value.filename == str(tmp_path / "nope.npz")  # the CLI prints "<file>: <problem>"
+
+
+def test_train_word_vectors_without_the_extra_is_one_line_not_a_traceback(monkeypatch, capsys):
+    from helpers import cli, word_vectors
+
+    monkeypatch.setattr(word_vectors, "ENCODER_PACKAGE", "no_such_encoder_package_xyz")
+    assert cli.main(["train", "word-vectors"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("error: no_such_encoder_package_xyz: not installed")
+    assert "pip install -e '.[vectors]'" in err and "Traceback" not in err and len(err.splitlines()) == 1

