@@ -223,6 +223,15 @@ def test_same_surname_different_people():
     assert m.iloc[2]["actor"] == "Hillary Clinton" and m.iloc[3]["actor"] == "Bill Clinton"
 
 
+def test_initial_is_evidence_of_a_person():
+    # no title, honorific, known given name, pronoun or "said": only the middle initial says person
+    m = actors.find_mentions(frame("The spokesman, Zorvath Q. Mellinger, answered questions at Hollin Vale Partners."))
+    kinds = dict(actors.actor_table(m)[["actor", "kind"]].values)
+    assert kinds["Zorvath Q. Mellinger"] == "person"
+    bare = actors.find_mentions(frame("The spokesman, Zorvath Mellinger, answered questions at Hollin Vale Partners."))
+    assert dict(actors.actor_table(bare)[["actor", "kind"]].values)["Zorvath Mellinger"] == "other"
+
+
 def test_common_words_are_not_actors():
     m = actors.find_mentions(one_sentence("“Let’s get the Peace Deal DONE! STOP!” Senior officials said on Thursday."))
     assert m.empty and list(m.columns) == COLUMNS["mentions"] + ["kind"]

@@ -28,7 +28,8 @@ and checked merge by merge). Three passes over the sentences:
    (when several people share it: the one of agreeing gender mentioned last), "Vladimir" by a given
    name that only one person has (via=alias). The canonical name is the longest full name seen
    ("Vladimir V. Putin"; "Trump" when the article never gives a first name). A name with no sign
-   of being a person (no title, honorific, known given name, pronoun or "said") keeps kind "other".
+   of being a person (no title, honorific, known given name, initial, pronoun or "said") keeps kind
+   "other".
 3. **Descriptions and pronouns**, in reading order. "the president" is the person mentioned most
    recently who holds that office in this article; "Norway's prime minister" without a named holder
    becomes an unnamed person "Prime minister of Norway". Pronoun rule (a simplified Hobbs /
@@ -956,10 +957,12 @@ def _resolve(spans_by_sent: list[list[Span]], people: list[Person], lex: Lexicon
                     s.kind = "person" if s.gender in ("m", "f") else ""
             if s.actor or s.type in ("pronoun", "desc"):
                 history.append(s)
-    # a name nobody treats as a person (no title, honorific, given name, pronoun or "said") is
+    # a name nobody treats as a person (no title, honorific, given name, initial, pronoun or "said") is
     # kept, but as kind "other": "World Economic Forum", "Boston Marathon"
     spans = [s for sent_spans in spans_by_sent for s in sent_spans]
-    evidence = {id(p) for p in people if p.titles or p.gender or p.gender_from_name}
+    # a middle or leading initial ("Dmitri S. Peskov", "J. Smith") is a person's, not an organisation's
+    evidence = {id(p) for p in people if p.titles or p.gender or p.gender_from_name
+                or any(len(g) == 2 and g.endswith(".") and g[0].isalpha() for g in p.given)}
     evidence |= {id(s.cluster) for s in spans if isinstance(s.cluster, Person)
                  and (s.type in ("pronoun", "desc", "alias") or s.honorific or s.said)}
     for s in spans:
