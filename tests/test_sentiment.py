@@ -311,7 +311,8 @@ def test_seed_zelensky_dictator_negative(seed):
                    "first 'he' 0.52 negative; 'X said …' is learnt as neutral (it mostly is in NewsMTSC train), and "
                    "of the train targets that speak about themselves in positive words only 151 of 313 are "
                    "labelled positive (107 neutral, 55 negative), so the speaker × content-valence features "
-                   "(spk:self+) stay weak; not special-cased")
+                   "(spk:self+) stay weak; features aimed at it gave no CV gain and a frozen contextual encoder "
+                   "also reads 'Mr. Rutte' neutral (README ablation round 4); not special-cased")
 def test_seed_rutte_very_good_meeting_positive(seed):
     sents, ms, _ = seed
     sid = sents.loc[sents.text.str.contains("very good meeting"), "sent_id"].iloc[0]
