@@ -52,6 +52,8 @@ TRAINERS = {
 def cmd_train(args) -> int:
     import importlib
 
+    if args.model != "target-sentiment" and (args.cv or args.C is not None or args.embed_parts is not None):
+        raise InputError("--cv/--C/--embed-parts", "apply to target-sentiment only")
     module_name, func = TRAINERS[args.model].split(":")
     return importlib.import_module(module_name).__getattribute__(func)(args) or 0
 
@@ -87,6 +89,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("train", help="re-train a shipped model deterministically")
     p.add_argument("model", choices=sorted(TRAINERS))
     p.add_argument("--data", help="training data folder (default: ../shared/data/<set>)")
+    p.add_argument("--cv", type=int, metavar="K", help="target-sentiment: print grouped K-fold CV scores on train, write nothing")
+    p.add_argument("--C", type=float, help="target-sentiment with --cv: inverse regularisation strength (default 0.1)")
+    p.add_argument("--embed-parts", metavar="P,…", help="target-sentiment with --cv: word-vector windows (default Lw,Rw,C,O; none for no vectors)")
     p.set_defaults(func=cmd_train)
     return parser
 

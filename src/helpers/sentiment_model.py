@@ -759,6 +759,43 @@ def train(rows: list[dict], groups=DEFAULT_GROUPS, C: float = DEFAULT_C, min_cou
     return TargetSentimentModel(names, W[keep], b, meta, embed)
 
 
+def article_groups(rows: list[dict]) -> list[str]:
+    """The article of each NewsMTSC row: the first three ``_`` parts of its id (``allsides_1000_401``).
+
+    Cross-validation folds keep an article's targets together, so no fold is scored on sentences
+    whose neighbours (same article, often the same wording) it was trained on.
+    """
+    return ["_".join(str(r.get("id", i)).split("_")[:3]) for i, r in enumerate(rows)]
+
+
+def cv_folds(rows: list[dict], k: int = 5) -> list[tuple[list[int], list[int]]]:
+    """(train indices, held-out indices) of each of ``k`` folds; an article is never split (GroupKFold)."""
+    from sklearn.model_selection import GroupKFold
+
+    groups = article_groups(rows)
+    if k < 2 or len(set(groups)) < k:
+        raise ValueError(f"{k}-fold cross-validation needs k >= 2 and at least k articles; got k={k}, "
+                         f"{len(set(groups))} articles")
+    y = [r["polarity"] for r in rows]
+    return [(a.tolist(), b.tolist()) for a, b in GroupKFold(n_splits=k).split(rows, y, groups)]
+
+
+def cross_validate(rows: list[dict], k: int = 5, **train_args) -> list[dict]:
+    """Grouped ``k``-fold cross-validation of `train` on ``rows`` (folds by `article_groups`).
+
+    Deterministic (scikit-learn's GroupKFold, no shuffling). ``train_args`` go to `train` (``C``,
+    ``embed_parts``, …). Returns one dict per fold: ``fold``, ``n``, ``f1_macro``, ``accuracy``.
+    This is how the model card's CV scores are measured; it never touches the dev or test sets.
+    """
+    out = []
+    for fold, (a, b) in enumerate(cv_folds(rows, k)):
+        model = train([rows[i] for i in a], **train_args)
+        held = [rows[i] for i in b]
+        s = scores([POLARITY_TO_LABEL[r["polarity"]] for r in held], predict_rows(model, held))
+        out.append({"fold": fold, "n": len(held), **s})
+    return out
+
+
 def predict_rows(model: TargetSentimentModel, rows: list[dict]) -> list[str]:
     return [LABELS[int(np.argmax(model.predict_proba(r["sentence"], r["from"], r["to"])))] for r in rows]
 
@@ -773,21 +810,58 @@ def scores(gold: list[str], pred: list[str]) -> dict:
     }
 
 
+def _cv_settings(args) -> dict:
+    """`train` settings from ``--C`` / ``--embed-parts`` (only with ``--cv``: the shipped model uses the defaults)."""
+    from .errors import InputError
+
+    settings = {}
+    if getattr(args, "C", None) is not None:
+        if args.C <= 0:
+            raise InputError("--C", f"must be positive, got {args.C}")
+        settings["C"] = args.C
+    parts = getattr(args, "embed_parts", None)
+    if parts is not None:
+        chosen = tuple(p for p in parts.split(",") if p and p != "none")
+        known = ("L1", "R1", "L3", "R3", "Lw", "Rw", "C", "O", "S")
+        bad = [p for p in chosen if p not in known]
+        if bad:
+            raise InputError("--embed-parts", f"unknown window {bad[0]!r}; choose from {', '.join(known)} or none")
+        settings["embed_parts"] = chosen
+    if settings and not getattr(args, "cv", None):
+        raise InputError("--C/--embed-parts", "only with --cv: the shipped model is always trained with the defaults")
+    return settings
+
+
 def train_cli(args) -> int:
-    """``python -m helpers train target-sentiment [--data DIR]``: re-train and write the shipped model.
+    """``python -m helpers train target-sentiment [--data DIR] [--cv K [--C C] [--embed-parts P,…]]``.
 
     Reads ``DIR/train.jsonl`` (default ``SHARED_DATA/newsmtsc``), trains, prints dev scores when
     ``dev_rw.jsonl`` / ``dev_mt.jsonl`` sit beside it, and writes ``helpers/data/target_sentiment.npz``.
+    With ``--cv K`` it writes nothing: it prints grouped K-fold cross-validation scores on train
+    (the model card's CV numbers), for the default settings or those given.
     """
     from .errors import InputError
     from .paths import SHARED_DATA
 
     data_dir = Path(getattr(args, "data", None) or SHARED_DATA / "newsmtsc")
     train_path = data_dir / "train.jsonl"
+    settings = _cv_settings(args)
     if not train_path.exists():
         raise InputError(str(train_path), "no such file (NewsMTSC train.jsonl expected)")
     t = time.perf_counter()
     rows = read_jsonl(train_path)
+    if getattr(args, "cv", None):
+        try:
+            folds = cross_validate(rows, args.cv, **settings)
+        except ValueError as err:
+            raise InputError("--cv", str(err)) from None
+        for f in folds:
+            print(f"fold {f['fold']}: n={f['n']} f1_macro={f['f1_macro']:.4f} accuracy={f['accuracy']:.4f}")
+        mean = sum(f["f1_macro"] for f in folds) / len(folds)
+        print(f"grouped {args.cv}-fold CV on {train_path.name}: f1_macro={mean:.4f} "
+              f"(C={settings.get('C', DEFAULT_C)}, embed_parts={','.join(settings.get('embed_parts', EMBED_PARTS)) or 'none'}; "
+              f"{time.perf_counter() - t:.0f} s)")
+        return 0
     model = train(rows)
     for name in ("dev_rw", "dev_mt"):
         path = data_dir / f"{name}.jsonl"
