@@ -9,9 +9,11 @@ from helpers.article import (
     Article,
     english_share,
     furniture_rules,
+    is_dateline,
     load_article,
     name_from_url,
     outlets,
+    parse_bare_byline,
     parse_byline,
     strip_markdown,
 )
@@ -201,6 +203,44 @@ def test_parse_byline_forms():
     assert parse_byline("By Monday, officials had left the city.") is None
     assert parse_byline("By the time the talks ended, nobody was left.") is None
     assert parse_byline("Jane Doe reported from Kyiv.") is None
+
+
+def test_dateline_is_a_line_with_only_a_date_or_time():
+    for line in ["Feb. 9, 2026", "Updated 5:02 p.m. ET", "Monday, Feb. 9, 2026", "2026-02-09",
+                 "Published March 3, 2026, 6:00 a.m. ET | Updated 7:10 a.m. ET", "9 February 2026 at 14:05 GMT"]:
+        assert is_dateline(line), line
+    for line in ["On Feb. 9, 2026, the Senate voted.", "May 2026", "Updated", "March 5 is the deadline", ""]:
+        assert not is_dateline(line), line
+
+
+def test_parse_bare_byline_needs_names_and_evidence():
+    given = frozenset({"emily", "jane"})
+    assert parse_bare_byline("Catie Edmondson and Emily Cochrane", given).byline == "Catie Edmondson and Emily Cochrane"
+    assert parse_bare_byline("Jane A. Doe, Ali Khan and Ruth O’Neill", given) is not None
+    # capitalised words alone are not enough: a section label has no given name and no date beside it
+    assert parse_bare_byline("Middle East Crisis", given) is None
+    assert parse_bare_byline("Catie Edmondson", given) is None
+    assert parse_bare_byline("Catie Edmondson", given, next_to_date=True).byline == "Catie Edmondson"
+    assert parse_bare_byline("Emily Cochrane reported from Washington.", given) is None
+    assert parse_bare_byline("Live", given, next_to_date=True) is None
+
+
+def test_header_without_by_dek_names_and_date_are_not_body():
+    text = ("Senate Passes Budget Deal After Late-Night Vote\n"
+            "The measure now goes to the House, where its fate is uncertain.\n"
+            "Catie Edmondson and Emily Cochrane\n"
+            "Feb. 9, 2026\n"
+            "WASHINGTON — The Senate passed a sweeping budget agreement early Friday.\n"
+            "Senator Chuck Schumer praised the deal. \"This is a good day,\" he said.")
+    a = load_article(text)
+    assert a.title == "Senate Passes Budget Deal After Late-Night Vote"
+    assert a.dek == "The measure now goes to the House, where its fate is uncertain."
+    assert (a.byline, a.date) == ("Catie Edmondson and Emily Cochrane", "Feb. 9, 2026")
+    assert a.paragraphs[0].startswith("WASHINGTON — The Senate") and len(a.paragraphs) == 2
+    assert a.furniture == []  # header fields, not furniture
+    # a label that only looks like names stays in the body: no given name, no date beside it
+    b = load_article("A headline for the test\nMiddle East Crisis\nThe talks ended on Monday without a deal.")
+    assert b.byline == "" and b.paragraphs[0] == "Middle East Crisis"
 
 
 def test_byline_sentence_stays_in_the_body():

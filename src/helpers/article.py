@@ -668,6 +668,56 @@ def parse_byline(text: str) -> Byline | None:
     return None
 
 
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+          r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_DATE = re.compile(rf"\b(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}"
+                   rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})", re.I)
+_TIME = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)|\b\d{1,2}:\d{2}\b", re.I)
+_DATE_WORDS = re.compile(
+    r"\b(?:published|updated|last|posted|modified|on|at|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    r"|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|et|est|edt|ct|cst|cdt|pt|pst|pdt|gmt|bst|cet|cest|utc)\b\.?", re.I)
+
+
+def is_dateline(text: str) -> bool:
+    """A line that only gives a publication date or time ("Feb. 9, 2026", "Updated 5:02 p.m. ET",
+    "Published March 3, 2026, 6:00 a.m. ET | Updated 7:10 a.m. ET", "2026-02-09"): nothing else."""
+    text = text.strip()
+    if not text or len(text.split()) > 16:
+        return False
+    has_date = bool(_DATE.search(text))
+    if not has_date and not (re.match(r"(?i)(?:published|updated|posted|last updated)\b", text) and _TIME.search(text)):
+        return False
+    rest = _DATE_WORDS.sub(" ", _TIME.sub(" ", _DATE.sub(" ", text)))
+    return re.sub(r"[\s,.;:|·•/()–—-]+", "", rest) == ""
+
+
+_BARE_NAME = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*"
+_BARE_PERSON = (rf"{_BARE_NAME}(?:\s+(?:[A-Z]\.|{_BARE_NAME}|(?:de|da|del|van|von|der|den|al|bin|la|le|di|du)\b)){{0,2}}"
+                rf"\s+(?:Mc|Mac|O’|O')?{_BARE_NAME}(?:,?\s+(?:Jr\.|Sr\.|III|II))?")
+_BARE_BYLINE = re.compile(rf"^(?P<names>{_BARE_PERSON}(?:\s*,\s*{_BARE_PERSON})*(?:\s*,?\s+(?:and|&)\s+{_BARE_PERSON})?)$")
+
+
+def parse_bare_byline(text: str, given_names: frozenset[str] = frozenset(), next_to_date: bool = False) -> Byline | None:
+    """A byline without "By": a line of one to four people's names ("Catie Edmondson and Emily Cochrane").
+
+    A line of capitalised words could also be a section label ("Middle East Crisis"), so it counts
+    only with more evidence: a common given name starting one of the names (``given_names``,
+    lower case), or a date line right before or after it (``next_to_date``). `assemble` looks for
+    it only in the header, right after the headline or dek.
+    """
+    text = " ".join(text.split())
+    match = _BARE_BYLINE.match(text)
+    if not match or len(text.split()) > 16:
+        return None
+    people = [p for p in re.split(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+", match.group("names")) if p]
+    people = [p for p in people if p not in ("Jr.", "Sr.", "III", "II")]
+    if not 1 <= len(people) <= 4:
+        return None
+    if not next_to_date and not any(p.split()[0].lower() in given_names for p in people):
+        return None
+    return Byline(text, "", "", "")
+
+
 def _clean_names(names: str) -> str:
     return " ".join(names.replace(" ,", ",").split()).strip(" ,")
 
@@ -681,6 +731,13 @@ def _join_authors(author: str) -> str:
 # ----------------------------------------------------------------------------------------------
 # Assembling the article
 # ----------------------------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    """Common given names (lower case) from ``data/given_names.txt`` (shared with the actor finder)."""
+    lines = (DATA_DIR / "given_names.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(ln.split()[0].lower() for ln in lines if ln.strip() and not ln.startswith("#"))
+
 
 def _looks_like_headline(text: str) -> bool:
     """A headline: 2–25 words, one sentence at most, not ending like a statement (., :, ;, ,),
@@ -725,7 +782,20 @@ def assemble(blocks: list[Block], fmt: str, source: str, meta: dict | None = Non
         elif block.text:
             kept.append((pos, block))
 
-    # 2. Header: headline, dek, byline (possibly glued to the first paragraph).
+    # 2. Header: headline, dek, byline (possibly glued to the first paragraph). Date lines in the
+    # header ("Feb. 9, 2026", "Updated 5:02 p.m. ET") give the date and are removed.
+    dated: set[int] = set()
+    had_date = bool(article.date)
+    for k in range(min(len(kept), HEADER_WINDOW + 2)):
+        if is_dateline(kept[k][1].text):
+            dated.add(kept[k][0])
+            if had_date:  # the page's metadata gave the date: the line is reported as furniture
+                removed.append((kept[k][0], kept[k][1].raw))
+            else:
+                article.date = " | ".join(filter(None, [article.date, kept[k][1].text.strip()]))
+    if dated:
+        positions = [pos for pos, _ in kept]
+        kept = [(pos, b) for pos, b in kept if pos not in dated]
     i = 0
     if kept and kept[0][1].kind == "heading" and (fmt == "markdown" or _same(kept[0][1].text, article.title)):
         article.title = article.title or kept[0][1].text
@@ -734,6 +804,17 @@ def assemble(blocks: list[Block], fmt: str, source: str, meta: dict | None = Non
         i = 1
     window = range(i, min(i + HEADER_WINDOW, len(kept)))
     byline_at, byline = next(((j, b) for j in window if (b := parse_byline(kept[j][1].text))), (None, None))
+    if byline is None and (article.title or (kept and _looks_like_headline(kept[i][1].text) if i < len(kept) else False)):
+        # a byline without "By", right after the headline or a one-line dek
+        given = _given_names()
+        first = i if article.title else i + 1
+        for j in range(first, min(first + 2, len(kept))):
+            pos = kept[j][0]
+            near_date = bool(dated) and any(positions.index(pos) + d in range(len(positions))
+                                            and positions[positions.index(pos) + d] in dated for d in (-1, 1))
+            if (b := parse_bare_byline(kept[j][1].text, given, near_date)) is not None:
+                byline_at, byline = j, b
+                break
     glued: Block | None = None
     if byline is not None:
         header = [b for _, b in kept[i:byline_at]]
