@@ -232,6 +232,20 @@ def test_initial_is_evidence_of_a_person():
     assert dict(actors.actor_table(bare)[["actor", "kind"]].values)["Zorvath Mellinger"] == "other"
 
 
+@pytest.mark.parametrize("first, expected", [
+    ("WASHINGTON — The Senate passed the bill.", [("Senate", "Senate")]),
+    ("KYIV, Ukraine — Russia fired missiles at Kyiv.", [("Russia", "Russia")]),
+    ("LONDON (Reuters) - Britain said on Monday it would act.", [("Britain", "United Kingdom")]),
+    ("NATO — the alliance said it would act.", [("NATO", "NATO")]),  # an actor, not a place
+])
+def test_wire_dateline_places_are_not_mentions(first, expected):
+    m = actors.find_mentions(frame(first, "WASHINGTON said it would act."))
+    assert list(zip(m.loc[m.sent_id == 0, "surface"], m.loc[m.sent_id == 0, "actor"])) == expected
+    assert actors.dateline_length(first) > 0
+    # only the body's opening line has a dateline
+    assert list(m.loc[m.sent_id == 1, "actor"]) == ["United States"]
+
+
 def test_common_words_are_not_actors():
     m = actors.find_mentions(one_sentence("“Let’s get the Peace Deal DONE! STOP!” Senior officials said on Thursday."))
     assert m.empty and list(m.columns) == COLUMNS["mentions"] + ["kind"]

@@ -51,6 +51,8 @@ and checked merge by merge). Three passes over the sentences:
 Capitals and seats of government (Kyiv, Moscow, the Kremlin, the White House): a mention of the
 country's government, counted under the country (via=demonym), except right after a preposition of
 place ("an attack on Kyiv", "met at the White House"), where they are places and not mentions.
+The dateline that opens a wire story ("WASHINGTON —", "KYIV, Ukraine —", "LONDON (Reuters) -")
+says where it was filed: its place names (countries, capitals) are not mentions.
 
 References: Hobbs, J. (1978). Resolving pronoun references. Lingua 44. Lappin, S. & Leass, H. J.
 (1994). An algorithm for pronominal anaphora resolution. Computational Linguistics 20(4).
@@ -1082,6 +1084,19 @@ def _user_table(aliases: dict[str, str] | None) -> dict:
     return table
 
 
+#: A wire dateline at the start of the body: an upper-case place, an optional ", Region" and date,
+#: an optional "(Agency)", then a dash ("WASHINGTON —", "KYIV, Ukraine —", "NEW YORK, June 3 (Reuters) -").
+_DATELINE = re.compile(r"^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*"
+                       r"(?:,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)?(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+                       r"\s*(?:\([A-Za-z .&-]+\)\s*)?(?:—|–|--?)\s")
+
+
+def dateline_length(first_sentence: str) -> int:
+    """Characters of the wire dateline opening the body ("WASHINGTON — …" → 12), else 0."""
+    match = _DATELINE.match(first_sentence)
+    return match.end() if match else 0
+
+
 def find_mentions(sentences: pd.DataFrame, aliases: dict[str, str] | None = None) -> pd.DataFrame:
     """Mentions table: one row per mention of an actor, in reading order.
 
@@ -1102,6 +1117,13 @@ def find_mentions(sentences: pd.DataFrame, aliases: dict[str, str] | None = None
     texts = sentences["text"].astype(str).tolist()
     ids = sentences["sent_id"].tolist() if "sent_id" in sentences else list(range(len(texts)))
     spans_by_sent = [_spans(k, text, lex, user) for k, text in enumerate(texts)]
+    if texts and (cut := dateline_length(texts[0])):
+        # its places and its "(Agency)" credit go; "NATO — the alliance said" keeps NATO
+        credit = texts[0].find("(", 0, cut)
+        spans_by_sent[0] = [s for s in spans_by_sent[0]
+                            if s.start >= cut or not ((s.type == "entity" and s.entry is not None
+                                                       and s.entry.kind in ("country", "metonym", "skip"))
+                                                      or 0 <= credit < s.start)]
     all_spans = [s for spans in spans_by_sent for s in spans]
     people = _people(all_spans, lex)
     # words the article also writes in lower case are ordinary words when they start a sentence
