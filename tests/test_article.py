@@ -237,10 +237,27 @@ def test_header_without_by_dek_names_and_date_are_not_body():
     assert a.dek == "The measure now goes to the House, where its fate is uncertain."
     assert (a.byline, a.date) == ("Catie Edmondson and Emily Cochrane", "Feb. 9, 2026")
     assert a.paragraphs[0].startswith("WASHINGTON — The Senate") and len(a.paragraphs) == 2
-    assert a.furniture == []  # header fields, not furniture
+    assert a.furniture == ["Feb. 9, 2026"]  # removed lines are always reported
     # a label that only looks like names stays in the body: no given name, no date beside it
     b = load_article("A headline for the test\nMiddle East Crisis\nThe talks ended on Monday without a deal.")
     assert b.byline == "" and b.paragraphs[0] == "Middle East Crisis"
+
+
+def test_wire_story_paste_outlet_after_names_date_and_contributor_line():
+    text = ("Zelensky says Ukraine will not cede territory as talks resume\n\n"
+            "By ILLIA NOVIKOV and SAMYA KULLAB Associated Press\n\n"
+            "Updated 3:14 PM EST, March 2, 2026\n\n"
+            "KYIV, Ukraine (AP) — Ukrainian President Volodymyr Zelenskyy said Sunday that his country would "
+            "not give up land.\n\n"
+            "Russian President Vladimir Putin has demanded that Kyiv withdraw from four regions.\n\n___\n\n"
+            "Associated Press writer Jim Heintz in Tallinn, Estonia, contributed.\n")
+    a = load_article(text)
+    assert (a.byline, a.outlet) == ("ILLIA NOVIKOV and SAMYA KULLAB", "The Associated Press")
+    assert a.date == "Updated 3:14 PM EST, March 2, 2026"
+    assert a.furniture == ["Updated 3:14 PM EST, March 2, 2026", "___",
+                           "Associated Press writer Jim Heintz in Tallinn, Estonia, contributed."]
+    assert len(a.paragraphs) == 2 and a.paragraphs[-1].startswith("Russian President")
+    assert parse_byline("By Jane Doe Reuters").outlet == "Reuters"
 
 
 def test_byline_sentence_stays_in_the_body():

@@ -664,6 +664,12 @@ def parse_byline(text: str) -> Byline | None:
         outlet = known.canonical(extra) if extra else ""
         if extra and not outlet:
             byline = f"{byline}, {extra}"
+        if not outlet:  # "By A and B Associated Press": a known outlet glued to the names
+            words = byline.split()
+            for k in range(min(4, len(words) - 1), 0, -1):
+                if known.canonical(" ".join(words[-k:])):
+                    byline, outlet = " ".join(words[:-k]).rstrip(" ,"), known.canonical(" ".join(words[-k:]))
+                    break
         return Byline(byline, outlet, "", "")
     return None
 
@@ -776,23 +782,25 @@ def assemble(blocks: list[Block], fmt: str, source: str, meta: dict | None = Non
 
     # 1. Lines that are furniture wherever they stand (credits, ads, pictures).
     kept: list[tuple[int, Block]] = []
+    removed_blocks: list[tuple[int, Block]] = []
     for pos, block in enumerate(blocks):
         if block.kind == "image" or (rules.line and rules.line.search(block.text)):
             removed.append((pos, block.raw))
+            removed_blocks.append((pos, block))
         elif block.text:
             kept.append((pos, block))
 
     # 2. Header: headline, dek, byline (possibly glued to the first paragraph). Date lines in the
     # header ("Feb. 9, 2026", "Updated 5:02 p.m. ET") give the date and are removed.
     dated: set[int] = set()
-    had_date = bool(article.date)
+    header_dates = [b.text.strip() for pos, b in removed_blocks if pos < HEADER_WINDOW + 2 and is_dateline(b.text)]
     for k in range(min(len(kept), HEADER_WINDOW + 2)):
         if is_dateline(kept[k][1].text):
             dated.add(kept[k][0])
-            if had_date:  # the page's metadata gave the date: the line is reported as furniture
-                removed.append((kept[k][0], kept[k][1].raw))
-            else:
-                article.date = " | ".join(filter(None, [article.date, kept[k][1].text.strip()]))
+            removed.append((kept[k][0], kept[k][1].raw))
+            header_dates.append(kept[k][1].text.strip())
+    if header_dates and not article.date:  # the page's metadata wins; the lines are furniture either way
+        article.date = " | ".join(header_dates)
     if dated:
         positions = [pos for pos, _ in kept]
         kept = [(pos, b) for pos, b in kept if pos not in dated]
