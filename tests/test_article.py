@@ -260,6 +260,26 @@ def test_wire_story_paste_outlet_after_names_date_and_contributor_line():
     assert parse_byline("By Jane Doe Reuters").outlet == "Reuters"
 
 
+def test_guardian_style_paste_label_names_in_place_date_and_topics_box():
+    text = ("Ukraine war\nRussia launches largest drone attack of the war on Kyiv\n\n"
+            "At least 12 people killed as air defences intercept hundreds of drones, Ukrainian officials say\n\n"
+            "Shaun Walker in Kyiv and Pjotr Sauer\nSat 8 Mar 2026 09.12 GMT\n\n"
+            "Russia launched its largest drone attack of the war overnight, killing at least 12 people.\n\n"
+            "The Kremlin said it had targeted military facilities.\n\n"
+            "Explore more on these topics\nUkraine\nRussia\nEurope\nnews\nShare\nReuse this content\n")
+    a = load_article(text)
+    assert a.title == "Russia launches largest drone attack of the war on Kyiv"
+    assert a.dek.startswith("At least 12 people killed")
+    assert (a.byline, a.date) == ("Shaun Walker in Kyiv and Pjotr Sauer", "Sat 8 Mar 2026 09.12 GMT")
+    assert a.paragraphs == ["Russia launched its largest drone attack of the war overnight, killing at least 12 people.",
+                            "The Kremlin said it had targeted military facilities."]
+    assert a.furniture == ["Ukraine war", "Sat 8 Mar 2026 09.12 GMT", "Explore more on these topics", "Ukraine",
+                           "Russia", "Europe", "news", "Share", "Reuse this content"]
+    # a short last line without a box heading before it is the article's own
+    b = load_article("A headline for the test\nThe talks ended on Monday without a deal.\nNothing more")
+    assert b.paragraphs[-1] == "Nothing more"
+
+
 def test_byline_sentence_stays_in_the_body():
     text = "A headline for the test\nBy the time the talks ended, nobody was left in the room.\nThen it rained."
     a = load_article(text)

@@ -678,7 +678,7 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
           r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _DATE = re.compile(rf"\b(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}"
                    rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})", re.I)
-_TIME = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)|\b\d{1,2}:\d{2}\b", re.I)
+_TIME = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)|\b\d{1,2}[:.]\d{2}\b", re.I)
 _DATE_WORDS = re.compile(
     r"\b(?:published|updated|last|posted|modified|on|at|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
     r"|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|et|est|edt|ct|cst|cdt|pt|pst|pdt|gmt|bst|cet|cest|utc)\b\.?", re.I)
@@ -700,7 +700,9 @@ def is_dateline(text: str) -> bool:
 _BARE_NAME = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*"
 _BARE_PERSON = (rf"{_BARE_NAME}(?:\s+(?:[A-Z]\.|{_BARE_NAME}|(?:de|da|del|van|von|der|den|al|bin|la|le|di|du)\b)){{0,2}}"
                 rf"\s+(?:Mc|Mac|O’|O')?{_BARE_NAME}(?:,?\s+(?:Jr\.|Sr\.|III|II))?")
-_BARE_BYLINE = re.compile(rf"^(?P<names>{_BARE_PERSON}(?:\s*,\s*{_BARE_PERSON})*(?:\s*,?\s+(?:and|&)\s+{_BARE_PERSON})?)$")
+_BARE_IN = r"(?:\s+in\s+[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2})?"  # "Shaun Walker in Kyiv"
+_BARE_BYLINE = re.compile(rf"^(?P<names>{_BARE_PERSON}{_BARE_IN}(?:\s*,\s*{_BARE_PERSON}{_BARE_IN})*"
+                          rf"(?:\s*,?\s+(?:and|&)\s+{_BARE_PERSON}{_BARE_IN})?)$")
 
 
 def parse_bare_byline(text: str, given_names: frozenset[str] = frozenset(), next_to_date: bool = False) -> Byline | None:
@@ -715,7 +717,8 @@ def parse_bare_byline(text: str, given_names: frozenset[str] = frozenset(), next
     match = _BARE_BYLINE.match(text)
     if not match or len(text.split()) > 16:
         return None
-    people = [p for p in re.split(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+", match.group("names")) if p]
+    names = re.sub(r"\s+in\s+[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2}(?=\s*(?:,|\band\b|&|$))", "", match.group("names"))
+    people = [p for p in re.split(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+", names) if p]
     people = [p for p in people if p not in ("Jr.", "Sr.", "III", "II")]
     if not 1 <= len(people) <= 4:
         return None
@@ -816,7 +819,9 @@ def assemble(blocks: list[Block], fmt: str, source: str, meta: dict | None = Non
         # a byline without "By", right after the headline or a one-line dek
         given = _given_names()
         first = i if article.title else i + 1
-        for j in range(first, min(first + 2, len(kept))):
+        for j in range(first, min(first + 3, len(kept))):  # after a section label, headline and dek at most
+            if len(kept[j - 1][1].text.split()) > 60:
+                break  # a body paragraph came first: no header here
             pos = kept[j][0]
             near_date = bool(dated) and any(positions.index(pos) + d in range(len(positions))
                                             and positions[positions.index(pos) + d] in dated for d in (-1, 1))
@@ -880,6 +885,17 @@ def assemble(blocks: list[Block], fmt: str, source: str, meta: dict | None = Non
             furniture_at.add(end - 1)
             end -= 1
             continue
+        if _heading_like(block) and len(block.text.split()) <= 4:
+            # a closing box of short lines: "Explore more on these topics" / "Ukraine" / "Russia" / …
+            start = end - 1
+            while start > 0 and body[start - 1][1].kind != "bullet" and len(body[start - 1][1].text.split()) <= 4 \
+                    and start - 1 not in furniture_at and not (rules.box and rules.box.search(body[start - 1][1].text)) \
+                    and _heading_like(body[start - 1][1]):
+                start -= 1
+            if start > 0 and rules.box and rules.box.search(body[start - 1][1].text):
+                furniture_at.update(range(start - 1, end))
+                end = start - 1
+                continue
         if block.kind == "bullet":
             start = end
             while start > 0 and body[start - 1][1].kind == "bullet" and start - 1 not in furniture_at:
