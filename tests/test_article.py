@@ -280,6 +280,22 @@ def test_guardian_style_paste_label_names_in_place_date_and_topics_box():
     assert b.paragraphs[-1] == "Nothing more"
 
 
+def test_bbc_and_cnn_style_pastes():
+    bbc = load_article("Trump says Putin 'wants peace' after call\n\n2 hours ago\nShare\nSave\nBernd Debusmann Jr\n"
+                       "BBC News, White House\nGetty Images\n\nUS President Donald Trump has said Russian President "
+                       "Vladimir Putin wants peace.\n\nTrump said the call had been \"very productive\".\n\n"
+                       "Related\nUkraine war: What we know\nZelensky visits front line\n")
+    assert (bbc.byline, bbc.outlet, bbc.date) == ("Bernd Debusmann Jr", "BBC News", "2 hours ago")
+    assert bbc.paragraphs[0].startswith("US President") and len(bbc.paragraphs) == 2
+    assert bbc.furniture[-3:] == ["Related", "Ukraine war: What we know", "Zelensky visits front line"]
+    cnn = load_article("Trump says Putin ‘wants peace’ after call\n\nBy Kevin Liptak, CNN\n\n"
+                       "Updated 6:42 PM EDT, Tue March 18, 2026\n\nWashington\nCNN\n —\n"
+                       "President Donald Trump said Tuesday that Russian President Vladimir Putin wants peace.\n")
+    assert (cnn.byline, cnn.outlet) == ("Kevin Liptak", "CNN")
+    assert cnn.paragraphs == ["President Donald Trump said Tuesday that Russian President Vladimir Putin wants peace."]
+    assert cnn.furniture == ["Updated 6:42 PM EDT, Tue March 18, 2026", "Washington", "CNN", "—"]
+
+
 def test_byline_sentence_stays_in_the_body():
     text = "A headline for the test\nBy the time the talks ended, nobody was left in the room.\nThen it rained."
     a = load_article(text)

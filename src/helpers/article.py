@@ -690,6 +690,9 @@ def is_dateline(text: str) -> bool:
     text = text.strip()
     if not text or len(text.split()) > 16:
         return False
+    if re.fullmatch(r"(?i)(?:(?:published|updated|posted)\s+)?(?:\d+|an?|one)\s+(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?)\s+ago"
+                    r"|just now|yesterday|today", text):
+        return True  # "2 hours ago", "Updated 5 mins ago"
     has_date = bool(_DATE.search(text))
     if not has_date and not (re.match(r"(?i)(?:published|updated|posted|last updated)\b", text) and _TIME.search(text)):
         return False
@@ -847,6 +850,13 @@ def assemble(blocks: list[Block], fmt: str, source: str, meta: dict | None = Non
         if byline.rest:
             glued = Block(byline.rest, byline.rest)
         body = kept[byline_at + 1:]
+        # "BBC News, White House" under the names: the outlet (and desk) of the byline
+        if body and not byline.outlet and len(body[0][1].text.split()) <= 8 and not re.search(r"[.!?]$", body[0][1].text):
+            outlet, rest = split_outlet(body[0][1].text)
+            if known.canonical(outlet) and not re.search(r"[.!?]", rest):
+                article.outlet = known.canonical(outlet)
+                removed.append((body[0][0], body[0][1].raw))
+                body = body[1:]
     else:
         if not article.title and len(kept) > i + 1 and (
                 kept[i][1].kind == "heading" or (fmt != "html" and kept[i][1].kind == "para" and _looks_like_headline(kept[i][1].text))):
@@ -859,6 +869,16 @@ def assemble(blocks: list[Block], fmt: str, source: str, meta: dict | None = Non
         elif len(kept) > i + 1 and article.dek and _same(kept[i][1].text, article.dek):
             i += 1
         body = kept[i:]
+
+    # A dateline broken over lines at the top of the body ("Washington" / "CNN" / "—"): short
+    # lines ending with a dash-only or outlet-only line.
+    top = 0
+    while top < min(4, len(body)) and len(body[top][1].text.split()) <= 3 and not re.search(r"[.!?]$", body[top][1].text):
+        top += 1
+    if 0 < top < len(body) and (re.fullmatch(r"[—–-]+", body[top - 1][1].text.strip())
+                                or (top > 1 and known.canonical(body[top - 1][1].text.strip()))):
+        removed.extend((pos, b.raw) for pos, b in body[:top])
+        body = body[top:]
 
     # 3. Boxes: a heading such as "Our Coverage of …" and the bullet items right after it.
     furniture_at: set[int] = set()
@@ -885,12 +905,12 @@ def assemble(blocks: list[Block], fmt: str, source: str, meta: dict | None = Non
             furniture_at.add(end - 1)
             end -= 1
             continue
-        if _heading_like(block) and len(block.text.split()) <= 4:
-            # a closing box of short lines: "Explore more on these topics" / "Ukraine" / "Russia" / …
+        if _heading_like(block):
+            # a closing box of short lines: "Explore more on these topics" / "Ukraine" / "Russia" / …,
+            # "Related" / "Ukraine war: What we know" / …
             start = end - 1
-            while start > 0 and body[start - 1][1].kind != "bullet" and len(body[start - 1][1].text.split()) <= 4 \
-                    and start - 1 not in furniture_at and not (rules.box and rules.box.search(body[start - 1][1].text)) \
-                    and _heading_like(body[start - 1][1]):
+            while start > 0 and body[start - 1][1].kind != "bullet" and start - 1 not in furniture_at \
+                    and not (rules.box and rules.box.search(body[start - 1][1].text)) and _heading_like(body[start - 1][1]):
                 start -= 1
             if start > 0 and rules.box and rules.box.search(body[start - 1][1].text):
                 furniture_at.update(range(start - 1, end))
