@@ -296,6 +296,20 @@ def test_bbc_and_cnn_style_pastes():
     assert cnn.furniture == ["Updated 6:42 PM EDT, Tue March 18, 2026", "Washington", "CNN", "—"]
 
 
+def test_reuters_style_paste():
+    a = load_article("Russia says it will respond to new EU sanctions\n\nBy Guy Faulconbridge and Andrew Osborn\n\n"
+                     "March 4, 2026 10:15 AM GMT Updated 2 hours ago\n\n"
+                     "MOSCOW, March 4 (Reuters) - Russia will respond to the European Union's latest sanctions, "
+                     "the Kremlin said on Wednesday.\n\nKremlin spokesman Dmitry Peskov told reporters that Moscow "
+                     "would respond.\n\nReporting by Guy Faulconbridge; Editing by Andrew Osborn\n\n"
+                     "Our Standards: The Thomson Reuters Trust Principles.\n")
+    assert (a.byline, a.outlet) == ("Guy Faulconbridge and Andrew Osborn", "Reuters")
+    assert a.date == "March 4, 2026 10:15 AM GMT Updated 2 hours ago"
+    assert len(a.paragraphs) == 2 and a.paragraphs[0].startswith("MOSCOW, March 4 (Reuters) - Russia")
+    assert a.furniture[1:] == ["Reporting by Guy Faulconbridge; Editing by Andrew Osborn",
+                               "Our Standards: The Thomson Reuters Trust Principles."]
+
+
 def test_byline_sentence_stays_in_the_body():
     text = "A headline for the test\nBy the time the talks ended, nobody was left in the room.\nThen it rained."
     a = load_article(text)

@@ -696,7 +696,8 @@ def is_dateline(text: str) -> bool:
     has_date = bool(_DATE.search(text))
     if not has_date and not (re.match(r"(?i)(?:published|updated|posted|last updated)\b", text) and _TIME.search(text)):
         return False
-    rest = _DATE_WORDS.sub(" ", _TIME.sub(" ", _DATE.sub(" ", text)))
+    rest = re.sub(r"(?i)\b(?:\d+|an?|one)\s+(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?)\s+ago\b", " ", text)
+    rest = _DATE_WORDS.sub(" ", _TIME.sub(" ", _DATE.sub(" ", rest)))
     return re.sub(r"[\s,.;:|·•/()–—-]+", "", rest) == ""
 
 
@@ -936,6 +937,11 @@ def assemble(blocks: list[Block], fmt: str, source: str, meta: dict | None = Non
             paragraphs.append(block.text)
     removed.sort(key=lambda item: item[0])
     article.paragraphs = [p for p in (" ".join(p.split()) for p in paragraphs) if p]
+    if not article.outlet and article.paragraphs:  # a wire dateline names the agency: "MOSCOW, March 4 (Reuters) -"
+        agency = re.match(r"^[A-Z][A-Z.'’ -]+(?:,[^()—–]{1,40})?\s*\((?P<agency>[^()]{2,40})\)\s*(?:—|–|--?)\s",
+                          article.paragraphs[0])
+        if agency and known.canonical(agency.group("agency")):
+            article.outlet = known.canonical(agency.group("agency"))
     article.furniture = [text for _, text in removed]
     return article
 
