@@ -238,6 +238,9 @@ def test_header_without_by_dek_names_and_date_are_not_body():
     assert (a.byline, a.date) == ("Catie Edmondson and Emily Cochrane", "Feb. 9, 2026")
     assert a.paragraphs[0].startswith("WASHINGTON — The Senate") and len(a.paragraphs) == 2
     assert a.furniture == ["Feb. 9, 2026"]  # removed lines are always reported
+    # a single name counts when a date line stands beside it, also one a furniture rule removed
+    c = load_article("A headline for the test here\nCatie Edmondson\nPublished Feb. 9, 2026\nThe Senate passed the bill.")
+    assert (c.byline, c.date, c.paragraphs) == ("Catie Edmondson", "Published Feb. 9, 2026", ["The Senate passed the bill."])
     # a label that only looks like names stays in the body: no given name, no date beside it
     b = load_article("A headline for the test\nMiddle East Crisis\nThe talks ended on Monday without a deal.")
     assert b.byline == "" and b.paragraphs[0] == "Middle East Crisis"

@@ -799,18 +799,21 @@ def assemble(blocks: list[Block], fmt: str, source: str, meta: dict | None = Non
 
     # 2. Header: headline, dek, byline (possibly glued to the first paragraph). Date lines in the
     # header ("Feb. 9, 2026", "Updated 5:02 p.m. ET") give the date and are removed.
-    dated: set[int] = set()
-    header_dates = [b.text.strip() for pos, b in removed_blocks if pos < HEADER_WINDOW + 2 and is_dateline(b.text)]
-    for k in range(min(len(kept), HEADER_WINDOW + 2)):
-        if is_dateline(kept[k][1].text):
-            dated.add(kept[k][0])
-            removed.append((kept[k][0], kept[k][1].raw))
-            header_dates.append(kept[k][1].text.strip())
-    if header_dates and not article.date:  # the page's metadata wins; the lines are furniture either way
-        article.date = " | ".join(header_dates)
-    if dated:
-        positions = [pos for pos, _ in kept]
-        kept = [(pos, b) for pos, b in kept if pos not in dated]
+    dates = {pos: b for pos, b in removed_blocks if pos < HEADER_WINDOW + 2 and is_dateline(b.text)}
+    for pos, b in kept[:HEADER_WINDOW + 2]:
+        if is_dateline(b.text):
+            dates[pos] = b
+            removed.append((pos, b.raw))
+    if dates and not article.date:  # the page's metadata wins; the lines are furniture either way
+        article.date = " | ".join(dates[pos].text.strip() for pos in sorted(dates))
+    # header lines in page order (other furniture left out), to see what stands beside a date line
+    order = sorted({pos for pos, _ in kept} | set(dates))
+    kept = [(pos, b) for pos, b in kept if pos not in dates]
+
+    def next_to_date(pos: int) -> bool:
+        k = order.index(pos)
+        return any(0 <= k + d < len(order) and order[k + d] in dates for d in (-1, 1))
+
     i = 0
     if kept and kept[0][1].kind == "heading" and (fmt == "markdown" or _same(kept[0][1].text, article.title)):
         article.title = article.title or kept[0][1].text
@@ -826,10 +829,7 @@ def assemble(blocks: list[Block], fmt: str, source: str, meta: dict | None = Non
         for j in range(first, min(first + 3, len(kept))):  # after a section label, headline and dek at most
             if len(kept[j - 1][1].text.split()) > 60:
                 break  # a body paragraph came first: no header here
-            pos = kept[j][0]
-            near_date = bool(dated) and any(positions.index(pos) + d in range(len(positions))
-                                            and positions[positions.index(pos) + d] in dated for d in (-1, 1))
-            if (b := parse_bare_byline(kept[j][1].text, given, near_date)) is not None:
+            if (b := parse_bare_byline(kept[j][1].text, given, next_to_date(kept[j][0]))) is not None:
                 byline_at, byline = j, b
                 break
     glued: Block | None = None
