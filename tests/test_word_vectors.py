@@ -115,3 +115,20 @@ def test_train_word_vectors_without_the_extra_is_one_line_not_a_traceback(monkey
     err = capsys.readouterr().err.strip()
     assert err.startswith("error: no_such_encoder_package_xyz: not installed")
     assert "pip install -e '.[vectors]'" in err and "Traceback" not in err and len(err.splitlines()) == 1
+
+
+def test_fast_window_scores_equal_the_plain_loop():
+    """`embed_scores` stacks a sentence's word rows once; it must give what the plain window loop gives."""
+    model = TargetSentimentModel.load(MODEL_PATH)
+    long = " ".join(["word"] * 700) + " Smith " + " ".join(["good"] * 600) + "."
+    cases = [("Jones praised the brave rescuers, while he attacked Miller as a corrupt liar.", "rescuers"),
+             ("Jones praised the brave rescuers, while he attacked Miller as a corrupt liar.", "Miller"),
+             ("Critics said Smith, the mayor, lied again.", "Smith"), ("Smith", "Smith"), (long, "Smith")]
+    spans = [(s, s.index(t), s.index(t) + len(t)) for s, t in cases] + [("Smith won.", 3, 3), ("", 0, 0)]
+    for sentence, start, end in spans:
+        plain = np.zeros(3)
+        for k, (words, weights) in enumerate(embed_windows(sentence, start, end, model.embed_parts)):
+            if words:
+                plain += model.embed.mean(words, weights)[3 * k:3 * k + 3]
+        assert np.allclose(model.embed_scores(sentence, start, end), plain, atol=1e-12), (sentence[:40], start)
+    assert np.abs(plain).sum() == 0  # the empty sentence has no windows

@@ -278,6 +278,14 @@ def _is_word(token: str) -> bool:
     return any(c.isalnum() for c in token)
 
 
+_HARMONIC = 1.0 / (1.0 + np.arange(512))
+
+
+def _harmonic(n: int) -> np.ndarray:
+    """The distance weights 1 / (1 + d) for d = 0 … n − 1."""
+    return _HARMONIC[:n] if n <= len(_HARMONIC) else 1.0 / (1.0 + np.arange(n))
+
+
 def featurize(sentence: str, start: int, end: int, groups=DEFAULT_GROUPS,
               speech_cues: frozenset | None = None) -> dict[str, float]:
     """Sparse features (name → value) of the stance toward ``sentence[start:end]``.
@@ -625,11 +633,70 @@ class TargetSentimentModel:
         """P(negative), P(neutral), P(positive) for the target ``sentence[start:end]``."""
         z = self.decision(featurize(sentence, start, end, self.groups, self.speech_cues))
         if self.embed is not None:
+            z += self.embed_scores(sentence, start, end)
+        z = np.exp(z - z.max())
+        return z / z.sum()
+
+    def embed_scores(self, sentence: str, start: int, end: int) -> np.ndarray:
+        """The word-vector windows' share of the class scores (three numbers) for the target.
+
+        Equal to summing, per window of `embed_windows`, the (weighted) mean of its words' folded
+        rows. For the shipped windows (``Lw``, ``Rw``, ``C``, ``O``) the rows of a sentence's words
+        are stacked once and each window is a prefix-sum difference or one dot product (tested
+        against the plain loop); other window sets take the plain loop.
+        """
+        z = np.zeros(3)
+        if self.embed is None:
+            return z
+        if not set(self.embed_parts) <= {"Lw", "Rw", "C", "O"}:
             for k, (words, weights) in enumerate(embed_windows(sentence, start, end, self.embed_parts)):
                 if words:
                     z += self.embed.mean(words, weights)[3 * k:3 * k + 3]
-        z = np.exp(z - z.max())
-        return z / z.sum()
+            return z
+        n_chars = len(sentence)
+        start = max(0, min(int(start), n_chars))
+        end = max(start, min(int(end), n_chars))
+        sp = _sentence_parts(sentence, True)
+        t0, t1 = _target_tokens(sp, start, end)
+        word_tok, rows, prefix = self._sentence_rows(sentence)
+        m = len(word_tok)
+        n_left = bisect.bisect_left(word_tok, t0)  # words before the target
+        first_right = bisect.bisect_right(word_tok, t1)  # first word after it
+        for k, part in enumerate(self.embed_parts):
+            cols = slice(3 * k, 3 * k + 3)
+            if part == "Lw" and n_left:
+                w = _harmonic(n_left)
+                z += w[::-1] @ rows[:n_left, cols] / w.sum()
+            elif part == "Rw" and first_right < m:
+                w = _harmonic(m - first_right)
+                z += w @ rows[first_right:, cols] / w.sum()
+            elif part in ("C", "O"):
+                a, b = _clause_bounds(sp.words, t0, t1)
+                ca, cb = bisect.bisect_left(word_tok, a), bisect.bisect_left(word_tok, b)
+                if part == "C":
+                    total = prefix[n_left] - prefix[ca] + prefix[cb] - prefix[first_right]
+                    count = (n_left - ca) + (cb - first_right)
+                else:
+                    total = prefix[ca] + prefix[m] - prefix[cb]
+                    count = ca + (m - cb)
+                if count:
+                    z += total[cols] / count
+        return z
+
+    def _sentence_rows(self, sentence: str):
+        """Token positions of the sentence's words, their folded rows (one per word) and prefix sums."""
+        cache = self.__dict__.setdefault("_rows_cache", {})
+        hit = cache.get(sentence)
+        if hit is None:
+            words = _sentence_parts(sentence, True).words
+            word_tok = [i for i, w in enumerate(words) if _is_word(w)]
+            width = self.embed.matrix.shape[1]
+            rows = np.array([self.embed.word(words[i]) for i in word_tok], dtype=np.float64).reshape(len(word_tok), width)
+            prefix = np.vstack([np.zeros((1, width)), np.cumsum(rows, axis=0)])
+            if len(cache) >= 64:  # the targets of one sentence come one after another
+                cache.clear()
+            hit = cache[sentence] = (word_tok, rows, prefix)
+        return hit
 
     def save(self, path: Path) -> None:
         names = "\n".join(self.index)  # dict keeps insertion order = column order
