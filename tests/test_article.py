@@ -313,6 +313,31 @@ def test_reuters_style_paste():
                                "Our Standards: The Thomson Reuters Trust Principles."]
 
 
+def test_washington_post_and_al_jazeera_style_pastes():
+    body = ("President Donald Trump pressed Russian President Vladimir Putin for a ceasefire during a tense phone "
+            "call on Wednesday, according to two people familiar with the conversation. ") * 3
+    wapo = load_article("Democracy Dies in Darkness\nTrump presses Putin on ceasefire in tense call\n"
+                        "The president said the Russian leader was “not doing what he should be doing.”\n5 min read\n"
+                        "March 19, 2026 at 7:02 p.m. EDT\n"
+                        "President Donald Trump at the White House on Wednesday. (Jabin Botsford/The Washington Post)\n"
+                        "By Michael Birnbaum and Natalie Allison\n" + body + "\nWhat readers are saying\n"
+                        "The comments were mostly critical of the administration.\n")
+    assert wapo.dek == "The president said the Russian leader was “not doing what he should be doing.”"
+    assert (wapo.byline, wapo.date) == ("Michael Birnbaum and Natalie Allison", "March 19, 2026 at 7:02 p.m. EDT")
+    assert wapo.paragraphs == [body.strip()]
+    assert wapo.furniture[-2:] == ["What readers are saying", "The comments were mostly critical of the administration."]
+    assert "5 min read" in wapo.furniture
+    aj = load_article("Russia-Ukraine war\nRussia, Ukraine trade blame over attack on energy sites\n"
+                      "Kyiv says Moscow violated a partial truce.\nBy Al Jazeera Staff\nPublished On 20 Mar 2026\n"
+                      "Russia and Ukraine have accused each other of violating a partial ceasefire.\n"
+                      "Source: Al Jazeera and news agencies\n")
+    assert (aj.byline, aj.outlet, aj.date) == ("Al Jazeera Staff", "Al Jazeera", "Published On 20 Mar 2026")
+    assert aj.paragraphs == ["Russia and Ukraine have accused each other of violating a partial ceasefire."]
+    # a closing-section heading with most of the article after it is not a closing section
+    long_tail = load_article("A headline for the test\nThe talks ended on Monday.\nWhat readers are saying\n" + body)
+    assert long_tail.paragraphs == ["The talks ended on Monday.", "What readers are saying", body.strip()]
+
+
 def test_byline_sentence_stays_in_the_body():
     text = "A headline for the test\nBy the time the talks ended, nobody was left in the room.\nThen it rained."
     a = load_article(text)

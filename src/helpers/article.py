@@ -123,6 +123,7 @@ class FurnitureRules:
     line: re.Pattern | None
     box: re.Pattern | None
     tail: re.Pattern | None
+    end: re.Pattern | None = None
 
 
 def _combine(patterns: list[str]) -> re.Pattern | None:
@@ -132,7 +133,7 @@ def _combine(patterns: list[str]) -> re.Pattern | None:
 @lru_cache(maxsize=None)
 def furniture_rules(path: str | None = None) -> FurnitureRules:
     """Read the furniture rules (``KIND REGEX`` per line, ``#`` comments) and compile them."""
-    rules: dict[str, list[str]] = {"line": [], "box": [], "tail": []}
+    rules: dict[str, list[str]] = {"line": [], "box": [], "tail": [], "end": []}
     text = Path(path or DATA_DIR / "furniture.txt").read_text(encoding="utf-8")
     for number, raw in enumerate(text.splitlines(), 1):
         line = raw.strip()
@@ -141,7 +142,7 @@ def furniture_rules(path: str | None = None) -> FurnitureRules:
         kind, _, pattern = line.partition(" ")
         pattern = pattern.strip()
         if kind not in rules or not pattern:
-            raise ValueError(f"furniture.txt line {number}: expected 'line|box|tail REGEX', got {raw!r}")
+            raise ValueError(f"furniture.txt line {number}: expected 'line|box|tail|end REGEX', got {raw!r}")
         re.compile(pattern)  # fail early, naming nothing vague
         rules[kind].append(pattern)
     return FurnitureRules(**{kind: _combine(patterns) for kind, patterns in rules.items()})
@@ -664,6 +665,9 @@ def parse_byline(text: str) -> Byline | None:
         outlet = known.canonical(extra) if extra else ""
         if extra and not outlet:
             byline = f"{byline}, {extra}"
+        staff = re.fullmatch(r"(.+?)\s+(?:staff|newsroom|reporters?|correspondents?|editors?|news desk)", byline, re.I)
+        if not outlet and staff and known.canonical(staff.group(1)):  # "By Al Jazeera Staff"
+            outlet = known.canonical(staff.group(1))
         if not outlet:  # "By A and B Associated Press": a known outlet glued to the names
             words = byline.split()
             for k in range(min(4, len(words) - 1), 0, -1):
@@ -895,8 +899,18 @@ def assemble(blocks: list[Block], fmt: str, source: str, meta: dict | None = Non
             continue
         k += 1
 
-    # 4. The end of the body: notes ("… contributed reporting"), and bulleted link lists.
+    # 4. The end of the body: a closing section ("What readers are saying" and what follows it,
+    # when that is under a quarter of the body's words), notes ("… contributed reporting"), and
+    # bulleted link lists.
     end = len(body)
+    if rules.end:
+        words = [len(b.text.split()) for _, b in body]
+        for k in range(1, len(body)):
+            if len(body[k][1].text.split()) <= 12 and rules.end.search(body[k][1].text) \
+                    and sum(words[k:]) * 4 < sum(words):
+                furniture_at.update(range(k, len(body)))
+                end = k
+                break
     while end > 0:
         if end - 1 in furniture_at:
             end -= 1
