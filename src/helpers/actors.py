@@ -69,6 +69,7 @@ from importlib import resources as ilr
 
 import pandas as pd
 
+from .article import wire_dateline
 from .tables import COLUMNS, conform, empty
 
 # ---------------------------------------------------------------------------------------------
@@ -1084,16 +1085,9 @@ def _user_table(aliases: dict[str, str] | None) -> dict:
     return table
 
 
-#: A wire dateline at the start of the body: an upper-case place, an optional ", Region" and date,
-#: an optional "(Agency)", then a dash ("WASHINGTON —", "KYIV, Ukraine —", "NEW YORK, June 3 (Reuters) -").
-_DATELINE = re.compile(r"^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*"
-                       r"(?:,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)?(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
-                       r"\s*(?:\([A-Za-z .&-]+\)\s*)?(?:—|–|--?)\s")
-
-
 def dateline_length(first_sentence: str) -> int:
-    """Characters of the wire dateline opening the body ("WASHINGTON — …" → 12), else 0."""
-    match = _DATELINE.match(first_sentence)
+    """Characters of the wire dateline opening the body ("WASHINGTON — …" → 13), else 0 (`article.wire_dateline`)."""
+    match = wire_dateline(first_sentence)
     return match.end() if match else 0
 
 
@@ -1117,13 +1111,14 @@ def find_mentions(sentences: pd.DataFrame, aliases: dict[str, str] | None = None
     texts = sentences["text"].astype(str).tolist()
     ids = sentences["sent_id"].tolist() if "sent_id" in sentences else list(range(len(texts)))
     spans_by_sent = [_spans(k, text, lex, user) for k, text in enumerate(texts)]
-    if texts and (cut := dateline_length(texts[0])):
+    dateline = wire_dateline(texts[0]) if texts else None
+    if dateline:
         # its places and its "(Agency)" credit go; "NATO — the alliance said" keeps NATO
-        credit = texts[0].find("(", 0, cut)
+        cut, credit = dateline.end(), dateline.start("agency")
         spans_by_sent[0] = [s for s in spans_by_sent[0]
                             if s.start >= cut or not ((s.type == "entity" and s.entry is not None
                                                        and s.entry.kind in ("country", "metonym", "skip"))
-                                                      or 0 <= credit < s.start)]
+                                                      or 0 <= credit <= s.start)]
     all_spans = [s for spans in spans_by_sent for s in spans]
     people = _people(all_spans, lex)
     # words the article also writes in lower case are ordinary words when they start a sentence

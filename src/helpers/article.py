@@ -678,11 +678,25 @@ def parse_byline(text: str) -> Byline | None:
     return None
 
 
+#: A wire dateline opening the body: an upper-case place, an optional ", Region" and date, an
+#: optional "(Agency)", then a dash ("WASHINGTON —", "KYIV, Ukraine (AP) —", "NEW YORK, June 3 (Reuters) -").
+_WIRE_DATELINE = re.compile(r"^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*"
+                            r"(?:,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)?(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+                            r"\s*(?:\((?P<agency>[A-Za-z .&-]+)\)\s*)?(?:—|–|--?)\s")
+
+
+def wire_dateline(first_paragraph: str) -> re.Match | None:
+    """The wire dateline opening the body (group ``agency``: "Reuters" in "(Reuters)"), or None."""
+    return _WIRE_DATELINE.match(first_paragraph)
+
+
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
           r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _DATE = re.compile(rf"\b(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}"
                    rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})", re.I)
 _TIME = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)|\b\d{1,2}[:.]\d{2}\b", re.I)
+#: A relative date: "2 hours ago", "a day ago", "just now", "yesterday".
+_AGO = re.compile(r"\b(?:(?:\d+|an?|one)\s+(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?)\s+ago|just now|yesterday|today)\b", re.I)
 _DATE_WORDS = re.compile(
     r"\b(?:published|updated|last|posted|modified|on|at|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
     r"|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|et|est|edt|ct|cst|cdt|pt|pst|pdt|gmt|bst|cet|cest|utc)\b\.?", re.I)
@@ -694,14 +708,10 @@ def is_dateline(text: str) -> bool:
     text = text.strip()
     if not text or len(text.split()) > 16:
         return False
-    if re.fullmatch(r"(?i)(?:(?:published|updated|posted)\s+)?(?:\d+|an?|one)\s+(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?)\s+ago"
-                    r"|just now|yesterday|today", text):
-        return True  # "2 hours ago", "Updated 5 mins ago"
-    has_date = bool(_DATE.search(text))
+    has_date = bool(_DATE.search(text) or _AGO.search(text))
     if not has_date and not (re.match(r"(?i)(?:published|updated|posted|last updated)\b", text) and _TIME.search(text)):
         return False
-    rest = re.sub(r"(?i)\b(?:\d+|an?|one)\s+(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?)\s+ago\b", " ", text)
-    rest = _DATE_WORDS.sub(" ", _TIME.sub(" ", _DATE.sub(" ", rest)))
+    rest = _DATE_WORDS.sub(" ", _TIME.sub(" ", _DATE.sub(" ", _AGO.sub(" ", text))))
     return re.sub(r"[\s,.;:|·•/()–—-]+", "", rest) == ""
 
 
@@ -952,10 +962,9 @@ def assemble(blocks: list[Block], fmt: str, source: str, meta: dict | None = Non
     removed.sort(key=lambda item: item[0])
     article.paragraphs = [p for p in (" ".join(p.split()) for p in paragraphs) if p]
     if not article.outlet and article.paragraphs:  # a wire dateline names the agency: "MOSCOW, March 4 (Reuters) -"
-        agency = re.match(r"^[A-Z][A-Z.'’ -]+(?:,[^()—–]{1,40})?\s*\((?P<agency>[^()]{2,40})\)\s*(?:—|–|--?)\s",
-                          article.paragraphs[0])
-        if agency and known.canonical(agency.group("agency")):
-            article.outlet = known.canonical(agency.group("agency"))
+        dateline = wire_dateline(article.paragraphs[0])
+        if dateline and dateline.group("agency") and known.canonical(dateline.group("agency")):
+            article.outlet = known.canonical(dateline.group("agency"))
     article.furniture = [text for _, text in removed]
     return article
 

@@ -19,6 +19,7 @@ import pandas as pd
 
 from .sentiment_model import LABELS, load_model
 from .tables import COLUMNS
+from .text import records
 
 #: Extra columns of the mention sentiment table, after the contract columns.
 MENTION_EXTRA = ["para_id", "start", "end", "via", "n_in_sentence", "p_negative", "p_neutral", "p_positive",
@@ -63,7 +64,7 @@ def _quote_spans(text: str, quotes_here: list[dict]) -> list[tuple[int, int, str
 def _records(df: pd.DataFrame) -> list[dict]:
     """``df.to_dict("records")`` (native Python values) without its per-row overhead."""
     names = list(df.columns)
-    return [dict(zip(names, row)) for row in zip(*(df[c].tolist() for c in names))]
+    return [dict(zip(names, row)) for row in records(df, names)]
 
 
 def _empty_mention_sentiment() -> pd.DataFrame:
@@ -201,14 +202,14 @@ def evidence(mention_sentiment: pd.DataFrame, sentences: pd.DataFrame,
     if mention_sentiment is None or len(mention_sentiment) == 0 or sentences is None or len(sentences) == 0:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in EVIDENCE_COLUMNS})
     text = dict(zip(sentences["sent_id"], sentences["text"]))
-    records = mention_sentiment.to_dict("records")
+    scored = mention_sentiment.to_dict("records")
     lowest: dict[str, int] = {}
     highest: dict[str, int] = {}
-    for i, r in enumerate(records):  # first occurrence wins ties, like idxmin / idxmax
+    for i, r in enumerate(scored):  # first occurrence wins ties, like idxmin / idxmax
         r["score"] = float(r["score"])
-        if r["actor"] not in lowest or r["score"] < records[lowest[r["actor"]]]["score"]:
+        if r["actor"] not in lowest or r["score"] < scored[lowest[r["actor"]]]["score"]:
             lowest[r["actor"]] = i
-        if r["actor"] not in highest or r["score"] > records[highest[r["actor"]]]["score"]:
+        if r["actor"] not in highest or r["score"] > scored[highest[r["actor"]]]["score"]:
             highest[r["actor"]] = i
     rows = []
     if actor_sentiment is None:  # the order of `by_actor`; pass its table to avoid computing it twice
@@ -216,9 +217,9 @@ def evidence(mention_sentiment: pd.DataFrame, sentences: pd.DataFrame,
     for actor in actor_sentiment["actor"]:
         lo, hi = lowest[actor], highest[actor]
         picks = [("negative", lo), ("positive", hi)] if lo != hi else [
-            ("negative" if records[lo]["score"] < 0 else "positive", lo)]
+            ("negative" if scored[lo]["score"] < 0 else "positive", lo)]
         for side, i in picks:
-            r = records[i]
+            r = scored[i]
             rows.append({"actor": actor, "side": side, "sent_id": int(r["sent_id"]), "score": float(r["score"]),
                          "label": r["label"], "surface": r["surface"], "text": text.get(r["sent_id"], "")})
     return pd.DataFrame(rows, columns=EVIDENCE_COLUMNS)

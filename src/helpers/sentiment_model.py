@@ -67,7 +67,7 @@ from pathlib import Path
 import numpy as np
 
 from . import resources
-from .word_vectors import PCA_DIMS, TokenTable, load_vectors
+from .word_vectors import PCA_DIMS, TokenTable, load_vectors, pack_text, unpack_text
 
 LABELS = ("negative", "neutral", "positive")
 POLARITY_TO_LABEL = {-1: "negative", 0: "neutral", 1: "positive"}
@@ -84,6 +84,8 @@ DEFAULT_C = 0.1
 #: Context windows whose mean word vector (`helpers.word_vectors`) is a feature, and its scale
 #: (a larger scale = weaker L2 penalty on those weights). Chosen by grouped cross-validation on train.
 EMBED_PARTS = ("Lw", "Rw", "C", "O")
+#: Every window `embed_windows` knows (the others were measured, see the README ablation).
+EMBED_WINDOWS = ("L1", "R1", "L3", "R3", "Lw", "Rw", "C", "O", "S")
 EMBED_ALPHA = 1.0
 CLASS_WEIGHT = "balanced"
 
@@ -229,6 +231,15 @@ def _target_tokens(sp: _Sentence, start: int, end: int) -> tuple[int, int]:
     return t0, t1
 
 
+def _locate(sentence: str, start, end, clause_scope: bool) -> tuple[_Sentence, int, int]:
+    """The sentence's cached parts and the target's first and last token, offsets clipped to the text."""
+    n_chars = len(sentence)
+    start = max(0, min(int(start), n_chars))
+    end = max(start, min(int(end), n_chars))
+    sp = _sentence_parts(sentence, clause_scope)
+    return (sp, *_target_tokens(sp, start, end))
+
+
 def _clause_bounds(words: list[str], t0: int, t1: int) -> tuple[int, int]:
     """Token range ``[a, b)`` of the target's clause: out from the target to the nearest clause breaks."""
     a = t0
@@ -251,11 +262,7 @@ def embed_windows(sentence: str, start: int, end: int, parts=EMBED_PARTS) -> lis
     ``None`` for a plain mean. The model adds, per window, the (weighted) mean of its words' folded
     token scores (see `helpers.word_vectors`).
     """
-    n_chars = len(sentence)
-    start = max(0, min(int(start), n_chars))
-    end = max(start, min(int(end), n_chars))
-    sp = _sentence_parts(sentence, True)
-    t0, t1 = _target_tokens(sp, start, end)
+    sp, t0, t1 = _locate(sentence, start, end, True)
     left = [w for w in sp.words[:t0] if _is_word(w)]
     right = [w for w in sp.words[t1 + 1:] if _is_word(w)]
     out = []
@@ -298,14 +305,10 @@ def featurize(sentence: str, start: int, end: int, groups=DEFAULT_GROUPS,
     sentence and cached, so the targets of one sentence share it.
     """
     groups = set(groups)
-    n_chars = len(sentence)
-    start = max(0, min(int(start), n_chars))
-    end = max(start, min(int(end), n_chars))
-    sp = _sentence_parts(sentence, "negclause" in groups)
+    sp, t0, t1 = _locate(sentence, start, end, "negclause" in groups)
     tokens = sp.tokens
     words = sp.words
     ntok = len(tokens)
-    t0, t1 = _target_tokens(sp, start, end)
     left = words[:t0]
     right = words[t1 + 1:]
     f: dict[str, float] = {"bias": 1.0}
@@ -618,6 +621,7 @@ class TargetSentimentModel:
         #: folded word-vector scores: one row per WordPiece token, three class scores per window
         self.embed = embed
         self.embed_parts = tuple(meta.get("embed_parts", ()))
+        self._rows_cache: dict[str, tuple] = {}  # sentence -> `_sentence_rows`, for its targets in a row
 
     def decision(self, features: dict[str, float]) -> np.ndarray:
         n = len(features)
@@ -653,15 +657,13 @@ class TargetSentimentModel:
                 if words:
                     z += self.embed.mean(words, weights)[3 * k:3 * k + 3]
             return z
-        n_chars = len(sentence)
-        start = max(0, min(int(start), n_chars))
-        end = max(start, min(int(end), n_chars))
-        sp = _sentence_parts(sentence, True)
-        t0, t1 = _target_tokens(sp, start, end)
+        sp, t0, t1 = _locate(sentence, start, end, True)
         word_tok, rows, prefix = self._sentence_rows(sentence)
         m = len(word_tok)
         n_left = bisect.bisect_left(word_tok, t0)  # words before the target
         first_right = bisect.bisect_right(word_tok, t1)  # first word after it
+        a, b = _clause_bounds(sp.words, t0, t1)
+        ca, cb = bisect.bisect_left(word_tok, a), bisect.bisect_left(word_tok, b)  # the clause, in words
         for k, part in enumerate(self.embed_parts):
             cols = slice(3 * k, 3 * k + 3)
             if part == "Lw" and n_left:
@@ -671,8 +673,6 @@ class TargetSentimentModel:
                 w = _harmonic(m - first_right)
                 z += w @ rows[first_right:, cols] / w.sum()
             elif part in ("C", "O"):
-                a, b = _clause_bounds(sp.words, t0, t1)
-                ca, cb = bisect.bisect_left(word_tok, a), bisect.bisect_left(word_tok, b)
                 if part == "C":
                     total = prefix[n_left] - prefix[ca] + prefix[cb] - prefix[first_right]
                     count = (n_left - ca) + (cb - first_right)
@@ -685,7 +685,7 @@ class TargetSentimentModel:
 
     def _sentence_rows(self, sentence: str):
         """Token positions of the sentence's words, their folded rows (one per word) and prefix sums."""
-        cache = self.__dict__.setdefault("_rows_cache", {})
+        cache = self._rows_cache
         hit = cache.get(sentence)
         if hit is None:
             words = _sentence_parts(sentence, True).words
@@ -704,14 +704,14 @@ class TargetSentimentModel:
         extra = {}
         if self.embed is not None:
             tokens = "\n".join(self.embed.vocab)
-            extra = {"embed_tokens": np.frombuffer(tokens.encode("utf-8"), dtype=np.uint8),
+            extra = {"embed_tokens": pack_text(tokens),
                      "embed": self.embed.matrix.astype(np.float32)}
         np.savez_compressed(
             path,
-            names=np.frombuffer(names.encode("utf-8"), dtype=np.uint8),
+            names=pack_text(names),
             weights=self.weights.astype(np.float32),
             bias=self.bias.astype(np.float32),
-            meta=np.frombuffer(json.dumps(self.meta, sort_keys=True).encode("utf-8"), dtype=np.uint8),
+            meta=pack_text(json.dumps(self.meta, sort_keys=True)),
             **extra,
         )
 
@@ -723,13 +723,13 @@ class TargetSentimentModel:
                 f"{path}: target-sentiment model missing; run `python -m helpers train target-sentiment`"
             )
         with np.load(path, allow_pickle=False) as z:
-            meta = json.loads(z["meta"].tobytes().decode("utf-8"))
+            meta = json.loads(unpack_text(z["meta"]))
             if meta.get("format") != FORMAT_VERSION:
                 raise ValueError(f"{path}: model format {meta.get('format')} != {FORMAT_VERSION}; re-train it")
-            names = z["names"].tobytes().decode("utf-8").split("\n")
+            names = unpack_text(z["names"]).split("\n")
             embed = None
             if "embed" in z.files:
-                embed = TokenTable(z["embed_tokens"].tobytes().decode("utf-8").split("\n"), z["embed"])
+                embed = TokenTable(unpack_text(z["embed_tokens"]).split("\n"), z["embed"])
             return cls(names, z["weights"], z["bias"], meta, embed)
 
 
@@ -889,10 +889,9 @@ def _cv_settings(args) -> dict:
     parts = getattr(args, "embed_parts", None)
     if parts is not None:
         chosen = tuple(p for p in parts.split(",") if p and p != "none")
-        known = ("L1", "R1", "L3", "R3", "Lw", "Rw", "C", "O", "S")
-        bad = [p for p in chosen if p not in known]
+        bad = [p for p in chosen if p not in EMBED_WINDOWS]
         if bad:
-            raise InputError("--embed-parts", f"unknown window {bad[0]!r}; choose from {', '.join(known)} or none")
+            raise InputError("--embed-parts", f"unknown window {bad[0]!r}; choose from {', '.join(EMBED_WINDOWS)} or none")
         settings["embed_parts"] = chosen
     if settings and not getattr(args, "cv", None):
         raise InputError("--C/--embed-parts", "only with --cv: the shipped model is always trained with the defaults")

