@@ -1,11 +1,14 @@
-"""Benchmark: target-sentiment model load time and targets per second on one core.
+"""Benchmark: both target-sentiment models — load time, targets per second on one core, seed analysis time.
 
     .venv/bin/python benchmarks/bench_sentiment.py [--data ../shared/data/newsmtsc/dev_mt.jsonl] [--repeat 3]
 
-Load time: a fresh ``TargetSentimentModel.load`` of the shipped ``.npz`` (best of 3; target < 1 s).
-Throughput: ``classify_target`` over every row of the NewsMTSC dev file (or, when the data is not
-there, a built-in list of sentences), after loading, single thread, best of ``--repeat`` passes; the
-per-sentence VADER cache is cleared before each pass so repeated sentences are not free (target ≥ 2,000/s).
+Load time: a fresh load of each shipped model (the linear ``.npz``; the encoder's ONNX session +
+tokenizer), best of 3 (targets: < 1 s linear, ≤ 1.5 s encoder).
+Throughput on one core: the fast model's `classify_target` row by row (per-sentence VADER cache
+cleared before each pass; target ≥ 2,000/s); the encoder batched over all rows of the NewsMTSC dev
+file (`sentiment.span_probabilities`, one intra-op thread; target ≥ 300/s); best of ``--repeat``.
+Seed analysis: `helpers.analyze` of the seed article, no figures, after a warm-up run (models
+loaded), best of ``--repeat``, for ``sentiment="fast"`` and ``"encoder"`` (target ≤ 0.5 s).
 """
 from __future__ import annotations
 
@@ -15,6 +18,7 @@ import os
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 os.environ.setdefault("MKL_NUM_THREADS", "1")
+os.environ.setdefault("HELPERS_ENCODER_THREADS", "1")
 
 import json  # noqa: E402
 import time  # noqa: E402
@@ -27,9 +31,19 @@ FALLBACK = [
 ]
 
 
+def _best(fn, repeat: int) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t)
+    return best
+
+
 def main() -> int:
-    from helpers import sentiment
-    from helpers.paths import SHARED_DATA
+    from helpers import encoder, sentiment
+    from helpers.paths import SEED_ARTICLE, SHARED_DATA
+    from helpers.pipeline import analyze
     from helpers.sentiment_model import MODEL_PATH, TargetSentimentModel, _vader_scores, load_model, read_jsonl
 
     parser = argparse.ArgumentParser()
@@ -37,11 +51,8 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
 
-    loads = []
-    for _ in range(3):
-        t = time.perf_counter()
-        TargetSentimentModel.load(MODEL_PATH)
-        loads.append(time.perf_counter() - t)
+    fast_load = _best(lambda: TargetSentimentModel.load(MODEL_PATH), 3)
+    enc_load = _best(lambda: encoder.Encoder(encoder.MODEL_DIR, threads=1), 3)
     load_model()
     if os.path.exists(args.data):
         targets = [(r["sentence"], r["from"], r["to"]) for r in read_jsonl(args.data)]
@@ -49,24 +60,33 @@ def main() -> int:
     else:
         targets = FALLBACK * 100
         source = "built-in sentences"
-    sentiment.classify_target(*targets[0])  # warm up (lexicon, analyzer)
-    best = float("inf")
-    for _ in range(args.repeat):
+    sentiment.classify_target(*targets[0], model="fast")  # warm up (lexicon, analyzer)
+    sentiment.span_probabilities(targets[:8], "encoder")
+
+    def fast_pass():
         _vader_scores.cache_clear()
-        t = time.perf_counter()
         for s, a, b in targets:
-            sentiment.classify_target(s, a, b)
-        best = min(best, time.perf_counter() - t)
+            sentiment.classify_target(s, a, b, model="fast")
+
+    fast_s = _best(fast_pass, args.repeat)
+    enc_s = _best(lambda: sentiment.span_probabilities(targets, "encoder"), args.repeat)
+    seed = {}
+    for model in ("fast", "encoder"):
+        analyze(SEED_ARTICLE, sentiment=model)
+        seed[model] = _best(lambda: analyze(SEED_ARTICLE, sentiment=model), args.repeat)
+    size = sum(f.stat().st_size for f in encoder.MODEL_DIR.iterdir())
     result = {
         "benchmark": "target-sentiment",
-        "model_load_s": round(min(loads), 4),
         "targets": len(targets),
-        "targets_per_s": round(len(targets) / best, 1),
         "source": source,
-        "model_mb": round(MODEL_PATH.stat().st_size / 1e6, 2),
+        "fast": {"model_load_s": round(fast_load, 4), "targets_per_s": round(len(targets) / fast_s, 1),
+                 "seed_analysis_s": round(seed["fast"], 3), "model_mb": round(MODEL_PATH.stat().st_size / 1e6, 2)},
+        "encoder": {"model_load_s": round(enc_load, 4), "targets_per_s": round(len(targets) / enc_s, 1),
+                    "seed_analysis_s": round(seed["encoder"], 3), "model_mb": round(size / 1e6, 2)},
     }
-    print(f"model load: {result['model_load_s']:.3f} s (target < 1 s); "
-          f"throughput: {result['targets_per_s']:.0f} targets/s on one core over {len(targets)} targets (target >= 2000)")
+    for name, r in (("fast (linear)", result["fast"]), ("encoder", result["encoder"])):
+        print(f"{name}: load {r['model_load_s']:.3f} s; {r['targets_per_s']:.0f} targets/s on one core over "
+              f"{len(targets)} targets; seed analysis (no figures) {r['seed_analysis_s']:.3f} s; {r['model_mb']} MB")
     print(json.dumps(result))
     return 0
 

@@ -23,7 +23,7 @@ def cmd_evaluate(args) -> int:
     if not Path(args.path).exists():
         print(f"error: {args.path}: no such file or folder", file=sys.stderr)
         return 2
-    metrics, table = run(args.task, args.path)
+    metrics, table = run(args.task, args.path, getattr(args, "sentiment", None))
     with pd.option_context("display.max_rows", 200, "display.width", 120):
         print(table.to_string(index=False) if isinstance(table, pd.DataFrame) else table)
     summary = {k: v for k, v in metrics.items() if not isinstance(v, (dict, list))}
@@ -46,6 +46,7 @@ TRAINERS = {
     "target-sentiment": "helpers.sentiment_model:train_cli",
     "directed": "helpers.directed:train_cli",
     "word-vectors": "helpers.word_vectors:train_cli",
+    "encoder": "helpers.train_encoder:train_cli",
 }
 
 
@@ -71,6 +72,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--jobs", "-j", type=int, default=1, help="worker processes (0 = one per CPU; default 1)")
     p.add_argument("--force", action="store_true", help="re-analyse articles whose outputs are up to date")
     p.add_argument("--no-figures", action="store_true", help="write no figures (much faster on large batches)")
+    p.add_argument("--sentiment", choices=("encoder", "fast"), default="encoder",
+                   help="target-sentiment classifier: the fine-tuned encoder (default; adds its directed blame "
+                        "edges) or the fast linear model (rule edges only)")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_analyze)
 
@@ -78,6 +82,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("task", choices=sorted(TASKS), help="; ".join(f"{k}: {v[1]}" for k, v in TASKS.items()))
     p.add_argument("path")
     p.add_argument("--json", action="store_true", help="print one JSON object as the last line")
+    p.add_argument("--sentiment", choices=("encoder", "fast"), default=None,
+                   help="newsmtsc/directed: the fine-tuned encoder (default) or the fast linear model")
     p.set_defaults(func=cmd_evaluate)
 
     p = sub.add_parser("report", help="execute the notebooks on articles; HTML report per article")

@@ -312,3 +312,124 @@ def train_cli(args) -> int:
     path, meta = train(getattr(args, "data", None))
     print(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB; {meta['n_train']} training pairs, C={meta['C']})")
     return 0
+
+
+# ----------------------------------------------------------------------------------------------
+# Edges from the encoder's directed head (run time)
+
+#: Mentions the directed head reads as entities (pronouns are left to the rules: too ambiguous).
+ENTITY_VIA = frozenset({"name", "alias", "title", "demonym"})
+#: label -> (source is entity 1?, relation)
+EDGE_OF_LABEL = {1: (True, "praise"), 2: (False, "praise"), 3: (True, "criticism"), 4: (False, "criticism")}
+EDGE_COLUMNS = ["source", "target", "relation", "negated", "cue", "sent_id", "evidence", "source_via",
+                "negation_cue", "probability"]
+
+
+def _int(value, default=None):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
+
+
+def _entity_mentions(mentions) -> dict[int, list[tuple[str, int, int, str]]]:
+    """sent_id -> (actor, start, end, surface) of the non-pronoun mentions, first mention per actor first."""
+    out: dict[int, list] = {}
+    if mentions is None or len(mentions) == 0:
+        return out
+    for actor, sid, start, end, surface, via in zip(mentions["actor"], mentions["sent_id"], mentions["start"],
+                                                    mentions["end"], mentions["surface"], mentions["via"]):
+        actor = str(actor or "").strip()
+        if actor and via in ENTITY_VIA:
+            out.setdefault(int(sid), []).append((actor, int(start), int(end), str(surface)))
+    for sid in out:
+        out[sid].sort(key=lambda r: (r[1], r[2]))
+    return out
+
+
+def candidates(sentences, mentions, quotes=None) -> list[dict]:
+    """Pairs for the directed head: every two actors named in one sentence, and speaker → actor of each quote.
+
+    Each candidate: ``sent_id``, ``text`` (the input sentence), ``e1``/``e2`` (spans in ``text``),
+    ``a1``/``a2`` (their actors), ``via`` ("sentence" or "quote"). A quote whose speaker is named
+    in the sentence of the target uses that sentence; otherwise the input is the quoted sentence
+    introduced by its speaker (``Speaker said: “…”``), so the pair still sits in one sentence.
+    Pronoun mentions are not used.
+    """
+    if sentences is None or len(sentences) == 0:
+        return []
+    texts = {int(s): str(t) for s, t in zip(sentences["sent_id"], sentences["text"])}
+    ents = _entity_mentions(mentions)
+    out, seen = [], set()
+
+    def add(sid, text, e1, e2, a1, a2, via):
+        key = (sid, text, e1, e2)
+        if a1 != a2 and key not in seen and not (e1[0] < e2[1] and e2[0] < e1[1]):
+            seen.add(key)
+            out.append({"sent_id": sid, "text": text, "e1": e1, "e2": e2, "a1": a1, "a2": a2, "via": via})
+
+    if quotes is not None and len(quotes):
+        cols = set(quotes.columns)
+        for q in quotes.to_dict("records"):
+            speaker = str(q.get("speaker") or "").strip()
+            if not speaker:
+                continue
+            sids = [_int(x) for x in str(q.get("sent_ids") or q.get("sent_id")).split("|")] if "sent_ids" in cols else [_int(q.get("sent_id"))]
+            first = _int(q.get("sent_id"))
+            spk_sid, spk = _int(q.get("speaker_sent_id")), (_int(q.get("speaker_start")), _int(q.get("speaker_end")))
+            for sid in sids:
+                if sid is None or sid not in texts:
+                    continue
+                text = texts[sid]
+                lo, hi = (_int(q.get("start"), 0), _int(q.get("end"), len(text))) if sid == first and "start" in cols else (0, len(text))
+                targets = [m for m in ents.get(sid, []) if m[0] != speaker and lo <= m[1] and m[2] <= hi]
+                for actor, a, b, _ in targets:
+                    if spk_sid == sid and None not in spk:
+                        add(sid, text, spk, (a, b), speaker, actor, "quote")
+                    else:
+                        intro = f"{speaker} said: “"
+                        add(sid, f"{intro}{text}”", (0, len(speaker)), (a + len(intro), b + len(intro)), speaker, actor, "quote")
+    for sid, ms in ents.items():
+        if sid not in texts:
+            continue
+        firsts: dict[str, tuple[int, int]] = {}
+        for actor, a, b, _ in ms:
+            firsts.setdefault(actor, (a, b))
+        names = list(firsts)
+        for i, x in enumerate(names):
+            for y in names[i + 1:]:
+                add(sid, texts[sid], firsts[x], firsts[y], x, y, "sentence")
+    return out
+
+
+def model_edges(sentences, mentions, quotes=None, threshold: float | None = None) -> list[dict]:
+    """Blame-table rows from the encoder's directed head: relation ``criticism`` or ``praise``, with ``probability``.
+
+    For each `candidates` pair the likeliest direction among labels 1–4 becomes an edge when its
+    calibrated probability reaches ``threshold`` (default: the one chosen on Park et al.'s dev set,
+    stored with the model). One row per (sentence, source, target, relation), the most probable;
+    ``cue`` is empty, ``source_via`` says where the pair came from ("sentence" or "quote").
+    """
+    from . import encoder
+
+    cands = candidates(sentences, mentions, quotes)
+    if not cands:
+        return []
+    model = encoder.load()
+    if threshold is None:
+        threshold = float(model.meta.get("edges", {}).get("threshold", 0.5))
+    probs = model.pair_proba([(c["text"], c["e1"], c["e2"]) for c in cands])
+    texts = {int(s): str(t) for s, t in zip(sentences["sent_id"], sentences["text"])}
+    best: dict[tuple, dict] = {}
+    for c, p in zip(cands, probs):
+        label = int(np.argmax(p[1:])) + 1
+        if p[label] < threshold:
+            continue
+        first_is_source, relation = EDGE_OF_LABEL[label]
+        source, target = (c["a1"], c["a2"]) if first_is_source else (c["a2"], c["a1"])
+        key = (c["sent_id"], source, target, relation)
+        if key not in best or p[label] > best[key]["probability"]:
+            best[key] = {"source": source, "target": target, "relation": relation, "negated": False, "cue": "",
+                         "sent_id": c["sent_id"], "evidence": texts[c["sent_id"]], "source_via": c["via"],
+                         "negation_cue": "", "probability": round(float(p[label]), 4)}
+    return sorted(best.values(), key=lambda r: (r["sent_id"], r["source"], r["target"], r["relation"]))

@@ -314,6 +314,28 @@ def find_blame(sentences: pd.DataFrame, mentions: pd.DataFrame, quotes: pd.DataF
 _BLAME_COLUMNS = ["source", "target", "relation", "negated", "cue", "sent_id", "evidence", "source_via", "negation_cue"]
 
 
+def merge_model_edges(blame: pd.DataFrame, sentences: pd.DataFrame, mentions: pd.DataFrame,
+                      quotes: pd.DataFrame | None = None, threshold: float | None = None) -> pd.DataFrame:
+    """The rule edges of `find_blame` beside the encoder's directed edges (`directed.model_edges`).
+
+    Adds two columns: ``origin`` ("rule" for a cue rule, "model" for the encoder's directed head)
+    and ``probability`` (the model's calibrated probability of the direction; empty for rule
+    edges). Rule edges keep their relations (blame, responsibility, deflection, refusals,
+    negation …); model edges are ``criticism`` or ``praise``. Nothing is merged away: where the rule
+    and the model say different things about the same pair, both rows are there.
+    """
+    from .directed import model_edges
+
+    rule = blame.assign(origin="rule", probability=float("nan"))
+    model = model_edges(sentences, mentions, quotes, threshold)
+    if not model:
+        return conform(rule, "blame")
+    extra = pd.DataFrame(model).assign(origin="model")
+    out = pd.concat([rule, extra[[c for c in rule.columns if c in extra.columns]]], ignore_index=True)
+    out["negated"] = out["negated"].astype(bool)
+    return conform(out.sort_values("sent_id", kind="stable").reset_index(drop=True), "blame")
+
+
 def _blame_frame(rows: list[dict]) -> pd.DataFrame:
     """One row per (sent_id, source, target, relation, negated), in order of first appearance.
 

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import actors, attribution, framing, readability, sentiment, text
+from . import actors, attribution, framing, readability, text
+from . import sentiment as _sentiment
 from .article import Article, load_article
 from .tables import COLUMNS, conform
 
@@ -89,28 +90,33 @@ class Analysis:
         return final
 
 
-def analyze(article, aliases: dict[str, str] | None = None) -> Analysis:
+def analyze(article, aliases: dict[str, str] | None = None, sentiment: str = "encoder") -> Analysis:
     """Run every stage on one article (an `Article`, a path, or the text itself).
 
     ``aliases`` maps extra surface forms to actors (for example ``{"the Trump administration":
-    "Donald Trump"}``); it is passed to `actors.find_mentions`.
+    "Donald Trump"}``); it is passed to `actors.find_mentions`. ``sentiment``: the target-sentiment
+    classifier, ``"encoder"`` (default; it also adds the directed-sentiment edges of
+    `framing.model_edges` to the blame table) or ``"fast"`` (the linear model; rule edges only).
     """
+    sentiment_model = _sentiment.check_model(sentiment)
     if not isinstance(article, Article):
         article = load_article(article)
     sents = text.sentences(article)
     mentions = actors.find_mentions(sents, aliases=aliases)
     quotes = attribution.find_quotes(sents, mentions)
-    mention_sentiment = sentiment.score_mentions(sents, mentions, quotes)
+    mention_sentiment = _sentiment.score_mentions(sents, mentions, quotes, model=sentiment_model)
     metrics, per_paragraph, hard = readability.measure(article, sents)
     blame = framing.find_blame(sents, mentions, quotes)
-    actor_sentiment = sentiment.by_actor(mention_sentiment)
+    if sentiment_model == "encoder":
+        blame = framing.merge_model_edges(blame, sents, mentions, quotes)
+    actor_sentiment = _sentiment.by_actor(mention_sentiment, model=sentiment_model)
     tables = {
         "sentences": sents,
         "actors": actors.actor_table(mentions),
         "mentions": mentions,
         "mention_sentiment": mention_sentiment,
         "actor_sentiment": actor_sentiment,
-        "sentiment_evidence": sentiment.evidence(mention_sentiment, sents, actor_sentiment),
+        "sentiment_evidence": _sentiment.evidence(mention_sentiment, sents, actor_sentiment),
         "quotes": quotes,
         "blame": blame,
         "passives": framing.passives(sents),

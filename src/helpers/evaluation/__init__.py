@@ -18,8 +18,18 @@ TASKS = {
 }
 
 
-def run(task: str, path: str):
-    """Run one evaluation task; returns ``(metrics, table)``."""
+#: Tasks whose classifier is chosen with ``--sentiment encoder|fast``.
+MODEL_TASKS = ("newsmtsc", "directed")
+
+
+def run(task: str, path: str, sentiment: str | None = None):
+    """Run one evaluation task; returns ``(metrics, table)``.
+
+    ``sentiment`` (``"encoder"`` or ``"fast"``) picks the classifier of the newsmtsc and directed
+    tasks (default: the encoder); the other tasks have one.
+    """
     module_name, _ = TASKS[task]
     module = importlib.import_module(f"{__name__}.{module_name}")
+    if task in MODEL_TASKS:
+        return module.evaluate(path, sentiment or "encoder")
     return module.evaluate(path)

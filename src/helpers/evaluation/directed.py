@@ -19,10 +19,17 @@ import pandas as pd
 
 from .. import directed
 from ..errors import InputError
+from .newsmtsc import bootstrap_se
 
 
-def evaluate(path) -> tuple[dict, pd.DataFrame]:
-    """Macro and micro F1 of `directed.classify_pair` on a Park et al. file; see the module doc."""
+def evaluate(path, sentiment: str = "encoder") -> tuple[dict, pd.DataFrame]:
+    """Macro and micro F1 on a Park et al. file; see the module doc.
+
+    ``sentiment="encoder"`` (default): the encoder's directed head, plus the edge precision/recall
+    at the shipped threshold (``edge_*``: a non-neutral direction kept when its probability reaches
+    the threshold, counted correct when it is the gold label); ``"fast"``: the linear model
+    `directed.classify_pair`. ``f1_macro_se``: bootstrap standard error over pairs.
+    """
     from sklearn.metrics import f1_score, precision_recall_fscore_support
 
     path = Path(path)
@@ -32,7 +39,24 @@ def evaluate(path) -> tuple[dict, pd.DataFrame]:
     if not pairs:
         raise InputError(str(path), "no line with two [bracketed] entities and a label 0-4")
     gold = [p.label for p in pairs]
-    pred = directed.predict(directed.model(), pairs)
+    edges = {}
+    if sentiment == "encoder":
+        from .. import encoder
+
+        model = encoder.load()
+        probs = model.pair_proba([(p.sentence, p.e1, p.e2) for p in pairs])
+        pred = [int(i) for i in probs.argmax(axis=1)]
+        threshold = float(model.meta.get("edges", {}).get("threshold", 0.5))
+        best = probs[:, 1:].argmax(axis=1) + 1
+        keep = probs[range(len(best)), best] >= threshold
+        tp = int(sum(k and b == g for k, b, g in zip(keep, best, gold)))
+        n_pred, n_gold = int(keep.sum()), sum(g != 0 for g in gold)
+        edges = {"edge_threshold": threshold, "edge_precision": round(tp / n_pred, 4) if n_pred else 0.0,
+                 "edge_recall": round(tp / n_gold, 4) if n_gold else 0.0}
+    elif sentiment == "fast":
+        pred = directed.predict(directed.model(), pairs)
+    else:
+        raise InputError("sentiment", f"{sentiment!r} is not one of encoder, fast")
     labels = sorted(directed.LABELS)
     p, r, f, s = precision_recall_fscore_support(gold, pred, labels=labels, zero_division=0)
     table = pd.DataFrame({
@@ -44,5 +68,8 @@ def evaluate(path) -> tuple[dict, pd.DataFrame]:
         "task": "directed", "n": len(pairs),
         "f1_macro": round(float(f1_score(gold, pred, labels=labels, average="macro", zero_division=0)), 4),
         "f1_micro": round(float(f1_score(gold, pred, labels=labels, average="micro", zero_division=0)), 4),
+        "model": sentiment,
+        "f1_macro_se": round(bootstrap_se(gold, pred, labels), 4),
+        **edges,
     }
     return metrics, table

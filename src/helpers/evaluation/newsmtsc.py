@@ -63,11 +63,36 @@ def metrics_table(gold: list[str], pred: list[str]) -> tuple[dict, pd.DataFrame]
     return metrics, pd.DataFrame(rows)
 
 
-def evaluate(path) -> tuple[dict, pd.DataFrame]:
-    """Score `classify_target` on a NewsMTSC file: ``({"task","n","f1_macro","accuracy"}, table)``."""
-    from ..sentiment import classify_target
+def bootstrap_se(gold: list, pred: list, labels, reps: int = 1000, seed: int = 0) -> float:
+    """Standard error of macro-F1 over items: the spread of macro-F1 on ``reps`` bootstrap resamples."""
+    import numpy as np
+
+    index = {lab: i for i, lab in enumerate(labels)}
+    g = np.array([index[x] for x in gold])
+    p = np.array([index[x] for x in pred])
+    rng = np.random.default_rng(seed)
+    k = len(labels)
+    vals = []
+    for _ in range(reps):
+        i = rng.integers(0, len(g), len(g))
+        gi, pi = g[i], p[i]
+        f1 = [2 * ((gi == c) & (pi == c)).sum() / max(1, (gi == c).sum() + (pi == c).sum()) for c in range(k)]
+        vals.append(float(np.mean(f1)))
+    return float(np.std(vals, ddof=1)) if len(vals) > 1 else 0.0
+
+
+def evaluate(path, sentiment: str = "encoder") -> tuple[dict, pd.DataFrame]:
+    """Score `classify_targets` on a NewsMTSC file: ``({"task","n","f1_macro","accuracy", …}, table)``.
+
+    ``sentiment``: the classifier (``"encoder"``, default, or ``"fast"``). Extra metrics: ``model``
+    and ``f1_macro_se`` (bootstrap standard error over rows).
+    """
+    from ..sentiment import classify_targets
 
     rows = read(path)
     gold = [POLARITY_TO_LABEL[r["polarity"]] for r in rows]
-    pred = [classify_target(r["sentence"], r["from"], r["to"]) for r in rows]
-    return metrics_table(gold, pred)
+    pred = classify_targets([(r["sentence"], r["from"], r["to"]) for r in rows], sentiment)
+    metrics, table = metrics_table(gold, pred)
+    metrics["model"] = sentiment
+    metrics["f1_macro_se"] = round(bootstrap_se(gold, pred, LABELS), 4) if gold else 0.0
+    return metrics, table

@@ -1,0 +1,89 @@
+"""The fine-tuned encoder (helpers.encoder): shipped files, marking, batching, no torch at run time."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from helpers import encoder
+from helpers.errors import InputError
+from helpers.paths import PROJECT_ROOT, SEED_ARTICLE
+
+
+def test_files_ship_small_with_their_hashes():
+    files = [encoder.MODEL_DIR / f for f in (encoder.MODEL_FILE, encoder.TOKENIZER_FILE, encoder.META_FILE)]
+    assert all(f.is_file() for f in files)
+    assert sum(f.stat().st_size for f in encoder.MODEL_DIR.iterdir()) < 60_000_000
+    meta = json.loads((encoder.MODEL_DIR / encoder.META_FILE).read_text())
+    for name, digest in meta["sha256"].items():
+        assert hashlib.sha256((encoder.MODEL_DIR / name).read_bytes()).hexdigest() == digest
+    assert meta["base_model"]["sha256"] == "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
+    assert set(meta["dev"]) == {"dev_rw", "dev_mt", "directed_dev"}
+    assert 0.1 < meta["temperature"]["target"] < 10 and 0.3 <= meta["edges"]["threshold"] <= 0.95
+
+
+def test_mark_target_and_pair_offsets():
+    s = "Jones accused Smith of lying."
+    text, p = encoder.mark_target(s, 14, 19)
+    assert text == "Jones accused @ Smith @ of lying." and text[p] == "@"
+    text, p1, p2 = encoder.mark_pair(s, (14, 19), (0, 5))  # entity 1 after entity 2
+    assert text == "# Jones # accused @ Smith @ of lying."
+    assert text[p1] == "@" and text[p2] == "#"
+    text, p1, p2 = encoder.mark_pair(s, (0, 5), (14, 19))
+    assert text == "@ Jones @ accused # Smith # of lying." and text[p1] == "@" and text[p2] == "#"
+
+
+def test_encode_points_at_the_marks_and_keeps_them_in_long_text():
+    tok = encoder.load_tokenizer(encoder.MODEL_DIR / encoder.TOKENIZER_FILE)
+    s = "Jones accused Smith of lying."
+    ids, mask, pos = encoder.encode(tok, [encoder.mark_pair(s, (0, 5), (14, 19)), (*encoder.mark_target("Hi Bo.", 3, 5)[::-1][::-1], 3)[:3]])
+    at = tok.id_to_token
+    assert at(int(ids[0, pos[0, 0]])) == "@" and at(int(ids[0, pos[0, 1]])) == "#"
+    assert mask[1].sum() < mask[0].sum() and ids[1, mask[1].sum():].sum() == 0  # padded
+    long = "word " * 200 + "Smith won. " + "more " * 100
+    start = long.index("Smith")
+    ids, mask, pos = encoder.encode(tok, [(encoder.mark_target(long, start, start + 5)[0], start, start)], max_len=64)
+    assert ids.shape == (1, 64) and at(int(ids[0, pos[0, 0]])) == "@"
+    assert at(int(ids[0, 0])) == "[CLS]" and at(int(ids[0, -1])) == "[SEP]"
+
+
+def test_batched_agrees_with_one_by_one():
+    # int8 dynamic quantisation scales activations per batch, so a row's probabilities move a
+    # little with its batch-mates (docs/models/encoder.md); the labels do not
+    model = encoder.load()
+    spans = [("Critics called Smith a liar.", 15, 20), ("Smith will meet the committee on Tuesday.", 0, 5),
+             ("Supporters praised Jones, a brilliant and honest leader, and thanked Smith.", 19, 24)]
+    batch = model.target_proba(spans)
+    single = np.vstack([model.target_proba([s]) for s in spans])
+    assert np.abs(batch - single).max() < 0.05
+    assert (batch.argmax(axis=1) == single.argmax(axis=1)).all()
+    assert np.allclose(batch.sum(axis=1), 1.0)
+    assert np.array_equal(model.target_proba(spans), batch)  # the same batch gives the same numbers
+
+
+def test_thread_setting():
+    try:
+        encoder.set_threads(1)
+        assert encoder.load().session.get_session_options().intra_op_num_threads == 1
+        os.environ[encoder.THREADS_ENV] = "two"
+        encoder.set_threads(None)
+        with pytest.raises(InputError):
+            encoder.load()
+    finally:
+        os.environ.pop(encoder.THREADS_ENV, None)
+        encoder.set_threads(None)
+
+
+def test_analyze_imports_no_torch():
+    code = ("import sys, helpers; a = helpers.analyze(sys.argv[1]); "
+            "assert len(a.mention_sentiment) > 0; "
+            "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('torch', 'transformers', 'sentence_transformers')); "
+            "print(bad); sys.exit(1 if bad else 0)")
+    res = subprocess.run([sys.executable, "-c", code, str(SEED_ARTICLE)], capture_output=True, text=True,
+                         cwd=PROJECT_ROOT, timeout=300)
+    assert res.returncode == 0, res.stdout + res.stderr[-2000:]
