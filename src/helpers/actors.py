@@ -724,7 +724,7 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict) -> list[Span]:
             if len(words) == 1 or (len(words) == 2 and words[1].low in SUFFIXES):
                 prev = toks[i - 1].low if i >= 1 else ""
                 emit(Span(sent, i, j, 0, 0, "single", names=[t.text for t in words], place=tok.low in lex.places,
-                          after_place_prep=prev in PLACE_OF))
+                          after_place_prep=prev in PLACE_OF or (tok.low in lex.places and prev in ("from", "to", "at"))))
             else:
                 emit(Span(sent, i, j, 0, 0, "person", names=[t.text for t in words]))
             i = j
@@ -951,7 +951,7 @@ def _gender(p: Person) -> str:
 
 
 def _resolve(spans_by_sent: list[list[Span]], people: list[Person], lex: Lexicon, user: dict,
-             lowercase_words: frozenset = frozenset()) -> None:
+             lowercase_words: frozenset = frozenset(), article_places: set | frozenset = frozenset()) -> None:
     by_surname: dict[str, list[Person]] = {}
     by_given: dict[str, list[Person]] = {}
     for p in people:
@@ -963,7 +963,14 @@ def _resolve(spans_by_sent: list[list[Span]], people: list[Person], lex: Lexicon
         for s in spans:
             if s.type == "entity":
                 known_entities.setdefault(_fold(s.entry.actor), (s.entry.actor, s.entry.kind))
-    said_singles = {_fold(s.names[0]) for spans in spans_by_sent for s in spans if s.type == "single" and s.said}
+    said_singles = {_fold(s.names[0]) for spans in spans_by_sent for s in spans
+                    if s.type == "single" and s.said and not s.after_place_prep}  # not "farmers in Harnau said"
+    singles = [s for spans in spans_by_sent for s in spans if s.type == "single"]
+    places = _article_places(singles, said_singles, article_places)
+    demonym_of = _demonyms({_fold(s.names[0]): s.names[0] for s in singles} | {
+        _fold(s.entry.actor): s.entry.actor for spans in spans_by_sent for s in spans
+        if s.type == "entity" and s.entry is not None and " " not in s.entry.actor})
+    bases = set(demonym_of.values())
     unnamed: dict[tuple, Person] = {}
     history: list[Span] = []  # resolved person-like mentions so far, in order
 
@@ -980,6 +987,11 @@ def _resolve(spans_by_sent: list[list[Span]], people: list[Person], lex: Lexicon
             elif s.type == "entity":
                 e = s.entry
                 s.actor, s.kind, s.via = e.actor, e.kind, e.via
+                head = e.actor.split()
+                if len(head) == 2 and _fold(head[0]) in demonym_of and _fold(head[1]) in GOVERNMENT_HEADS:
+                    s.actor, s.kind, s.via = demonym_of[_fold(head[0])], "country", "demonym"  # "the Valdorian government"
+                elif e.actor in bases and e.kind == "other":
+                    s.kind = "country"
                 if s.kind == "metonym":
                     s.kind = "country"
             elif s.type == "single":
@@ -992,6 +1004,11 @@ def _resolve(spans_by_sent: list[list[Span]], people: list[Person], lex: Lexicon
                     set_person(s, _pick(cands, ""), "name")
                 elif len(by_given.get(word, [])) == 1:
                     set_person(s, by_given[word][0], "alias")
+                elif word in demonym_of:  # "Valdorian(s)" for Valdoria
+                    s.actor, s.kind, s.via = demonym_of[word], "country", "demonym"
+                    s.entry = Entry(s.actor, "country", "demonym", plural=word.endswith("s"))
+                elif word in places:
+                    continue  # a town: "in Harnau", a dateline's "OSKARNA", a gazetteer city
                 elif s.sentence_start and not s.said and (is_common(s.names[0], lex) or word in lowercase_words):
                     continue
                 elif word in known_entities:
@@ -1001,6 +1018,8 @@ def _resolve(spans_by_sent: list[list[Span]], people: list[Person], lex: Lexicon
                     s.actor, s.via = s.names[0] if not s.names[0].isupper() or len(s.names[0]) < 4 \
                         else s.names[0].title(), "name"
                     s.kind = "person" if (word in said_singles or word in lex.given) else "other"
+                    if s.actor in bases:  # a nation the article names by a demonym too
+                        s.kind = "country"
             elif s.type == "alias":
                 s.actor, s.kind = _alias_target(s.alias_to, people, known_entities, lex)
                 s.via = "alias"
@@ -1040,6 +1059,41 @@ def _resolve(spans_by_sent: list[list[Span]], people: list[Person], lex: Lexicon
         if s.type in ("person", "single") and s.kind == "person" and isinstance(s.cluster, Person) \
                 and id(s.cluster) not in evidence:
             s.kind = "other"
+
+
+DEMONYM_ENDINGS = ("n", "an", "ian", "ese", "i", "ish", "ean")
+
+
+def _demonyms(words: dict) -> dict:
+    """Folded demonym → the name it derives from, among the article's own capitalised words:
+    "Valdorian"/"Valdorians" → "Valdoria", "Kestranian" → "Kestrania", "Drevnese" → "Drevna".
+    A country the gazetteer does not know is still one when the article names its people."""
+    out = {}
+    for word in words:
+        if len(word) < 5:
+            continue
+        bare = word[:-1] if word.endswith("s") else word
+        for base, label in words.items():
+            if base == word or len(base) < 4 or not bare.startswith(base[:-1]):
+                continue
+            stems = (base, base[:-1]) if base[-1] in "aeiouy" else (base,)
+            if any(bare == stem + end for stem in stems for end in DEMONYM_ENDINGS):
+                out[word] = label
+                break
+    return out
+
+
+def _article_places(singles: list[Span], said: set, dateline: set | frozenset) -> set:
+    """Lone capitalised words that are places in this article: the dateline's town, or a word only ever
+    used after "in"/"near"/"outside" … ("in Harnau"; a town or city of the gazetteer also after "from",
+    "to", "at"); never one that says something ("Harnau said"). A gazetteer city used otherwise stays
+    a name: many surnames are towns somewhere (Obama, Clinton, Warren)."""
+    uses: dict = {}
+    for s in singles:
+        w = _fold(s.names[0])
+        place_use = s.after_place_prep  # a gazetteer city alone is no proof: Obama, Clinton, Warren are towns too
+        uses[w] = uses.get(w, True) and place_use
+    return {w for w, only in uses.items() if (only or w in dateline) and w not in said} | (set(dateline) - said)
 
 
 def _alias_target(target: str, people: list[Person], entities: dict, lex: Lexicon) -> tuple[str, str]:
@@ -1215,19 +1269,26 @@ def find_mentions(sentences: pd.DataFrame, aliases: dict[str, str] | None = None
     ids = sentences["sent_id"].tolist() if "sent_id" in sentences else list(range(len(texts)))
     spans_by_sent = [_spans(k, text, lex, user) for k, text in enumerate(texts)]
     dateline = wire_dateline(texts[0]) if texts else None
+    article_places: set = set()
     if dateline:
         # its places and its "(Agency)" credit go; "NATO — the alliance said" keeps NATO
         cut, credit = dateline.end(), dateline.start("agency")
+        # a town's name there ("OSKARNA, Valdoria —") is a place wherever the article uses it
+        city_end = texts[0].find(",", 0, cut)
+        city_end = cut if city_end < 0 else city_end
+        article_places |= {_fold(s.names[0]) for s in spans_by_sent[0]
+                           if s.type in ("single", "person") and s.start < city_end and s.names}
         spans_by_sent[0] = [s for s in spans_by_sent[0]
                             if s.start >= cut or not ((s.type == "entity" and s.entry is not None
                                                        and s.entry.kind in ("country", "metonym", "skip"))
+                                                      or s.type in ("single", "person")
                                                       or 0 <= credit <= s.start)]
     _trim_fragments(spans_by_sent, texts, lex)
     all_spans = [s for spans in spans_by_sent for s in spans]
     people = _people(all_spans, lex)
     # words the article also writes in lower case are ordinary words when they start a sentence
     lowercase_words = frozenset(w for text in texts for w in re.findall(r"\b[a-z][a-z'’-]+\b", text))
-    _resolve(spans_by_sent, people, lex, user, lowercase_words)
+    _resolve(spans_by_sent, people, lex, user, lowercase_words, article_places)
     rows = []
     for s in all_spans:
         if s.type == "single" and not s.actor:
