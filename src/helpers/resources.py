@@ -23,7 +23,7 @@ from pathlib import Path
 #: Abbreviations that never end a sentence by themselves (lower case, without the final period).
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof rev fr sr jr st gen lt col maj capt cmdr adm sgt cpl pvt gov sen rep pres
-    sec amb atty supt insp det hon messrs mmes u.s u.k u.n e.u u.s.a d.c n.y l.a a.m p.m
+    sec amb atty supt insp det hon messrs mmes sens reps govs u.s u.k u.n e.u u.s.a d.c n.y l.a a.m p.m
     inc corp co ltd llc bros dept univ assn approx vs i.e e.g nos vol eds
     jan feb mar apr jun jul aug sep sept oct nov dec
     ala ariz calif colo conn fla ga kan ky md mich minn mont neb nev okla tenn tex va vt wis wyo""".split()
@@ -157,15 +157,47 @@ def sentence_splitter():
     return PunktSentenceTokenizer(params)
 
 
+#: A piece that ends like this does not end a sentence when the next piece starts in lower case:
+#: a dotted acronym ("the C.I.A. | warnings"), a short abbreviation ("Calif. | officials").
+_OPEN_ABBREV = re.compile(r"(?:(?<![\w.])(?:[A-Za-z]\.){2,}|\b[A-Z][a-z]{0,4}\.)$")
+#: A party–state tag never ends a sentence by itself: "Rep. Joe Sestak (D-Penn.) | was offered".
+_PARTY_TAG = re.compile(r"\((?:[DRI]|Ind|Dem|Rep)\s*[-–]\s*[A-Z][A-Za-z. ]{0,14}\)$")
+#: Words that start a sentence after a dotted acronym that ends the previous one ("… in the U.S. The …").
+_STARTERS = frozenset("The But He She It They We I In A An This That These Those And Yet So His Her Its Their".split())
+_DOTTED_END = re.compile(r"(?<![\w.])(?:[A-Za-z]\.){2,}(?=\s+(\w+))")
+
+
+def _next_start(text: str, pos: int) -> str:
+    """The first letter of the next piece after opening quotes and brackets."""
+    rest = text[pos:].lstrip(" \t\n\"“‘'([")
+    return rest[:1]
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Character spans ``(start, end)`` of the sentences in ``text`` (end exclusive)."""
+    """Character spans ``(start, end)`` of the sentences in ``text`` (end exclusive).
+
+    Punkt (with `ABBREVIATIONS`), then three repairs: a piece ending in a party–state tag
+    ("(D-Penn.)") or in an abbreviation before a lower-case word ("the C.I.A. warnings") joins the
+    next; a dotted acronym that closes a sentence ("… in the U.S. The …": a capitalised sentence
+    starter follows) ends it; "Jr."/"Inc." before a capital end it (`SENTENCE_FINAL_ABBREVIATIONS`).
+    """
     if not text.strip():
         return []
-    spans = []
+    pieces = []
     for start, end in sentence_splitter().span_tokenize(text):
-        for match in _FINAL_ABBREV.finditer(text, start, end):
-            cut = match.end()
-            if cut < end:
+        if pieces:
+            prev_start, prev_end = pieces[-1]
+            before = text[prev_start:prev_end].rstrip("\"”’' ")
+            if _PARTY_TAG.search(before) or (_OPEN_ABBREV.search(before) and _next_start(text, start).islower()):
+                pieces[-1] = (prev_start, end)
+                continue
+        pieces.append((start, end))
+    spans = []
+    for start, end in pieces:
+        cuts = [m.end() for m in _FINAL_ABBREV.finditer(text, start, end)]
+        cuts += [m.end() for m in _DOTTED_END.finditer(text, start, end) if m.group(1) in _STARTERS]
+        for cut in sorted(set(cuts)):
+            if start < cut < end:
                 spans.append((start, cut))
                 start = cut + len(text[cut:end]) - len(text[cut:end].lstrip())
         spans.append((start, end))
