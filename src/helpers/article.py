@@ -924,7 +924,8 @@ def assemble(blocks: list[Block], fmt: str, source: str, meta: dict | None = Non
         removed.extend((pos, b.raw) for pos, b in body[:top])
         body = body[top:]
 
-    # 3. Boxes: a heading such as "Our Coverage of …" and the bullet items right after it.
+    # 3. Boxes: a heading such as "Our Coverage of …" or "Related stories" and the items right after
+    # it: bullets, or short lines that do not end like a sentence (the linked headlines).
     furniture_at: set[int] = set()
     k = 0
     while k < len(body):
@@ -932,7 +933,7 @@ def assemble(blocks: list[Block], fmt: str, source: str, meta: dict | None = Non
         if rules.box and block.kind != "bullet" and len(block.text.split()) <= 15 and rules.box.search(block.text):
             furniture_at.add(k)
             k += 1
-            while k < len(body) and body[k][1].kind == "bullet":
+            while k < len(body) and (body[k][1].kind == "bullet" or _heading_like(body[k][1])):
                 furniture_at.add(k)
                 k += 1
             continue
