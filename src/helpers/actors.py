@@ -165,7 +165,11 @@ EXTRA_COMMON = frozenset(
 def lexicon() -> Lexicon:
     """Build the gazetteers from the data files and pycountry (about 50 ms, once per process)."""
     import pycountry
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    from . import resources
+
+    # scikit-learn's list, without importing scikit-learn (and scipy) for one frozenset
+    ENGLISH_STOP_WORDS = resources.import_light("sklearn.feature_extraction._stop_words").ENGLISH_STOP_WORDS
 
     phrases: dict = {}
 
@@ -216,7 +220,7 @@ def lexicon() -> Lexicon:
         parts = line.split("\t")
         titles[tuple(_fold(t.text) for t in _tokenize(parts[0], split=False))] = (parts[1], parts[2], parts[3] == "yes")
 
-    easy = ilr.files("textstat").joinpath("resources", "en", "easy_words.txt").read_text(encoding="utf-8")
+    easy = resources.easy_words_path().read_text(encoding="utf-8")  # textstat's file, without importing textstat
     stop = frozenset(ENGLISH_STOP_WORDS) | EXTRA_COMMON
     common = frozenset(w.strip().lower() for w in easy.split()) | stop
     from .resources import given_name_genders, place_names
