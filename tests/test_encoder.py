@@ -87,3 +87,23 @@ def test_analyze_imports_no_torch():
     res = subprocess.run([sys.executable, "-c", code, str(SEED_ARTICLE)], capture_output=True, text=True,
                          cwd=PROJECT_ROOT, timeout=300)
     assert res.returncode == 0, res.stdout + res.stderr[-2000:]
+
+
+def test_evaluate_reproduces_the_stored_dev_scores():
+    from helpers.evaluation import directed as ev_directed
+    from helpers.evaluation import newsmtsc as ev_newsmtsc
+    from helpers.paths import SHARED_DATA
+
+    if not (SHARED_DATA / "newsmtsc").exists():
+        pytest.skip("NewsMTSC dev not available")
+    meta = encoder.load().meta
+    m, table = ev_newsmtsc.evaluate(SHARED_DATA / "newsmtsc" / "dev_rw.jsonl")
+    assert m["model"] == "encoder" and m["n"] == 343
+    assert abs(m["f1_macro"] - meta["dev"]["dev_rw"]["f1_macro"]) <= 0.005
+    assert 0 < m["f1_macro_se"] < 0.05
+    fast, _ = ev_newsmtsc.evaluate(SHARED_DATA / "newsmtsc" / "dev_rw.jsonl", sentiment="fast")
+    assert m["f1_macro"] > fast["f1_macro"]  # the encoder beats the linear model on dev-rw
+    d, _ = ev_directed.evaluate(SHARED_DATA / "directed_sentiment" / "valid.txt")
+    assert abs(d["f1_macro"] - meta["dev"]["directed_dev"]["f1_macro"]) <= 0.005
+    assert d["edge_threshold"] == meta["edges"]["threshold"]
+    assert abs(d["edge_precision"] - meta["edges"]["precision"]) <= 0.005

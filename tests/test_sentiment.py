@@ -179,6 +179,30 @@ def _frames():
     return sents, mentions, quotes
 
 
+def test_actor_interval_carries_the_classifier_error():
+    sure = np.tile([0.98, 0.01, 0.01], (10, 1))
+    unsure = np.tile([0.55, 0.35, 0.10], (10, 1))
+    lo_s, hi_s = sentiment.actor_interval(sure)
+    lo_u, hi_u = sentiment.actor_interval(unsure)
+    assert hi_s - lo_s < 0.25 < hi_u - lo_u  # same labels, less sure: a wider interval
+    assert lo_u <= unsure[:, 2].mean() - unsure[:, 0].mean() <= hi_u
+    lo2, hi2 = sentiment.actor_interval(unsure[:2])
+    assert hi2 - lo2 > hi_u - lo_u  # fewer sentences: wider
+    assert sentiment.actor_interval(np.zeros((0, 3))) == (-1.0, 1.0)
+    assert sentiment.actor_interval(unsure) == (lo_u, hi_u)  # deterministic
+    # calibration uncertainty (temperatures relative to the shipped one) widens it further
+    lo_t, hi_t = sentiment.actor_interval(unsure, temperatures=[0.5, 1.0, 2.0])
+    assert hi_t - lo_t >= hi_u - lo_u - 0.05
+
+
+def test_fast_and_encoder_both_available():
+    s = "Critics called Smith a liar and a fraud who betrayed his voters."
+    for model in sentiment.MODELS:
+        assert sentiment.classify_target(s, 15, 20, model=model) == "negative"
+    with pytest.raises(Exception, match="not one of"):
+        sentiment.classify_target(s, 15, 20, model="bert")
+
+
 def test_score_mentions_dedupes_and_keeps_speaker():
     sents, mentions, quotes = _frames()
     ms = sentiment.score_mentions(sents, mentions, quotes)

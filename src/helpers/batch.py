@@ -91,18 +91,18 @@ def _aliases_hash(aliases) -> str:
     return hashlib.sha1(json.dumps(aliases or {}, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:12]
 
 
-def stamp_for(path: Path, aliases=None) -> dict:
-    """What ``.done`` records for ``path`` (figures flag excluded)."""
+def stamp_for(path: Path, aliases=None, sentiment: str = "encoder") -> dict:
+    """What ``.done`` records for ``path`` (figures flag excluded; ``sentiment``: the classifier used)."""
     st = path.stat()
     return {"source": str(path.resolve()), "size": st.st_size, "mtime_ns": st.st_mtime_ns,
-            "fingerprint": fingerprint(), "aliases": _aliases_hash(aliases)}
+            "fingerprint": fingerprint(), "aliases": _aliases_hash(aliases), "sentiment": sentiment}
 
 
-def is_up_to_date(folder: Path, path: Path, aliases=None, figures: bool = True) -> bool:
+def is_up_to_date(folder: Path, path: Path, aliases=None, figures: bool = True, sentiment: str = "encoder") -> bool:
     """True when ``folder/.done`` says ``folder`` was made from this very input and code."""
     try:
         done = json.loads((folder / STAMP).read_text(encoding="utf-8"))
-        expected = stamp_for(path, aliases)
+        expected = stamp_for(path, aliases, sentiment)
     except (OSError, ValueError):
         return False
     same = all(done.get(k) == v for k, v in expected.items())
@@ -171,7 +171,8 @@ def process_one(path: str, slug: str) -> dict:
             raise InputError(path, "no such file or folder")
         if not src.is_file():
             raise InputError(path, "not a regular file")
-        if not force and is_up_to_date(folder, src, aliases, figures):
+        sentiment = cfg.get("sentiment", "encoder")
+        if not force and is_up_to_date(folder, src, aliases, figures, sentiment):
             article, tables = corpus.read_article_folder(folder)
             result["article"], result["actors"] = _rows(article, tables, slug, path)
             result["status"] = "skipped"
@@ -179,9 +180,9 @@ def process_one(path: str, slug: str) -> dict:
         from .article import load_article
         from .pipeline import analyze
 
-        stamp = stamp_for(src, aliases)  # before reading, so an edit during the run is seen next time
+        stamp = stamp_for(src, aliases, sentiment)  # before reading, so an edit during the run is seen next time
         article = load_article(src)
-        analysis = analyze(article, aliases=aliases)
+        analysis = analyze(article, aliases=aliases, sentiment=sentiment)
         saved = analysis.save(out_dir, figures=figures, slug=slug)
         (saved / STAMP).write_text(json.dumps({**stamp, "figures": bool(figures)}, indent=1), encoding="utf-8")
         record = article.to_dict()
@@ -239,13 +240,14 @@ class _RowWriter:
 
 
 def run(paths, out_dir, jobs: int = 1, force: bool = False, aliases: dict | None = None, progress: bool = True,
-        figures="auto", chunksize: int | None = None, scheduler: str | None = None) -> BatchResult:
+        figures="auto", chunksize: int | None = None, scheduler: str | None = None,
+        sentiment: str = "encoder") -> BatchResult:
     """Analyse every article of ``paths`` (files or folders) into ``out_dir``; see the module docstring.
 
     ``jobs`` worker processes (1 = in this process; 0 = one per CPU). ``figures``: ``all`` |
     ``corpus`` | ``none`` | ``auto`` (or a bool), see `helpers.scale`. ``scheduler``: a Dask
     scheduler address (``tcp://HOST:PORT``) or ``local`` to run the articles as Dask tasks
-    (`helpers.dask_runner`; same outputs). Prints a progress bar and one
+    (`helpers.dask_runner`; same outputs). ``sentiment``: ``encoder`` | ``fast`` (`helpers.sentiment`). Prints a progress bar and one
     ``error: <source>: <problem>`` line per failed input on stderr. Never raises for a bad input;
     the returned `BatchResult` counts ok / skipped / failed (``exit_status`` 1 if any failed).
     """
@@ -260,7 +262,8 @@ def run(paths, out_dir, jobs: int = 1, force: bool = False, aliases: dict | None
     jobs = (os.cpu_count() or 1) if jobs == 0 else max(1, int(jobs))
     jobs = min(jobs, max(1, len(tasks)))
     mode = scale.figure_mode(figures, len(tasks))
-    config = {"out_dir": str(out_dir), "aliases": aliases, "figures": scale.per_article_figures(mode), "force": force}
+    config = {"out_dir": str(out_dir), "aliases": aliases, "figures": scale.per_article_figures(mode), "force": force,
+              "sentiment": sentiment}
     fingerprint()  # computed once here, inherited by forked workers
     if jobs > 1 and scheduler is None:
         from .pipeline import warm_up
@@ -365,6 +368,6 @@ def cli_analyze(args) -> int:
     figures = "none" if getattr(args, "no_figures", False) else getattr(args, "figures", None)
     result = run(args.paths, args.out, jobs=getattr(args, "jobs", 1), force=getattr(args, "force", False),
                  aliases=aliases, figures=figures, progress=not getattr(args, "quiet", False),
-                 scheduler=getattr(args, "scheduler", None))
+                 scheduler=getattr(args, "scheduler", None), sentiment=getattr(args, "sentiment", "encoder"))
     print(result.summary())
     return result.exit_status

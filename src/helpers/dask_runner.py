@@ -87,7 +87,7 @@ def _analyze_file(path: Path, source: str, task: dict, out: Path):
 
     article = load_article(path)
     article.source = str(Path(source).expanduser())  # as a local run records it
-    analysis = analyze(article, aliases=task["aliases"])
+    analysis = analyze(article, aliases=task["aliases"], sentiment=task.get("sentiment", "encoder"))
     saved = analysis.save(out, figures=task["figures"], slug=task["slug"])
     (saved / batch.STAMP).write_text(json.dumps({**task["stamp"], "figures": bool(task["figures"])}, indent=1),
                                      encoding="utf-8")
@@ -148,12 +148,13 @@ def prepare_task(path: str, slug: str, config: dict) -> dict:
         if not src.is_file():
             raise InputError(path, "not a regular file")
         folder = out_dir / slug
-        if not config.get("force", False) and batch.is_up_to_date(folder, src, aliases, figures):
+        sentiment = config.get("sentiment", "encoder")
+        if not config.get("force", False) and batch.is_up_to_date(folder, src, aliases, figures, sentiment):
             article, tables = corpus.read_article_folder(folder)
             result["article"], result["actors"] = batch._rows(article, tables, slug, path)
             result["status"] = "skipped"
             return result
-        stamp = batch.stamp_for(src, aliases)  # before reading, as locally
+        stamp = batch.stamp_for(src, aliases, sentiment)  # before reading, as locally
         data = read_bytes(src)
     except InputError as err:
         result["error"] = err.problem if err.source == path else str(err)
@@ -163,7 +164,8 @@ def prepare_task(path: str, slug: str, config: dict) -> dict:
         result["error"] = f"unexpected {type(err).__name__}: {message}" if message else f"unexpected {type(err).__name__}"
         return result
     return {"task": {"source": path, "name": src.name, "data": data, "slug": slug, "stamp": stamp,
-                     "fingerprint": batch.fingerprint(), "aliases": aliases, "figures": bool(figures)}}
+                     "fingerprint": batch.fingerprint(), "aliases": aliases, "figures": bool(figures),
+                     "sentiment": sentiment}}
 
 
 def connect(scheduler: str, jobs: int = 1):

@@ -24,7 +24,6 @@ Relation Extraction", AACL 2022. Guo et al., "On Calibration of Modern Neural Ne
 """
 from __future__ import annotations
 
-import functools
 import json
 import os
 import threading
@@ -203,12 +202,43 @@ class Encoder:
         return softmax(self.logits(items, "target"), self.temperature("target"))
 
     def pair_proba(self, pairs: list[tuple[str, tuple[int, int], tuple[int, int]]]) -> np.ndarray:
-        """Calibrated probabilities of the five directed labels per (sentence, e1, e2); shape (n, 5)."""
-        items = [mark_pair(str(s), (int(e1[0]), int(e1[1])), (int(e2[0]), int(e2[1]))) for s, e1, e2 in pairs]
-        return softmax(self.logits(items, "directed"), self.temperature("directed"))
+        """Calibrated probabilities of the five directed labels per (sentence, e1, e2); shape (n, 5).
+
+        Labels as `helpers.directed.LABELS` (1 positive 1→2, 2 positive 2→1, 3 negative 1→2, 4
+        negative 2→1). Park et al.'s entity 1 always comes first in the text, so a pair whose
+        entity 1 comes second is classified in text order and its directions swapped back.
+        """
+        items, swapped = [], []
+        for s, e1, e2 in pairs:
+            e1, e2 = (int(e1[0]), int(e1[1])), (int(e2[0]), int(e2[1]))
+            swap = e1[0] > e2[0]
+            items.append(mark_pair(str(s), e2, e1) if swap else mark_pair(str(s), e1, e2))
+            swapped.append(swap)
+        p = softmax(self.logits(items, "directed"), self.temperature("directed"))
+        flip = np.asarray(swapped, dtype=bool)
+        if flip.any():
+            p[flip] = p[flip][:, [0, 2, 1, 4, 3]]
+        return p
 
 
-@functools.lru_cache(maxsize=1)
+_loaded: dict[int, Encoder] = {}
+
+
 def load() -> Encoder:
-    """The shipped encoder, one session per process (threads: `set_threads` / ``HELPERS_ENCODER_THREADS``)."""
-    return Encoder(MODEL_DIR, _thread_count())
+    """The shipped encoder, one session per process (threads: `set_threads` / ``HELPERS_ENCODER_THREADS``).
+
+    Keyed by process id: a worker forked from a parent that had loaded it opens its own session
+    (ONNX Runtime's thread pool does not survive a fork).
+    """
+    pid = os.getpid()
+    model = _loaded.get(pid)
+    if model is None:
+        with _lock:
+            model = _loaded.get(pid)
+            if model is None:
+                _loaded.clear()
+                model = _loaded[pid] = Encoder(MODEL_DIR, _thread_count())
+    return model
+
+
+load.cache_clear = _loaded.clear  # type: ignore[attr-defined]

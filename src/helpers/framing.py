@@ -375,7 +375,10 @@ def merge_model_edges(blame: pd.DataFrame, sentences: pd.DataFrame, mentions: pd
     and ``probability`` (the model's calibrated probability of the direction; empty for rule
     edges). Rule edges keep their relations (blame, responsibility, deflection, refusals,
     negation …); model edges are ``criticism`` or ``praise``. Nothing is merged away: where the rule
-    and the model say different things about the same pair, both rows are there.
+    and the model say different things about the same pair, both rows are there. The model does not
+    read refusals and negations ("refused to condemn X" looks like criticism to it): a model edge
+    whose sentence, source and target also carry a negated rule edge is marked ``negated`` with
+    the rule's ``negation_cue``.
     """
     from .directed import model_edges
 
@@ -383,6 +386,12 @@ def merge_model_edges(blame: pd.DataFrame, sentences: pd.DataFrame, mentions: pd
     model = model_edges(sentences, mentions, quotes, threshold)
     if not model:
         return conform(rule, "blame")
+    negated = {(int(sid), src, tgt): cue for sid, src, tgt, neg, cue in
+               records(rule, ["sent_id", "source", "target", "negated", "negation_cue"]) if neg}
+    for edge in model:
+        cue = negated.get((int(edge["sent_id"]), edge["source"], edge["target"]))
+        if cue is not None:
+            edge["negated"], edge["negation_cue"] = True, cue
     extra = pd.DataFrame(model).assign(origin="model")
     out = pd.concat([rule, extra[[c for c in rule.columns if c in extra.columns]]], ignore_index=True)
     out["negated"] = out["negated"].astype(bool)

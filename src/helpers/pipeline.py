@@ -96,7 +96,7 @@ def analyze(article, aliases: dict[str, str] | None = None, sentiment: str = "en
     ``aliases`` maps extra surface forms to actors (for example ``{"the Trump administration":
     "Donald Trump"}``); it is passed to `actors.find_mentions`. ``sentiment``: the target-sentiment
     classifier, ``"encoder"`` (default; it also adds the directed-sentiment edges of
-    `framing.model_edges` to the blame table) or ``"fast"`` (the linear model; rule edges only).
+    `framing.merge_model_edges` to the blame table) or ``"fast"`` (the linear model; rule edges only).
     """
     sentiment_model = _sentiment.check_model(sentiment)
     if not isinstance(article, Article):

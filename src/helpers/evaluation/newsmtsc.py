@@ -96,3 +96,50 @@ def evaluate(path, sentiment: str = "encoder") -> tuple[dict, pd.DataFrame]:
     metrics["model"] = sentiment
     metrics["f1_macro_se"] = round(bootstrap_se(gold, pred, LABELS), 4) if gold else 0.0
     return metrics, table
+
+
+def reliability(paths, sentiment: str = "encoder", bins: int = 10) -> pd.DataFrame:
+    """Reliability table of the classifier's top-class probability on NewsMTSC files (Guo et al. 2017).
+
+    One row per equal-width confidence bin (0–1): ``bin_low``/``bin_high``, ``n`` targets,
+    ``confidence`` (mean top-class probability) and ``accuracy`` (share correct). A calibrated
+    classifier has accuracy ≈ confidence in every bin. The encoder's probabilities are
+    temperature-scaled on these same dev files, so this shows the fit, not a held-out check.
+    """
+    import numpy as np
+
+    from ..sentiment import span_probabilities
+
+    rows = [r for p in ([paths] if isinstance(paths, (str, Path)) else paths) for r in read(p)]
+    probs = span_probabilities([(r["sentence"], r["from"], r["to"]) for r in rows], sentiment)
+    gold = np.array([LABELS.index(POLARITY_TO_LABEL[r["polarity"]]) for r in rows])
+    conf, pred = probs.max(axis=1), probs.argmax(axis=1)
+    edges = np.linspace(0.0, 1.0, bins + 1)
+    out = []
+    for lo, hi in zip(edges[:-1], edges[1:]):
+        sel = (conf > lo) & (conf <= hi)
+        out.append({"bin_low": round(lo, 2), "bin_high": round(hi, 2), "n": int(sel.sum()),
+                    "confidence": float(conf[sel].mean()) if sel.any() else float("nan"),
+                    "accuracy": float((pred[sel] == gold[sel]).mean()) if sel.any() else float("nan")})
+    return pd.DataFrame(out)
+
+
+def reliability_figure(table: pd.DataFrame):
+    """Reliability diagram of a `reliability` table: accuracy against confidence per bin, the diagonal = calibrated."""
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(4.5, 4.5))
+    t = table[table["n"] > 0]
+    ax.plot([0, 1], [0, 1], color="0.6", linestyle="--", linewidth=1, label="calibrated")
+    ax.plot(t["confidence"], t["accuracy"], marker="o", label="encoder (dev)")
+    for _, r in t.iterrows():
+        ax.annotate(str(int(r["n"])), (r["confidence"], r["accuracy"]), textcoords="offset points", xytext=(4, -10),
+                    fontsize=7, color="0.4")
+    ax.set_xlabel("top-class probability (mean in bin)")
+    ax.set_ylabel("share correct")
+    ax.set_xlim(0.3, 1.0)
+    ax.set_ylim(0.0, 1.0)
+    ax.legend(loc="upper left", frameon=False)
+    ax.set_title("Reliability: NewsMTSC dev-rw + dev-mt (n per bin)")
+    fig.tight_layout()
+    return fig
