@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 import pandas as pd
+import pytest
 
 from helpers import directed, framing, sentiment, text
 from helpers.article import Article
@@ -32,6 +33,8 @@ def test_deems_record_of_is_negative_for_the_possessor():
         assert p["negative"] > p["positive"], (t, p)
 
 
+@pytest.mark.xfail(strict=True, reason="known miss of the encoder (measured): praise words in scare quotes still read "
+                   "as praise of the promiser/boaster (P(positive) 0.89 and 0.77); NewsMTSC has few such sentences")
 def test_scare_quotes_are_not_praise():
     # praise words inside scare quotes, quoted back at the speaker, are no praise of him
     for s, t in [("Lindqvist promised a “beautiful, perfect” bridge that was never built.", "Lindqvist"),
