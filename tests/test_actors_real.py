@@ -139,3 +139,23 @@ def test_documents_places_and_fixed_phrases_in_speaker_selection():
     assert by_content["the trucks would come"][0] == "Adrian Vos"
     assert by_content["the minister lied"] == ("", "evidence")
     assert by_content["the plan had failed"] == ("", "evidence")
+
+
+def test_definite_phrases_for_a_country_or_an_organisation_named_before():
+    raw = ("Harbour\n\n" + BODY + " Norway's fishing fleet is idle, Oslo said. The Kelmar Fisheries Agency "
+           "warned of losses. The agency said the country would need aid. Officials said the federal "
+           "government had not answered. The company said nothing.")
+    _, _, m = _analyse(raw)
+    assert _actor_of(m, "The agency") == "Kelmar Fisheries Agency"
+    assert _actor_of(m, "the country") == "Norway"
+    assert _actor_of(m, "the federal government") == "Norway"
+    assert "The company" not in set(m["surface"])  # nothing it could stand for: no mention
+
+
+def test_codes_plural_acronyms_and_party_adjectives_are_no_actors():
+    raw = ("Visas\n\n" + BODY + " The EB-5 program lets investors buy visas. Two super PACs spent more; one "
+           "PAC spent most. Democratic donors and Republican governors met Rep. Ana Ruiz (D-Colo.) and the FBI.")
+    _, _, m = _analyse(raw)
+    names = set(m["actor"])
+    assert not names & {"EB-5", "EB", "PAC", "PACs", "Democratic", "Republican", "D-Colo", "Democrats", "Republicans"}
+    assert {"Ana Ruiz", "FBI"} <= names

@@ -128,6 +128,18 @@ PLACE_PREPOSITIONS = frozenset(
     "in on at to into from near over across around outside inside toward towards through throughout "
     "of across within onto via".split()
 )
+#: Head nouns of a definite phrase that stands for a country named before ("the country").
+COUNTRY_HEADS = frozenset(["country", "nation", "government"])
+#: Head nouns of a definite phrase that stands for an organisation named before ("the agency").
+ORG_HEADS = frozenset("""agency bank committee panel campaign group organization organisation court newspaper paper
+    center centre service company firm department ministry union university network hospital foundation council
+    administration party movement network""".split())
+#: Generic heads that may stand for the latest organisation even when its name lacks them ("the group").
+GENERIC_ORG_HEADS = frozenset("group organization organisation agency panel committee bank newspaper".split())
+ANAPHOR_MODIFIERS = frozenset(["federal", "national", "central", "oversight", "banking"])
+#: Nouns that make a capital before them a place or a name, not a government ("the Paris agreement").
+EVENT_NOUNS = frozenset("""agreement agreements accord accords summit talks conference treaty protocol
+    climate marathon attack attacks bombing bombings meeting meetings process declaration""".split())
 #: Prepositions after which a lone capitalised word is a place ("in Harnau", "near Oskarna").
 PLACE_OF = frozenset("in near outside inside across throughout around from".split())
 CLAUSE_WORDS = frozenset(
@@ -348,6 +360,9 @@ def _split_compounds(tokens: list[Token]) -> list[Token]:
             continue
         parts = tok.text.split("-")
         head = parts[0].lower()
+        if any(part[:1].isdigit() for part in parts[1:]):
+            out.append(tok)  # a code: "EB-5", "F-16", "COVID-19"
+            continue
         caps = [p[:1].isupper() for p in parts]
         if head in PARTICLES and len(parts) == 2:
             out.append(tok)
@@ -564,6 +579,18 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict) -> list[Span]:
             emit(Span(sent, i, i + 1, 0, 0, "pronoun", gender=gender, pron_role=role))
             i += 1
             continue
+        # 3a. a definite noun phrase for a country or an organisation named before: "the country",
+        # "this nation", "the federal government", "the agency", "the bank", "the committee"
+        if low in ("the", "this") and i + 1 < n:
+            k = i + 1 + (toks[i + 1].low in ANAPHOR_MODIFIERS and i + 2 < n)
+            head = toks[k].low
+            nxt = toks[k + 1] if k + 1 < n else None
+            if (head in COUNTRY_HEADS or head in ORG_HEADS) and toks[k].kind == "word" and not toks[k].cap \
+                    and not toks[k].poss and not (nxt is not None and (nxt.cap or nxt.low in ("of", "'s", "’s")
+                                                                      or (nxt.kind == "word" and nxt.low in ORG_HEADS))):
+                emit(Span(sent, i, k + 1, 0, 0, "anaphor", names=[head]))
+                i = k + 1
+                continue
         # 3. descriptions by office: "the president", "Norway's prime minister", "the Russian president"
         title = _title_at(toks, i, lex)
         if title is None and low == "the":
@@ -641,8 +668,8 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict) -> list[Span]:
                     prev = toks[i - 1].low if i >= 1 else ""
                     if prev == "the" and i >= 2:
                         prev = toks[i - 2].low
-                    if prev in PLACE_PREPOSITIONS:
-                        i += m
+                    if prev in PLACE_PREPOSITIONS or (i + m < n and toks[i + m].low in EVENT_NOUNS):
+                        i += m  # "in Moscow"; "the Paris agreement", "the Geneva talks"
                         continue
                     entry = Entry(entry.actor, "country", "demonym")
                 j = i + m
@@ -659,11 +686,22 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict) -> list[Span]:
                 emit(Span(sent, i, j, 0, 0, "entity", entry=entry))
                 i = j
                 continue
-        # 5. acronyms: NATO, FBI, CNN
+        # party–state tags are no mentions: "(D-Mass.)", "(R-Utah)", "D-N.Y."
+        if re.fullmatch(r"[DRI]-[A-Z][A-Za-z]*\.?", tok.text):
+            i += 1
+            while i < n and toks[i].kind != "punct" and (toks[i].kind == "abbr" or len(toks[i].text) <= 3):
+                i += 1
+            continue
+        # 5. acronyms: NATO, FBI, CNN (not a code with digits, not a title such as CEO)
         if (tok.upper and 2 <= len(tok.text.replace(".", "")) <= 6 and not is_common(tok.text, lex)
+                and not any(c.isdigit() for c in tok.text) and (low,) not in lex.titles
                 and not (i + 1 < n and toks[i + 1].upper and toks[i + 1].kind == "word")
                 and not (i >= 1 and toks[i - 1].upper and toks[i - 1].kind == "word")):
             emit(Span(sent, i, i + 1, 0, 0, "entity", entry=Entry(tok.text, "organization", "name")))
+            i += 1
+            continue
+        # a code ("EB-5", "F-16") or a plural acronym ("PACs", "CEOs"): a thing or a common noun
+        if re.fullmatch(r"[A-Z]{2,}s|[A-Za-z]+-\d[\w-]*", tok.text):
             i += 1
             continue
         # 6. runs of capitalised words
@@ -1034,6 +1072,11 @@ def _resolve(spans_by_sent: list[list[Span]], people: list[Person], lex: Lexicon
                     p = next((q for q in people if q.label() == s.actor), None)
                     if p is not None:
                         s.cluster = p
+            elif s.type == "anaphor":
+                target = _anaphor_target(s, history)
+                if target is None:
+                    continue
+                s.actor, s.kind, s.via, s.cluster = target.actor, target.kind, "title", target.cluster
             elif s.type == "desc":
                 _resolve_description(s, history, people, unnamed)
                 if s.cluster is not None:
@@ -1066,6 +1109,38 @@ def _resolve(spans_by_sent: list[list[Span]], people: list[Person], lex: Lexicon
         if s.type in ("person", "single") and s.kind == "person" and isinstance(s.cluster, Person) \
                 and id(s.cluster) not in evidence:
             s.kind = "other"
+
+
+def _anaphor_target(s: Span, history: list[Span]) -> Span | None:
+    """The country or organisation a definite phrase stands for: for "the country", "this nation",
+    "the federal government" the article's home country (the country named most so far); the latest organisation whose name has the head noun for "the bank"
+    ("Wells Fargo Bank"), else for a generic head ("the group", "the agency") the latest organisation
+    within three sentences. None when there is none (the phrase is then no mention)."""
+    head = s.names[0]
+    if head in COUNTRY_HEADS:
+        # the article's home country: the country named most so far (the latest of equals)
+        counts: dict = {}
+        for k, h in enumerate(history):
+            if h.kind == "country" and h.actor and h.type != "anaphor":
+                counts[h.actor] = (counts.get(h.actor, (0, 0))[0] + 1, k)
+        if not counts:
+            return None
+        best = max(counts, key=lambda a: counts[a])
+        return history[counts[best][1]]
+    for h in reversed(history):
+        if s.sent - h.sent > 8:
+            break
+        if h.type in ("pronoun", "desc", "anaphor") or not h.actor:
+            continue
+        if h.kind in ("organization", "group") and head in _fold(h.actor).split():
+            return h
+    if head in GENERIC_ORG_HEADS:
+        for h in reversed(history):
+            if s.sent - h.sent > 3:
+                break
+            if h.kind == "organization" and h.type not in ("pronoun", "desc", "anaphor") and h.actor:
+                return h
+    return None
 
 
 DEMONYM_ENDINGS = ("n", "an", "ian", "ese", "i", "ish", "ean")
@@ -1290,6 +1365,12 @@ def find_mentions(sentences: pd.DataFrame, aliases: dict[str, str] | None = None
                                                        and s.entry.kind in ("country", "metonym", "skip"))
                                                       or s.type in ("single", "person")
                                                       or 0 <= credit <= s.start)]
+    # an acronym the article also writes in the plural ("super PACs") is a common noun there
+    plural = {m for text in texts for m in re.findall(r"\b([A-Z]{2,})s\b", text)}
+    if plural:
+        spans_by_sent = [[s for s in spans if not (s.type == "entity" and s.entry is not None
+                                                   and s.entry.actor in plural and s.i + 1 == s.j)]
+                         for spans in spans_by_sent]
     _trim_fragments(spans_by_sent, texts, lex)
     all_spans = [s for spans in spans_by_sent for s in spans]
     people = _people(all_spans, lex)
@@ -1298,8 +1379,8 @@ def find_mentions(sentences: pd.DataFrame, aliases: dict[str, str] | None = None
     _resolve(spans_by_sent, people, lex, user, lowercase_words, article_places)
     rows = []
     for s in all_spans:
-        if s.type == "single" and not s.actor:
-            continue  # a capitalised common word that only starts a sentence
+        if s.type in ("single", "anaphor") and not s.actor:
+            continue  # a capitalised common word that only starts a sentence; "the company" of nobody
         text = texts[s.sent]
         rows.append((s.actor, ids[s.sent], s.start, s.end, text[s.start:s.end], s.via, s.kind or ""))
     if not rows:
