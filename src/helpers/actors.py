@@ -1113,7 +1113,7 @@ def _resolve(spans_by_sent: list[list[Span]], people: list[Person], lex: Lexicon
 
 def _anaphor_target(s: Span, history: list[Span]) -> Span | None:
     """The country or organisation a definite phrase stands for: for "the country", "this nation",
-    "the federal government" the article's home country (the country named most so far); the latest organisation whose name has the head noun for "the bank"
+    "the federal government" the article's home country (the country named most so far); the latest organisation whose name ends in the head noun for "the bank"
     ("Wells Fargo Bank"), else for a generic head ("the group", "the agency") the latest organisation
     within three sentences. None when there is none (the phrase is then no mention)."""
     head = s.names[0]
@@ -1132,8 +1132,8 @@ def _anaphor_target(s: Span, history: list[Span]) -> Span | None:
             break
         if h.type in ("pronoun", "desc", "anaphor") or not h.actor:
             continue
-        if h.kind in ("organization", "group") and head in _fold(h.actor).split():
-            return h
+        if h.kind in ("organization", "group") and _fold(h.actor).split()[-1:] == [head]:
+            return h  # "Wells Fargo Bank", "the Clinton campaign" (not "Campaign Legal Center")
     if head in GENERIC_ORG_HEADS:
         for h in reversed(history):
             if s.sent - h.sent > 3:
