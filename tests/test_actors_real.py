@@ -159,3 +159,26 @@ def test_codes_plural_acronyms_and_party_adjectives_are_no_actors():
     names = set(m["actor"])
     assert not names & {"EB-5", "EB", "PAC", "PACs", "Democratic", "Republican", "D-Colo", "Democrats", "Republicans"}
     assert {"Ana Ruiz", "FBI"} <= names
+
+
+def test_opening_marks_moved_by_a_lost_paragraph_break_are_put_back():
+    from helpers.article import repair_quotes
+
+    flat = ('The council voted on Monday to close the harbour." We cannot wait any longer," Mayor Ilse Varn said. '
+            '"Every week costs the town dearly." It will take a year," she added, "and we will start now." '
+            'He called it "a disaster." Critics said the plan was "dead," and left.')
+    pieces = repair_quotes(flat)
+    assert pieces == ['The council voted on Monday to close the harbour.',
+                      '"We cannot wait any longer," Mayor Ilse Varn said. "Every week costs the town dearly.',
+                      '"It will take a year," she added, "and we will start now." He called it "a disaster." '
+                      'Critics said the plan was "dead," and left.']
+    assert repair_quotes('He said "no." Then he left. "Yes," she said.') == ['He said "no." Then he left. "Yes," she said.']
+    # the reader applies it, and the raw-offset map still finds every paragraph
+    raw = "Harbour closes\n\n" + BODY + " " + flat
+    art = helpers.load_article(raw)
+    assert text.RawMap(raw, art).missing == []
+    q = attribution.find_quotes(text.sentences(art), actors.find_mentions(text.sentences(art)))
+    direct = q[q["direct"]]
+    assert list(direct["content"])[:3] == ["We cannot wait any longer", "Every week costs the town dearly.",
+                                           "It will take a year"]
+    assert set(direct["speaker"]) == {"Ilse Varn"}

@@ -809,6 +809,35 @@ def _same(a: str, b: str) -> bool:
     return bool(a) and norm(a) == norm(b)
 
 
+_DISPLACED = re.compile(r'(?<=[.!?,])" (?=[A-Z0-9])')
+
+
+def repair_quotes(paragraph: str) -> list[str]:
+    """Undo a lost paragraph break that moved an opening quotation mark before the space: the paragraph's pieces.
+
+    Texts whose paragraph breaks were lost read ``…the country." My action …," Trump said``: the
+    mark that opened the next paragraph's quote sticks to the previous sentence. A straight mark
+    right after a sentence's end and before a space and a capital is such an opener when the next
+    straight mark also stands in closing position (after , . ! or ?) — two closers in a row cannot
+    both close. The paragraph is cut there and the mark opens the next piece (``country.`` /
+    ``"My action …``), so a quote continued over paragraphs runs to its piece's end, as in print.
+    Only whitespace moves, so offsets into the raw text still map (`text.RawMap`). Curly marks say
+    their direction and are left alone. A paragraph without the pattern comes back as it was.
+    """
+    if '"' not in paragraph:
+        return [paragraph]
+    pieces, last = [], 0
+    for m in _DISPLACED.finditer(paragraph):
+        q = paragraph.find('"', m.end())
+        if q > 0 and paragraph[q - 1] in ",.!?" and (q + 1 == len(paragraph) or paragraph[q + 1] == " ") \
+                and paragraph[m.start() - 1] != ",":
+            pieces.append(paragraph[last:m.start()])
+            last = m.start()
+            paragraph = paragraph[:m.start()] + paragraph[m.start():m.end()].replace('" ', ' "') + paragraph[m.end():]
+    pieces.append(paragraph[last:])
+    return [p.strip() for p in pieces if p.strip()]
+
+
 def assemble(blocks: list[Block], fmt: str, source: str, meta: dict | None = None) -> Article:
     """Blocks → Article: header fields, body paragraphs and furniture (verbatim, in order)."""
     meta = meta or {}
@@ -990,7 +1019,7 @@ def assemble(blocks: list[Block], fmt: str, source: str, meta: dict | None = Non
         else:
             paragraphs.append(block.text)
     removed.sort(key=lambda item: item[0])
-    article.paragraphs = [p for p in (" ".join(p.split()) for p in paragraphs) if p]
+    article.paragraphs = [piece for p in (" ".join(p.split()) for p in paragraphs) if p for piece in repair_quotes(p)]
     if not article.outlet and article.paragraphs:  # a wire dateline names the agency: "MOSCOW, March 4 (Reuters) -"
         dateline = wire_dateline(article.paragraphs[0])
         if dateline and dateline.group("agency") and known.canonical(dateline.group("agency")):
