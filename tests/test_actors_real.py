@@ -182,3 +182,8 @@ def test_opening_marks_moved_by_a_lost_paragraph_break_are_put_back():
     assert list(direct["content"])[:3] == ["We cannot wait any longer", "Every week costs the town dearly.",
                                            "It will take a year"]
     assert set(direct["speaker"]) == {"Ilse Varn"}
+
+
+def test_a_pronoun_in_a_who_clause_refers_to_the_name_before_who():
+    _, _, m = _analyse("Endorsement\n\n" + BODY + " Senator Ana Ruiz endorsed Paul Varga, who says he is honored.")
+    assert m[m["surface"] == "he"]["actor"].iloc[0] == "Paul Varga"

@@ -413,6 +413,7 @@ class Span:
     ambiguous: bool = False  # a surname several people share
     place: bool = False  # the words are a town, city or US state in the gazetteer
     after_place_prep: bool = False  # right after "in", "near", "outside" … (a place there)
+    who_of: object = None  # the span a "who" clause of this span's clause refers to ("Trump, who says he …")
     clause: int = 0  # index of the clause within the sentence
     # resolved
     actor: str = ""
@@ -837,6 +838,17 @@ def _roles(toks: list[Token], spans: list[Span], lex: Lexicon) -> None:
     # clause index kept for the pronoun rules
     for span in spans:
         span.clause = clause_of[span.i]
+    # "Trump, who says he is honored": a pronoun in a who-clause refers to the name before "who"
+    for k, t in enumerate(toks):
+        if t.low != "who":
+            continue
+        end = k - 1 if k >= 1 and toks[k - 1].text == "," else k
+        owner = next((sp for sp in spans if sp.j == end and sp.type != "pronoun"), None)
+        if owner is None:
+            continue
+        for span in spans:
+            if span.type == "pronoun" and span.clause == clause_of[k] and span.i > k:
+                span.who_of = owner
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1234,6 +1246,8 @@ def _compatible(s: Span, cand: Span) -> bool:
 
 
 def _resolve_pronoun(s: Span, spans: list[Span], spans_by_sent: list[list[Span]], sent_idx: int):
+    if s.gender in ("m", "f") and s.who_of is not None and _compatible(s, s.who_of):
+        return s.who_of
     before = [c for c in spans if c.i < s.i and _compatible(s, c)]
     if s.gender == "p":
         if before:

@@ -26,7 +26,7 @@ from pathlib import Path
 #: Abbreviations that never end a sentence by themselves (lower case, without the final period).
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof rev fr sr jr st gen lt col maj capt cmdr adm sgt cpl pvt gov sen rep pres
-    sec amb atty supt insp det hon messrs mmes sens reps govs u.s u.k u.n e.u u.s.a d.c n.y l.a a.m p.m
+    sec amb atty supt insp det hon del messrs mmes sens reps govs u.s u.k u.n e.u u.s.a d.c n.y l.a a.m p.m
     inc corp co ltd llc bros dept univ assn approx vs i.e e.g nos vol eds
     jan feb mar apr jun jul aug sep sept oct nov dec
     ala ariz calif colo conn fla ga kan ky md mich minn mont neb nev okla tenn tex va vt wis wyo""".split()
@@ -240,8 +240,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """Character spans ``(start, end)`` of the sentences in ``text`` (end exclusive).
 
     Punkt (with `ABBREVIATIONS`), then three repairs: a piece ending in a party–state tag
-    ("(D-Penn.)") or in an abbreviation before a lower-case word ("the C.I.A. warnings") joins the
-    next; a dotted acronym that closes a sentence ("… in the U.S. The …": a capitalised sentence
+    ("(D-Penn.)") or in an abbreviation before a lower-case word ("the C.I.A. warnings"), or followed
+    by a piece that starts with ")", ",", ";" or ":" ("(D-Ore.), Sherrod Brown"), joins the next; a dotted acronym that closes a sentence ("… in the U.S. The …": a capitalised sentence
     starter follows) ends it; "Jr."/"Inc." before a capital end it (`SENTENCE_FINAL_ABBREVIATIONS`).
     """
     if not text.strip():
@@ -251,7 +251,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if pieces:
             prev_start, prev_end = pieces[-1]
             before = text[prev_start:prev_end].rstrip("\"”’' ")
-            if _PARTY_TAG.search(before) or (_OPEN_ABBREV.search(before) and _next_start(text, start).islower()):
+            if _PARTY_TAG.search(before) or (_OPEN_ABBREV.search(before) and _next_start(text, start).islower()) \
+                    or text[start:start + 1] in ",;:)":  # no sentence starts with ")" or ","
                 pieces[-1] = (prev_start, end)
                 continue
         pieces.append((start, end))
