@@ -187,3 +187,27 @@ def test_opening_marks_moved_by_a_lost_paragraph_break_are_put_back():
 def test_a_pronoun_in_a_who_clause_refers_to_the_name_before_who():
     _, _, m = _analyse("Endorsement\n\n" + BODY + " Senator Ana Ruiz endorsed Paul Varga, who says he is honored.")
     assert m[m["surface"] == "he"]["actor"].iloc[0] == "Paul Varga"
+
+
+def test_a_headline_glued_to_the_first_sentence_of_a_flattened_text():
+    from helpers.article import split_glued_headline
+
+    body = " ".join([BODY] * 3)
+    cases = {
+        "Court halts harbour sale brought by fishing families KELMAR, Lorvania – The court ruled on Monday. ":
+            "Court halts harbour sale brought by fishing families",
+        "Is Ana Ruiz the greenest senator yet? It was not hard for Ruiz to look green. ":
+            "Is Ana Ruiz the greenest senator yet?",
+        "Mayor signs orders that make it harder to sell the harbour Governor Hale on Tuesday signed two orders. ":
+            "Mayor signs orders that make it harder to sell the harbour",
+        "Despite Doubts And Delays, The Harbour Plan Wins Friends Local fishermen occupied the office. ":
+            "Despite Doubts And Delays, The Harbour Plan Wins Friends",
+    }
+    for start, title in cases.items():
+        assert split_glued_headline(start + body)[0] == title
+        art = helpers.load_article(start + body)
+        assert art.title == title and not art.paragraphs[0].startswith(title)
+    # a first sentence that is a plain sentence, or a text with line breaks, keeps its start
+    assert split_glued_headline("The harbour closed on Monday after the vote. " + body) is None
+    art = helpers.load_article("Harbour closes, officials say,\n" + body)  # two lines: not a flattened text
+    assert art.paragraphs[0] == "Harbour closes, officials say,"

@@ -809,6 +809,61 @@ def _same(a: str, b: str) -> bool:
     return bool(a) and norm(a) == norm(b)
 
 
+_SMALL_WORDS = frozenset("a an the and or but of in on at to for by with from as vs via is are be its it's".split())
+
+
+def split_glued_headline(text: str) -> tuple[str, str] | None:
+    """``(headline, rest)`` when a flattened text (no line breaks) starts with its headline glued to the
+    first sentence, else None. Looked for in the first 40 words, in this order:
+
+    - a wire dateline after it: "… on behalf of future generations WASHINGTON – The Supreme Court …";
+    - a question or exclamation ending a short first sentence: "… the Texas Democrat? It was …";
+    - an office title and a name after a lower-case word: "… pipeline construction President Trump on
+      Wednesday signed …" (the headline does not end with "the", "of", "by" …);
+    - a Title Case headline of at least four words followed by a capitalised word and a lower-case
+      one: "… The Green New Deal Generates Enthusiasm Environmental activists occupy …".
+    """
+    words = list(re.finditer(r"\S+", text[:600]))[:40]
+    if len(text.split()) < 60 or len(words) < 6:
+        return None
+    for k in range(3, len(words) - 2):
+        if _WIRE_DATELINE.match(text[words[k].start():]) and not re.search(r"[.!?]", text[:words[k].start()]):
+            return text[:words[k].start()].strip(), text[words[k].start():]
+    first = re.match(r"[^.!?]{10,200}[?!](?=\s+[A-Z])", text)
+    if first and len(first.group().split()) <= 20:
+        return first.group().strip(), text[first.end():].strip()
+    titles = _office_titles()
+    for k in range(3, min(len(words) - 2, 30)):
+        prev, word, nxt = words[k - 1].group(), words[k].group(), words[k + 1].group()
+        if re.search(r"[.!?]$", prev):
+            break
+        if word.lower() in titles and nxt[:1].isupper() and prev[:1].islower() and prev.lower() not in _SMALL_WORDS \
+                and not re.search(r"[,;:]$", prev):
+            return text[:words[k].start()].strip(), text[words[k].start():]
+    caps = 0
+    for k, w in enumerate(words[:-1]):
+        word = w.group()
+        if re.search(r"[.!?]$", word) and not re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][a-z]{0,3}\.", word):
+            break  # a sentence ended first: no Title Case headline here
+        if word[:1].isupper() or word.lower() in _SMALL_WORDS or not word[:1].isalpha():
+            caps += word[:1].isupper()
+            nxt = words[k + 1].group()
+            if k >= 4 and caps >= 4 and word[:1].isupper() and nxt[:1].islower() and nxt.lower() not in _SMALL_WORDS \
+                    and words[k - 1].group()[:1].isupper() and not re.search(r"[.!?,:;]$", words[k - 1].group()):
+                return text[:w.start()].strip(), text[w.start():]
+            continue
+        break
+    return None
+
+
+@lru_cache(maxsize=1)
+def _office_titles() -> frozenset[str]:
+    """Office titles that stand before a name ("President", "Sen.", "Gov."), from ``data/titles.txt``."""
+    lines = (DATA_DIR / "titles.txt").read_text(encoding="utf-8").splitlines()
+    out = {ln.split("\t")[0] for ln in lines if ln.strip() and not ln.startswith("#") and "\t" in ln}
+    return frozenset(t for t in out if " " not in t and t not in ("mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr"))
+
+
 _DISPLACED = re.compile(r'(?<=[.!?,])" (?=[A-Z0-9])')
 
 
@@ -881,6 +936,10 @@ def assemble(blocks: list[Block], fmt: str, source: str, meta: dict | None = Non
         k = order.index(pos)
         return any(0 <= k + d < len(order) and order[k + d] in dates for d in (-1, 1))
 
+    # a flattened text (one line, no title from metadata): its headline may be glued to the body
+    if fmt == "text" and len(kept) == 1 and not article.title and (glued_title := split_glued_headline(kept[0][1].text)):
+        article.title = glued_title[0]
+        kept = [(kept[0][0], Block(glued_title[1], glued_title[1]))]
     i = 0
     if kept and kept[0][1].kind == "heading" and (fmt == "markdown" or _same(kept[0][1].text, article.title)):
         article.title = article.title or kept[0][1].text
