@@ -211,3 +211,14 @@ def test_a_headline_glued_to_the_first_sentence_of_a_flattened_text():
     assert split_glued_headline("The harbour closed on Monday after the vote. " + body) is None
     art = helpers.load_article("Harbour closes, officials say,\n" + body)  # two lines: not a flattened text
     assert art.paragraphs[0] == "Harbour closes, officials say,"
+
+
+def test_documents_laws_events_and_section_labels_are_no_actors():
+    raw = ("Rights\n\nLETTERS.\n\n" + BODY + " The Second Amendment and the Constitution were cited, as was the "
+           "Affordable Care Act and World War II. Ana Ruiz and the War Department disagreed.\n\nFACEBOOK.\n\n"
+           "Readers wrote in.")
+    art, _, m = _analyse(raw)
+    assert "LETTERS." in art.furniture and "FACEBOOK." in art.furniture
+    names = set(m["actor"])
+    assert not any(w in a for a in names for w in ("Amendment", "Constitution", "Care Act", "World War"))
+    assert {"War Department", "Ana Ruiz"} <= names

