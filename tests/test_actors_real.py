@@ -222,3 +222,13 @@ def test_documents_laws_events_and_section_labels_are_no_actors():
     names = set(m["actor"])
     assert not any(w in a for a in names for w in ("Amendment", "Constitution", "Care Act", "World War"))
     assert {"War Department", "Ana Ruiz"} <= names
+
+
+def test_organisation_names_keep_their_first_word_and_outlets_their_place_word():
+    raw = ("Debate\n\n" + BODY + " Green Party candidate Ana Ruiz left Kelmar University on Monday. Secret Service "
+           "agents watched, The Wall Street Journal reported. Yesterday Parliament voted. Officials in Orangeburg "
+           "County agreed.")
+    _, _, m = _analyse(raw)
+    names = set(m["actor"])
+    assert {"Green Party", "Secret Service", "The Wall Street Journal", "Parliament", "Kelmar University"} <= names
+    assert not names & {"Party", "Service", "Yesterday Parliament", "Orangeburg County", "Orangeburg"}

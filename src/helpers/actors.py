@@ -141,6 +141,8 @@ ANAPHOR_MODIFIERS = frozenset(["federal", "national", "central", "oversight", "b
 #: Nouns that make a capital before them a place or a name, not a government ("the Paris agreement").
 EVENT_NOUNS = frozenset("""agreement agreements accord accords summit talks conference treaty protocol
     climate marathon attack attacks bombing bombings meeting meetings process declaration""".split())
+#: Adverbs that open a sentence before a name ("Yesterday Parliament voted").
+START_ADVERBS = frozenset("yesterday today tonight tomorrow earlier later meanwhile now then still also".split())
 #: Prepositions after which a lone capitalised word is a place ("in Harnau", "near Oskarna").
 PLACE_OF = frozenset("in near outside inside across throughout around from".split())
 CLAUSE_WORDS = frozenset(
@@ -738,20 +740,24 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict) -> list[Span]:
                     and not any(t.low in lex.org_words for t in toks[i:_org_extent(toks, i, j, lex)]):
                 i = j  # "the Constitution", "the Second Amendment", "World War II": not actors
                 continue
-            if any(t.low in lex.place_words for t in words[1:]):
-                i = j  # "Orangeburg County", "Palm Beach": a place
-                continue
             if initial and len(words) == 1 and tok.low.endswith("ly") and j < n and toks[j].text == ",":
                 i = j  # "Basically, ..."
                 continue
-            # organisations by head word, with "of"/"for"/"and" joining ("Ministry of Defense")
+            # organisations by head word, with "of"/"for"/"and" joining ("Ministry of Defense"); before
+            # the place heads, so "The Wall Street Journal" stays an outlet
             k = _org_extent(toks, i, j, lex)
             if any(t.low in lex.org_words for t in toks[i:k]):
-                s = i + 1 if initial and is_common(tok.text, lex) and tok.low not in lex.org_words else i
+                # a sentence's first word goes only when it is a function word ("The", "While"):
+                # "Secret Service", "Green Party" keep theirs
+                s = i + 1 if initial and (tok.low in lex.stop or tok.low in START_ADVERBS or tok.low.endswith("ly")) \
+                    and tok.low not in lex.org_words else i
                 if s < k:
                     name = " ".join(t.text for t in toks[s:k])
                     emit(Span(sent, s, k, 0, 0, "entity", entry=Entry(name, "organization", "name")))
                 i = k
+                continue
+            if any(t.low in lex.place_words for t in words[1:]):
+                i = j  # "Orangeburg County", "Palm Beach": a place
                 continue
             if initial and ((tok.low in lex.stop and tok.low not in lex.given) or (
                     len(words) > 1 and is_common(tok.text, lex) and tok.low not in lex.given)):
