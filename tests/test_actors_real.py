@@ -98,7 +98,7 @@ def test_sentences_do_not_split_after_dotted_acronyms_or_party_state_tags():
 def test_towns_datelines_and_demonyms_of_a_country_the_article_names():
     raw = ("Lorvania and Brestia trade blame\n\nKELMAR, Lorvania — President Ida Sorel of Lorvania said on Monday "
            "that Brestia had closed the border. Lorvanian farmers in Dunsk said the Lorvanian government had "
-           "failed them. A farmer from Vessa agreed. Brestian officials denied it. The Lorvanians protested in "
+           "failed them. A farmer near Vessa agreed. Brestian officials denied it. The Lorvanians protested in "
            "Kelmar, and residents of the Drava valley joined them.")
     _, _, m = _analyse(raw)
     actors_ = set(m["actor"])

@@ -144,7 +144,7 @@ EVENT_NOUNS = frozenset("""agreement agreements accord accords summit talks conf
 #: Adverbs that open a sentence before a name ("Yesterday Parliament voted").
 START_ADVERBS = frozenset("yesterday today tonight tomorrow earlier later meanwhile now then still also".split())
 #: Prepositions after which a lone capitalised word is a place ("in Harnau", "near Oskarna").
-PLACE_OF = frozenset("in near outside inside across throughout around from".split())
+PLACE_OF = frozenset("in near outside inside across throughout around".split())
 CLAUSE_WORDS = frozenset(
     "that because while when whether if although though since which who whom whose where but unless "
     "until after before whereas so".split()
@@ -776,13 +776,15 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict) -> list[Span]:
                           entry=Entry(f"{' '.join(t.text for t in words)} {toks[j].text}", "organization", "name")))
                 i = j + 1
                 continue
-            if len(words) == 1 and j < n and toks[j].kind == "word" and not toks[j].cap and toks[j].low in lex.place_words:
+            if len(words) == 1 and j < n and toks[j].kind == "word" and not toks[j].cap and toks[j].low in lex.place_words \
+                    and i >= 1 and toks[i - 1].low == "the" and not tok.poss:
                 i = j  # "the Serin valley", "the Drava river": a place
                 continue
             if len(words) == 1 or (len(words) == 2 and words[1].low in SUFFIXES):
                 prev = toks[i - 1].low if i >= 1 else ""
                 emit(Span(sent, i, j, 0, 0, "single", names=[t.text for t in words], place=tok.low in lex.places,
-                          after_place_prep=prev in PLACE_OF or (tok.low in lex.places and prev in ("to", "at"))))
+                          after_place_prep=not tok.poss and (prev in PLACE_OF or (
+                              tok.low in lex.places and prev in ("to", "at", "from")))))
             else:
                 emit(Span(sent, i, j, 0, 0, "person", names=[t.text for t in words]))
             i = j
@@ -1191,8 +1193,8 @@ def _demonyms(words: dict) -> dict:
 
 def _article_places(singles: list[Span], said: set, dateline: set | frozenset) -> set:
     """Lone capitalised words that are places in this article: the dateline's town, or a word only ever
-    used after "in"/"near"/"from" … ("in Harnau", "a farmer from Harnau"; a town or city of the gazetteer
-    also after "to", "at"); never one that says something ("Harnau said"). A gazetteer city used otherwise stays
+    used after "in"/"near"/"outside" … ("in Harnau"; a town or city of the gazetteer also after "to",
+    "at", "from"; never a possessive: "in Obama's approval rating"); never one that says something ("Harnau said"). A gazetteer city used otherwise stays
     a name: many surnames are towns somewhere (Obama, Clinton, Warren)."""
     uses: dict = {}
     for s in singles:
