@@ -232,3 +232,11 @@ def test_organisation_names_keep_their_first_word_and_outlets_their_place_word()
     names = set(m["actor"])
     assert {"Green Party", "Secret Service", "The Wall Street Journal", "Parliament", "Kelmar University"} <= names
     assert not names & {"Party", "Service", "Yesterday Parliament", "Orangeburg County", "Orangeburg"}
+
+
+def test_the_seat_as_a_prize_is_no_government():
+    _, _, m = _analyse("Race\n\n" + BODY + " Ruiz is in the race for the White House. The White House said no. "
+                       "Talks resume on Sept. 26 in the capital.")
+    wh = m[m["surface"] == "White House"]
+    assert len(wh) == 1 and wh["actor"].iloc[0] == "United States"
+    assert "Sept" not in set(m["actor"])

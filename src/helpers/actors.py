@@ -141,6 +141,8 @@ ANAPHOR_MODIFIERS = frozenset(["federal", "national", "central", "oversight", "b
 #: Nouns that make a capital before them a place or a name, not a government ("the Paris agreement").
 EVENT_NOUNS = frozenset("""agreement agreements accord accords summit talks conference treaty protocol
     climate marathon attack attacks bombing bombings meeting meetings process declaration""".split())
+#: "the race for the White House": the seat is the prize, not the government.
+RACE_WORDS = frozenset("race run bid campaign running candidate candidates contest".split())
 #: Adverbs that open a sentence before a name ("Yesterday Parliament voted").
 START_ADVERBS = frozenset("yesterday today tonight tomorrow earlier later meanwhile now then still also".split())
 #: Prepositions after which a lone capitalised word is a place ("in Harnau", "near Oskarna").
@@ -673,7 +675,8 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict) -> list[Span]:
                     prev = toks[i - 1].low if i >= 1 else ""
                     if prev == "the" and i >= 2:
                         prev = toks[i - 2].low
-                    if prev in PLACE_PREPOSITIONS or (i + m < n and toks[i + m].low in EVENT_NOUNS):
+                    race = prev == "for" and i >= 3 and toks[i - 3 if toks[i - 1].low == "the" else i - 2].low in RACE_WORDS
+                    if prev in PLACE_PREPOSITIONS or race or (i + m < n and toks[i + m].low in EVENT_NOUNS):
                         i += m  # "in Moscow"; "the Paris agreement", "the Geneva talks"
                         continue
                     entry = Entry(entry.actor, "country", "demonym")
