@@ -240,3 +240,10 @@ def test_the_seat_as_a_prize_is_no_government():
     wh = m[m["surface"] == "White House"]
     assert len(wh) == 1 and wh["actor"].iloc[0] == "United States"
     assert "Sept" not in set(m["actor"])
+
+
+def test_a_title_or_dotted_acronym_before_a_name_never_ends_a_sentence():
+    split = lambda t: [t[a:b] for a, b in resources.split_sentences(t)]  # noqa: E731
+    assert split("“Mr. Hale, the developer, left,” she said.") == ["“Mr. Hale, the developer, left,” she said."]
+    assert split('They cited the U.S. Constitution." It was late.') == ['They cited the U.S. Constitution."', "It was late."]
+    assert split("He met Joseph R. Hale Jr. Lorvania was next.") == ["He met Joseph R. Hale Jr.", "Lorvania was next."]

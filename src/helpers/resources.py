@@ -230,6 +230,21 @@ _STARTERS = frozenset("The But He She It They We I In A An This That These Those
 _DOTTED_END = re.compile(r"(?<![\w.])(?:[A-Za-z]\.){2,}(?=\s+(\w+))")
 
 
+_LAST_WORD = re.compile(r"(?:^|[\s“\"‘'(\[])((?:[A-Za-z]\.)+[A-Za-z]?|[A-Za-z]+)\.$")
+
+
+def _known_abbreviation_before(before: str, nxt: str) -> bool:
+    """A piece ending in one of `ABBREVIATIONS` ("“Mr.", "the U.S.") joins the next unless that starts
+    with a sentence starter ("… in the U.S. The …") or the abbreviation often ends sentences ("Jr.")."""
+    m = _LAST_WORD.search(before)
+    if not m:
+        return False
+    abbr = m.group(1).lower().rstrip(".")
+    first = re.match(r"[\"“‘'(\[]*(\w+)", nxt)
+    return abbr in ABBREVIATIONS and abbr not in SENTENCE_FINAL_ABBREVIATIONS and len(abbr) > 1 \
+        and not (first and first.group(1) in _STARTERS)
+
+
 def _next_start(text: str, pos: int) -> str:
     """The first letter of the next piece after opening quotes and brackets."""
     rest = text[pos:].lstrip(" \t\n\"“‘'([")
@@ -240,8 +255,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """Character spans ``(start, end)`` of the sentences in ``text`` (end exclusive).
 
     Punkt (with `ABBREVIATIONS`), then three repairs: a piece ending in a party–state tag
-    ("(D-Penn.)") or in an abbreviation before a lower-case word ("the C.I.A. warnings"), or followed
-    by a piece that starts with ")", ",", ";" or ":" ("(D-Ore.), Sherrod Brown"), joins the next; a dotted acronym that closes a sentence ("… in the U.S. The …": a capitalised sentence
+    ("(D-Penn.)"), in an abbreviation before a lower-case word ("the C.I.A. warnings"), in one of
+    `ABBREVIATIONS` before a word that is no sentence starter ("“Mr. | Trump", "the U.S. |
+    Constitution"), or followed by a piece that starts with ")", ",", ";" or ":" ("(D-Ore.), Sherrod
+    Brown"), joins the next; a dotted acronym that closes a sentence ("… in the U.S. The …": a capitalised sentence
     starter follows) ends it; "Jr."/"Inc." before a capital end it (`SENTENCE_FINAL_ABBREVIATIONS`).
     """
     if not text.strip():
@@ -252,7 +269,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             prev_start, prev_end = pieces[-1]
             before = text[prev_start:prev_end].rstrip("\"”’' ")
             if _PARTY_TAG.search(before) or (_OPEN_ABBREV.search(before) and _next_start(text, start).islower()) \
-                    or text[start:start + 1] in ",;:)":  # no sentence starts with ")" or ","
+                    or text[start:start + 1] in ",;:)" or _known_abbreviation_before(before, text[start:end]):
                 pieces[-1] = (prev_start, end)
                 continue
         pieces.append((start, end))

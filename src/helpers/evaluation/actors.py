@@ -73,7 +73,16 @@ POLNEAR_HINT = ("PolNeAR (Newell, Margolin & Ruths 2018): put its text/ folders 
                 "../shared/data/polnear/ (see ../shared/README.md), or set HELPERS_SHARED_DATA")
 NARRATIVE_HINT = "Narrative Frames (Frermann et al. 2023, MIT): ../shared/data/narrative_frames/articles.tsv"
 _BETWEEN_ENDS = re.compile(r"[\s\"“”’'‘)\]»]*")
-_ABBREV_BEFORE = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|\b[A-Z][a-z]{0,4}\.|\([A-Z]-[A-Z][A-Za-z.]*\.?\))$")
+_ABBREV_BEFORE = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|\b(?P<word>[A-Za-z]{1,5})\.|\([A-Z]-[A-Z][A-Za-z.]*\.?\))$")
+
+
+def _after_abbreviation(before: str) -> bool:
+    """``before`` ends with a dotted acronym ("C.I.A."), a party–state tag ("(D-Pa.)") or a short form of
+    `resources.ABBREVIATIONS` ("Sen.", "Calif.")."""
+    from ..resources import ABBREVIATIONS
+
+    m = _ABBREV_BEFORE.search(before)
+    return bool(m) and (m.group("word") is None or m.group("word").lower() in ABBREVIATIONS)
 
 
 def shared_data() -> Path:
@@ -281,7 +290,7 @@ def score_document(doc: dict, raw: str, pred: Prediction) -> dict:
                  if body["start"] < e <= body["end"] + 1 and not any(a <= e - 1 < b for a, b in furn)]
     false_splits = [e for e in pred_ends if not any(_ends_match(raw, e, g) for g in gold_ends)]
     missed = [g for g in gold_ends if not any(_ends_match(raw, e, g) for e in pred_ends)]
-    abbrev = [e for e in false_splits if _ABBREV_BEFORE.search(raw[max(0, e - 20):e].rstrip("\"”’' "))]
+    abbrev = [e for e in false_splits if _after_abbreviation(raw[max(0, e - 20):e].rstrip("\"”’' "))]
     # quotes
     def speakers(candidates):
         right = found = 0
