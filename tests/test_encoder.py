@@ -107,3 +107,24 @@ def test_evaluate_reproduces_the_stored_dev_scores():
     assert abs(d["f1_macro"] - meta["dev"]["directed_dev"]["f1_macro"]) <= 0.005
     assert d["edge_threshold"] == meta["edges"]["threshold"]
     assert abs(d["edge_precision"] - meta["edges"]["precision"]) <= 0.005
+
+
+def test_train_encoder_cli_bad_data_is_one_line_error(tmp_path, capsys):
+    from helpers.cli import main
+
+    assert main(["train", "encoder", "--data", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and "training data missing" in err and len(err.strip().splitlines()) == 1
+
+
+def test_analyze_fast_has_rule_edges_only():
+    import helpers
+
+    fast = helpers.analyze(SEED_ARTICLE, sentiment="fast")
+    assert "origin" not in fast.blame.columns
+    enc = helpers.analyze(SEED_ARTICLE)
+    assert set(enc.blame["origin"]) == {"rule", "model"}
+    rule = enc.blame[enc.blame["origin"] == "rule"].drop(columns=["origin", "probability"])
+    assert rule.reset_index(drop=True).equals(fast.blame.reset_index(drop=True))  # the rules' edges are untouched
+    with pytest.raises(InputError):
+        helpers.analyze(SEED_ARTICLE, sentiment="bert")
