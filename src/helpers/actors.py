@@ -162,7 +162,11 @@ EXTRA_COMMON = frozenset(
 def lexicon() -> Lexicon:
     """Build the gazetteers from the data files and pycountry (about 50 ms, once per process)."""
     import pycountry
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    from . import resources
+
+    # scikit-learn's list, without importing scikit-learn (and scipy) for one frozenset
+    ENGLISH_STOP_WORDS = resources.import_light("sklearn.feature_extraction._stop_words").ENGLISH_STOP_WORDS
 
     phrases: dict = {}
 
@@ -213,7 +217,7 @@ def lexicon() -> Lexicon:
         parts = line.split("\t")
         titles[tuple(_fold(t.text) for t in _tokenize(parts[0], split=False))] = (parts[1], parts[2], parts[3] == "yes")
 
-    easy = ilr.files("textstat").joinpath("resources", "en", "easy_words.txt").read_text(encoding="utf-8")
+    easy = resources.easy_words_path().read_text(encoding="utf-8")  # textstat's file, without importing textstat
     stop = frozenset(ENGLISH_STOP_WORDS) | EXTRA_COMMON
     common = frozenset(w.strip().lower() for w in easy.split()) | stop
     given = {}
@@ -1136,6 +1140,51 @@ def find_mentions(sentences: pd.DataFrame, aliases: dict[str, str] | None = None
         return out
     df = pd.DataFrame(rows, columns=COLUMNS["mentions"] + ["kind"])
     return conform(df, "mentions")
+
+
+def headline_mentions(title: str, mentions: pd.DataFrame) -> pd.DataFrame:
+    """Mentions in the headline of the actors the body names: columns actor, start, end, surface, via, kind.
+
+    A headline capitalises every word, so capitals say nothing there; it is never searched for
+    new actors. Only the forms the body already uses for an actor (its name and alias mentions,
+    demonyms, and a person's surname when no other actor shares it) are looked up, longest match
+    first. ``start``/``end`` are offsets inside ``title`` (end exclusive).
+    """
+    cols = ["actor", "start", "end", "surface", "via", "kind"]
+    if not title or mentions is None or len(mentions) == 0:
+        return pd.DataFrame(columns=cols)
+    forms: dict = {}
+    kinds: dict = {}
+    surnames: dict = {}
+    for actor, surface, via, kind in zip(mentions["actor"], mentions["surface"], mentions["via"],
+                                         mentions.get("kind", pd.Series([""] * len(mentions)))):
+        if not isinstance(actor, str) or not actor or via not in ("name", "alias", "demonym"):
+            continue
+        kinds[actor] = kind if isinstance(kind, str) else ""
+        for form in (surface, actor):
+            key = tuple(t.low for t in _tokenize(str(form)) if t.is_word)
+            if key:
+                forms.setdefault(key, actor)
+        if kinds[actor] == "person":
+            words = [t.low for t in _tokenize(actor) if t.is_word and t.low not in SUFFIXES]
+            if words:
+                surnames.setdefault(words[-1], set()).add(actor)
+    for surname, owners in surnames.items():
+        if len(owners) == 1:
+            forms.setdefault((surname,), next(iter(owners)))
+    toks = _tokenize(title)
+    index = _first_words(forms, cache=False)
+    longest = max(len(k) for k in forms) if forms else 0
+    rows, i = [], 0
+    while i < len(toks):
+        n, actor = _match(forms, longest, toks, i, index=index) if toks[i].is_word else (0, None)
+        if n:
+            a, b = toks[i].start, toks[i + n - 1].end
+            rows.append((actor, a, b, title[a:b], "name", kinds.get(actor, "")))
+            i += n
+        else:
+            i += 1
+    return pd.DataFrame(rows, columns=cols)
 
 
 def _infer_kind(group: pd.DataFrame) -> str:

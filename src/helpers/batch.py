@@ -249,14 +249,14 @@ _WARM = []
 
 
 def _warm_up() -> None:
-    """Run the pipeline once on a two-sentence text so lazy model loading is not charged to an article."""
+    """Load the models once per process (`pipeline.warm_up`), so loading is not charged to an article's budget."""
     if _WARM:
         return
     _WARM.append(True)
-    from .pipeline import analyze
+    from .pipeline import warm_up
 
     try:
-        analyze("Warm-up\n\nThe minister said the plan would work. Critics in France disagreed with her.\n")
+        warm_up()
     except Exception:  # noqa: BLE001 - a failure here shows up, with its message, on the first article
         pass
 
@@ -526,11 +526,14 @@ class _Signals:
 
 
 def run(paths, out_dir, jobs: int = 1, force: bool = False, aliases: dict | None = None, progress: bool = True,
-        figures: bool = True, chunksize: int | None = None, timeout: float | None = DEFAULT_TIMEOUT,
-        safe_csv: bool = False) -> BatchResult:
+        figures="auto", chunksize: int | None = None, scheduler: str | None = None,
+        timeout: float | None = DEFAULT_TIMEOUT, safe_csv: bool = False) -> BatchResult:
     """Analyse every article of ``paths`` (files or folders) into ``out_dir``; see the module docstring.
 
-    ``jobs`` worker processes (1 = in this process; 0 = one per CPU). Prints a progress bar and one
+    ``jobs`` worker processes (1 = in this process; 0 = one per CPU). ``figures``: ``all`` |
+    ``corpus`` | ``none`` | ``auto`` (or a bool), see `helpers.scale`. ``scheduler``: a Dask
+    scheduler address (``tcp://HOST:PORT``) or ``local`` to run the articles as Dask tasks
+    (`helpers.dask_runner`; same outputs). Prints a progress bar and one
     ``error: <source>: <problem>`` line per failed input on stderr. Never raises for a bad input;
     the returned `BatchResult` counts ok / skipped / failed (``exit_status`` 1 if any failed).
 
@@ -547,11 +550,11 @@ def run(paths, out_dir, jobs: int = 1, force: bool = False, aliases: dict | None
         stale = remove_stale(out_dir)
         if stale:
             print(f"note: removed {stale} temporary file(s) left by an interrupted run in {out_dir}", file=sys.stderr)
-        return _run_locked(paths, out_dir, jobs, force, aliases, progress, figures, chunksize, timeout, safe_csv)
+        return _run_locked(paths, out_dir, jobs, force, aliases, progress, figures, scheduler, timeout, safe_csv)
 
 
-def _run_locked(paths, out_dir, jobs, force, aliases, progress, figures, chunksize, timeout, safe_csv) -> BatchResult:
-    from . import corpus
+def _run_locked(paths, out_dir, jobs, force, aliases, progress, figures, scheduler, timeout, safe_csv) -> BatchResult:
+    from . import corpus, scale
 
     started, wall_start = time.perf_counter(), time.time()
     inputs, repeated = unique_inputs(expand(paths))
@@ -561,9 +564,14 @@ def _run_locked(paths, out_dir, jobs, force, aliases, progress, figures, chunksi
     tasks = [(str(p), s) for p, s in zip(inputs, slugs)]
     jobs = (os.cpu_count() or 1) if jobs == 0 else max(1, int(jobs))
     jobs = min(jobs, max(1, len(tasks)))
-    config = {"out_dir": str(out_dir), "aliases": aliases, "figures": figures, "force": force,
+    mode = scale.figure_mode(figures, len(tasks))
+    config = {"out_dir": str(out_dir), "aliases": aliases, "figures": scale.per_article_figures(mode), "force": force,
               "timeout": timeout or 0, "safe_csv": safe_csv}
     fingerprint()  # computed once here, inherited by forked workers
+    if jobs > 1 and scheduler is None:
+        from .pipeline import warm_up
+
+        warm_up()  # language resources and models loaded once, shared copy-on-write by the workers
 
     result = BatchResult(out_dir=out_dir)
     writers = {"articles": _RowWriter(out_dir, "articles", safe=safe_csv),
@@ -577,7 +585,11 @@ def _run_locked(paths, out_dir, jobs, force, aliases, progress, figures, chunksi
         with _Signals():
             bar = tqdm(total=len(tasks), unit="article", file=sys.stderr, disable=not progress, dynamic_ncols=True)
             try:
-                if jobs > 1:
+                if scheduler is not None:
+                    from .dask_runner import dask_results
+
+                    results = pool = dask_results(scheduler, tasks, config, jobs=jobs)
+                elif jobs > 1:
                     results = pool = parallel_results(tasks, jobs, config)
                 else:
                     _init_worker(config)
@@ -607,6 +619,8 @@ def _run_locked(paths, out_dir, jobs, force, aliases, progress, figures, chunksi
                     _record_finished(tasks[done:], config, result, writers, bar, since=wall_start)
                 result.not_started = len(tasks) - result.total
             _commit(writers, corpus, result)
+            if mode != "none" and not (result.interrupted or result.stopped):
+                scale.export_corpus_figures(out_dir)
     finally:
         for w in writers.values():
             w.abort()
@@ -722,9 +736,10 @@ def cli_analyze(args) -> int:
         raise InputError(" ".join(map(str, args.paths)),
                          f"no article files found (looked for {', '.join(ARTICLE_SUFFIXES)})")
     timeout = getattr(args, "timeout", DEFAULT_TIMEOUT)
+    figures = "none" if getattr(args, "no_figures", False) else getattr(args, "figures", None)
     result = run(args.paths, args.out, jobs=getattr(args, "jobs", 1), force=getattr(args, "force", False),
-                 aliases=aliases, figures=not getattr(args, "no_figures", False),
-                 progress=not getattr(args, "quiet", False), timeout=timeout,
+                 aliases=aliases, figures=figures, progress=not getattr(args, "quiet", False),
+                 scheduler=getattr(args, "scheduler", None), timeout=timeout,
                  safe_csv=getattr(args, "safe_csv", False))
     print(result.summary())
     return result.exit_status
