@@ -11,6 +11,8 @@ OUT ?= out
 REPORTS ?= reports
 JOBS ?= 1
 export PYTHONHASHSEED := 0
+# A value as ONE shell word, whatever it holds (spaces, quotes, $): make report ARTICLE="my article.txt"
+shq = '$(subst ','\'',$(1))'
 
 .PHONY: all setup run report test bench lock clean reproduce browser
 
@@ -28,10 +30,10 @@ setup: $(STAMP)
 
 ## The main job: contract tables + figures for ARTICLE, then every notebook executed into an HTML report.
 run: $(STAMP)
-	$(BIN)/python -m helpers analyze $(ARTICLE) --out $(OUT)
+	$(BIN)/python -m helpers analyze $(call shq,$(ARTICLE)) --out $(call shq,$(OUT))
 
 report: run
-	$(BIN)/python -m helpers report $(ARTICLE) --out $(REPORTS)
+	$(BIN)/python -m helpers report $(call shq,$(ARTICLE)) --out $(call shq,$(REPORTS))
 
 test: $(STAMP) browser
 	$(BIN)/python -m pytest -q
@@ -61,4 +63,4 @@ lock:
 reproduce: clean report
 
 clean:
-	rm -rf $(OUT) $(REPORTS) figures/*/
+	rm -rf $(call shq,$(OUT)) $(call shq,$(REPORTS)) figures/*/
