@@ -72,3 +72,15 @@ def nested_html(size: int) -> tuple[str, bytes]:
 
 SHAPES = [nested_quotes, long_line, repeated_name, stray_byte, control_bytes, bidi_marks, utf16_no_bom,
           emoji_only, nested_html]
+
+
+def repeated_name_sentences(size: int) -> tuple[str, bytes]:
+    return "repeated-name-sentences.txt", ("Names\n\n" + _fill("Mr. Trump spoke to Putin. ", size)).encode("utf-8")
+
+
+def many_quotes(size: int) -> tuple[str, bytes]:
+    unit = "\u201cWe will stop,\u201d Mr. Trump said. \u201cNo,\u201d Putin replied, \u201cwe will not.\u201d "
+    return "many-quotes.txt", ("Quotes\n\n" + _fill(unit, size)).encode("utf-8")
+
+
+SHAPES += [repeated_name_sentences, many_quotes]

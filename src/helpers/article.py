@@ -412,7 +412,7 @@ def _check_text(text: str, source: str) -> str:
 #: Terminal escape sequences (CSI ``ESC [ … letter``, OSC ``ESC ] … BEL``) and any other ESC pair.
 _ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?")
 #: Control characters other than tab and line breaks (C0, DEL, C1): never part of an article.
-_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\x80-\x9f]")
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f]")
 #: Invisible characters dropped: BOM, zero-width (non-)joiners and space, word joiner, soft hyphen,
 #: and the bidi controls (LRM, RLM, ALM, LRE/RLE/PDF/LRO/RLO, LRI/RLI/FSI/PDI), which split names
 #: ("Vladimir\u200e V. Putin") and can reorder what a reader sees (RLO).
@@ -422,15 +422,17 @@ _INVISIBLE = re.compile("[\ufeff\u200b\u200c\u200d\u2060\u00ad\u200e\u200f\u061c
 def _normalize(text: str) -> str:
     """Unify line breaks; drop terminal escapes, control characters and invisible/bidi characters."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
-    text = text.replace("\f", "\n").replace("\v", "\n")
-    text = _ESCAPES.sub("", text)
-    text = _CONTROLS.sub("", text)
+    if _CONTROLS.search(text) is not None:  # rare: one pass over clean text
+        text = _CONTROLS.sub("", _ESCAPES.sub("", text.replace("\f", "\n").replace("\v", "\n")))
     return _INVISIBLE.sub("", text)
 
 
 def control_count(text: str) -> int:
     """Terminal escapes plus control characters (not tab or line breaks) in ``text``: what `_normalize` drops."""
-    return len(_ESCAPES.findall(text)) + len(_CONTROLS.findall(_ESCAPES.sub("", text.replace("\f", "").replace("\v", ""))))
+    if _CONTROLS.search(text) is None:
+        return 0
+    text = text.replace("\f", "").replace("\v", "")
+    return len(_ESCAPES.findall(text)) + len(_CONTROLS.findall(_ESCAPES.sub("", text)))
 
 
 def detect_format(text: str, suffix: str = "") -> str:
