@@ -63,9 +63,11 @@ def emoji_only(size: int) -> tuple[str, bytes]:
 
 
 def nested_html(size: int) -> tuple[str, bytes]:
-    depth = max(300, min(5000, size // 12))
-    body = " ".join([SENTENCE] * max(3, size // (4 * len(SENTENCE))))
-    page = ("<!DOCTYPE html><html><head><title>Deep page</title></head><body>" + "<div>" * depth
+    """A page nested thousands of <div>s deep (attributes pad it to ``size``) around a short article."""
+    depth = max(300, min(5000, size // 40))
+    pad = "x" * max(0, size // depth - 20)
+    body = " ".join([SENTENCE] * 12)
+    page = ("<!DOCTYPE html><html><head><title>Deep page</title></head><body>" + f'<div class="{pad}">' * depth
             + f"<p>{body}</p>" + "</div>" * depth + "</body></html>")
     return "deep.html", page.encode("utf-8")
 
