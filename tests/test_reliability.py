@@ -84,7 +84,7 @@ def test_two_runs_started_together_never_mix_their_tables(tmp_path):
 def test_interrupt_with_two_jobs_writes_tables_and_resumes(tmp_path, sig):
     folder = tmp_path / "in"
     folder.mkdir()
-    for i in range(14):
+    for i in range(10):
         shutil.copy(SEED_ARTICLE, folder / f"seed-{i:02d}.txt")
     out = tmp_path / "out"
     proc = _cli("analyze", folder, "--out", out, "--jobs", "2", "--no-figures", "-q")
@@ -97,14 +97,14 @@ def test_interrupt_with_two_jobs_writes_tables_and_resumes(tmp_path, sig):
     assert proc.returncode == 130
     assert "Traceback" not in err and "interrupted: corpus tables written" in err
     finished = sorted(p.parent.name for p in out.glob("*/.done"))
-    assert 1 <= len(finished) < 14
+    assert 1 <= len(finished) < 10
     assert sorted(_articles(out)["slug"]) == finished
     assert _leftovers(out) == []
     again = _cli("analyze", folder, "--out", out, "--jobs", "2", "--no-figures", "-q")
     stdout, err = again.communicate(timeout=600)
     assert again.returncode == 0, err
-    assert f"{14 - len(finished)} analysed, {len(finished)} up to date, 0 failed" in stdout
-    assert len(_articles(out)) == 14
+    assert f"{10 - len(finished)} analysed, {len(finished)} up to date, 0 failed" in stdout
+    assert len(_articles(out)) == 10
 
 
 # --------------------------------------------------------------------------- finding 3: time budget
@@ -220,3 +220,47 @@ def test_safe_csv_defuses_formulas_but_keeps_numbers(tmp_path):
     sentences = [pd.read_csv(tmp_path / d / "f" / "sentences.csv", keep_default_na=False) for d in ("plain", "safe")]
     assert sentences[0]["text"][0].startswith("-2+3") and sentences[1]["text"][0] == "'" + sentences[0]["text"][0]
     assert not sentences[1]["text"].str.match(r"[=+\-@]").any()
+
+
+# --------------------------------------------------------------------------- finding 3: linear stages (counts, not timings)
+def test_a_line_without_punctuation_is_cut_into_bounded_sentences():
+    from helpers import text
+    from helpers.article import load_article
+
+    line = " ".join(["officials said Trump urged Russia to stop the war"] * 1000)  # 50,000 characters
+    sents = text.sentences(load_article("Long line\n\n" + line))
+    assert (sents["end"] - sents["start"]).max() <= text.MAX_SENTENCE_CHARS
+    assert len(sents) >= len(line) // text.MAX_SENTENCE_CHARS
+    assert " ".join(sents["text"]) == line  # nothing lost: the pieces are cut at spaces
+
+
+def test_a_name_repeated_in_one_sentence_costs_linear_work(monkeypatch):
+    from helpers import actors, sentiment, text
+    from helpers.article import load_article
+
+    calls = {"name_word": 0, "predict": 0}
+    name_word = actors._name_word
+
+    def counting_name_word(tok, lex):
+        calls["name_word"] += 1
+        return name_word(tok, lex)
+
+    monkeypatch.setattr(actors, "_name_word", counting_name_word)
+    sents = text.sentences(load_article("Names\n\n" + "Mr. Trump " * 150))  # one sentence, 300 tokens
+    mentions = actors.find_mentions(sents)
+    assert len(mentions) >= 50
+    assert calls["name_word"] <= 20 * 300  # was ~ tokens² / 2 = 45,000
+
+    model = sentiment.load_model()
+    predict = model.predict_proba
+
+    def counting_predict(*args, **kwargs):
+        calls["predict"] += 1
+        return predict(*args, **kwargs)
+
+    monkeypatch.setattr(model, "predict_proba", counting_predict)
+    scored = sentiment.score_mentions(sents, mentions, None)
+    named = mentions[mentions["actor"].astype(str).str.strip() != ""]
+    assert len(scored) == named["actor"].nunique() and scored["n_in_sentence"].sum() == len(named)
+    assert scored["n_in_sentence"].max() > sentiment.MAX_SCORED_PER_SENTENCE
+    assert calls["predict"] == sum(min(n, sentiment.MAX_SCORED_PER_SENTENCE) for n in scored["n_in_sentence"])

@@ -200,13 +200,6 @@ def _init_worker(config: dict) -> None:
     _CONFIG.update(config)
 
 
-def _init_pool_worker(config: dict) -> None:
-    """Pool workers leave Ctrl-C to the parent (which stops them) and die quietly on SIGTERM."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    _init_worker(config)
-
-
 def _rows(article: dict, tables: dict, slug: str, source: str) -> tuple[dict, list[dict]]:
     from . import corpus
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import html
 import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 from .article import load_article
