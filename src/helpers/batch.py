@@ -17,6 +17,11 @@ two inputs of one batch share a slug (``a/index.html`` and ``b/index.html``), EV
 gets ``<slug>-<h>`` where ``<h>`` is the first 8 hex digits of the SHA-1 of its resolved path,
 so neither overwrites the other and the name does not depend on the order of the inputs.
 
+Reliability (docs/reliability.md): one run per ``DIR`` at a time (``DIR/.lock``; a second run
+refuses at once); temporaries of a crashed run removed first; inputs de-duplicated by resolved
+path; a per-article time budget (``timeout``); Ctrl-C / SIGTERM stop the workers and write the
+tables for what finished (exit 130); a full disk stops the batch once (exit 2).
+
 Skipping: an article is skipped (its rows re-read from its folder) when ``DIR/<slug>/.done``
 matches the input's resolved path, size and modification time, the package fingerprint (version
 plus a hash of the package's code and data files), the aliases, and figures were written if they
