@@ -105,8 +105,10 @@ class WarmUp:
 
     def setup(self, worker=None):
         from .pipeline import warm_up
+        from .scale import one_thread_per_process
 
         with _ANALYSIS_LOCK:
+            one_thread_per_process()  # one encoder thread per worker process
             warm_up()
 
 
