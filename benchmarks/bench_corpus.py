@@ -96,7 +96,7 @@ def main(argv=None) -> int:
         t0 = time.perf_counter()
         words = generate(args.articles, tmp / "in")
         print(f"generated {args.articles} articles, {words} words ({words / args.articles:.0f} per article) "
-              f"in {time.perf_counter() - t0:.1f} s")
+              f"in {time.perf_counter() - t0:.1f} s", flush=True)
         cmd = [sys.executable, "-m", "helpers", "analyze", str(tmp / "in"), "--out", str(tmp / "out"),
                "--jobs", str(args.jobs), "--figures", args.figures, "--quiet"]
         if args.scheduler:
@@ -106,6 +106,7 @@ def main(argv=None) -> int:
         proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         watcher = psutil.Process(proc.pid)
         samples: list[tuple[float, float, int]] = []  # (seconds, MB, articles done)
+        next_tenth = 1
         articles_csv = tmp / "out" / ".articles.csv.part"
         while proc.poll() is None:
             done = 0
@@ -115,6 +116,10 @@ def main(argv=None) -> int:
             except OSError:
                 pass
             samples.append((time.perf_counter() - started, tree_rss_mb(watcher), done))
+            while done >= args.articles * next_tenth / 10 and next_tenth <= 10:  # progress, in case of a stop
+                print(f"  {done} articles after {samples[-1][0]:.0f} s, RSS now {samples[-1][1]:.0f} MB, "
+                      f"peak so far {max(mb for _, mb, _ in samples):.0f} MB", flush=True)
+                next_tenth += 1
             time.sleep(1.0)
         stdout, stderr = proc.communicate()
         wall = time.perf_counter() - started

@@ -98,8 +98,15 @@ def _analyze_file(path: Path, source: str, task: dict, out: Path):
     return files, row, actors, list(article.warnings)
 
 
-class WarmUp:
-    """Dask worker plugin: load the language resources and models once when a worker starts."""
+try:
+    from distributed.diagnostics.plugin import WorkerPlugin as _WorkerPlugin
+except ImportError:  # pragma: no cover - distributed is a dependency
+    _WorkerPlugin = object
+
+
+class WarmUp(_WorkerPlugin):
+    """Dask worker plugin: load the language resources and models once when a worker starts
+    (and when a worker joins later), one encoder thread per worker process."""
 
     name = "helpers-warm-up"
 
@@ -217,8 +224,8 @@ def _ordered_results(client, tasks, config):
 
     try:
         client.register_plugin(WarmUp())
-    except Exception:  # an older scheduler without worker plugins: the first task warms up instead
-        pass
+    except Exception as err:  # the first task of each worker warms it up instead
+        print(f"warning: Dask workers not warmed up ({type(err).__name__}: {err})", file=sys.stderr)
     out_dir = Path(config["out_dir"])
     threads = sum(client.nthreads().values()) or 1
     window = max(8, WINDOW_PER_THREAD * threads)
