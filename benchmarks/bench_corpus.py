@@ -11,7 +11,8 @@ only) as a subprocess and samples the resident memory of its whole process tree 
 workers, RSS via psutil; shared copy-on-write pages count once per process, so this is an upper
 bound) every second. Prints wall time, articles per second, peak RSS, and RSS at each tenth of
 the run, so a leak shows as a rising series; "flat" means the last tenth is within 15 % of the
-second tenth.
+second tenth. ``--inputs`` runs real articles instead (the issue's 300-article class:
+``--inputs ../shared/data/polnear/train/text --articles 300``).
 """
 from __future__ import annotations
 
@@ -64,6 +65,22 @@ def generate(n: int, folder: Path, seed: int = 0) -> int:
     return words
 
 
+def copy_inputs(paths: list[str], n: int, folder: Path) -> int:
+    """Copy ``n`` article files of ``paths`` (evenly spaced in sorted order) into ``folder``; returns words."""
+    import shutil
+
+    from helpers.batch import expand
+
+    files = expand(paths)
+    step = max(1, len(files) // max(1, n))
+    folder.mkdir(parents=True)
+    words = 0
+    for path in files[::step][:n]:
+        shutil.copyfile(path, folder / path.name)
+        words += len(path.read_text(encoding="utf-8", errors="replace").split())
+    return words
+
+
 def tree_rss_mb(proc) -> float:
     import psutil
 
@@ -88,15 +105,23 @@ def main(argv=None) -> int:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--figures", default="auto", help="--figures of the run (default auto = corpus figures)")
     parser.add_argument("--scheduler", help="run on this Dask scheduler instead of the local pool")
+    parser.add_argument("--inputs", nargs="+", help="real articles instead of a generated corpus: files or folders, "
+                        "--articles of them evenly spaced in sorted order (e.g. ../shared/data/polnear/train/text)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory(prefix="bench-corpus-") as tmp:
         tmp = Path(tmp)
         t0 = time.perf_counter()
-        words = generate(args.articles, tmp / "in")
-        print(f"generated {args.articles} articles, {words} words ({words / args.articles:.0f} per article) "
-              f"in {time.perf_counter() - t0:.1f} s", flush=True)
+        if args.inputs:
+            words = copy_inputs(args.inputs, args.articles, tmp / "in")
+            args.articles = min(args.articles, len(list((tmp / "in").iterdir())))
+            print(f"copied {args.articles} real articles, {words} words ({words / args.articles:.0f} per article)",
+                  flush=True)
+        else:
+            words = generate(args.articles, tmp / "in")
+            print(f"generated {args.articles} articles, {words} words ({words / args.articles:.0f} per article) "
+                  f"in {time.perf_counter() - t0:.1f} s", flush=True)
         cmd = [sys.executable, "-m", "helpers", "analyze", str(tmp / "in"), "--out", str(tmp / "out"),
                "--jobs", str(args.jobs), "--figures", args.figures, "--quiet"]
         if args.scheduler:

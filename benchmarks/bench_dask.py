@@ -60,7 +60,7 @@ def main(argv=None) -> int:
         generate(args.articles, tmp / "in")
         local = timed_run(tmp / "in", tmp / "local", args.jobs)
         os.environ["OMP_NUM_THREADS"] = "1"
-        with LocalCluster(n_workers=args.jobs, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        with LocalCluster(n_workers=args.jobs, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster:
             started = timed_run(tmp / "in", tmp / "dask", args.jobs, cluster.scheduler_address)
         own = timed_run(tmp / "in", tmp / "dask-local", args.jobs, "local")
         local = min(local, timed_run(tmp / "in", tmp / "local", args.jobs))  # again, last: a shared machine drifts

@@ -187,7 +187,7 @@ def connect(scheduler: str, jobs: int = 1):
     logging.getLogger("distributed").setLevel(logging.WARNING)
     if scheduler == "local":
         cluster = LocalCluster(n_workers=max(1, jobs), threads_per_worker=1, processes=True,
-                               dashboard_address=":0" if _has_bokeh() else None)
+                               dashboard_address=":0")  # any free port: no clash, no warning
         client = Client(cluster)
         if _has_bokeh():
             print(f"Dask dashboard: {client.dashboard_link}", file=sys.stderr)
