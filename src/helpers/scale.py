@@ -24,6 +24,8 @@ from pathlib import Path
 FIGURE_MODES = ("all", "corpus", "none")
 #: Folder (inside the output folder) of the corpus comparison figures.
 CORPUS_FIGURES = "_figures"
+#: The per-article tables the comparison figures read (besides the corpus tables themselves).
+COMPARE_TABLES = ("mention_sentiment", "blame")
 
 
 def figure_mode(figures, n_inputs: int) -> str:
@@ -61,7 +63,7 @@ def export_corpus_figures(out_dir, min_articles: int = 2) -> Path | None:
     from .figures import compare
 
     out_dir = Path(out_dir)
-    tables = corpus.load_corpus(out_dir)
+    tables = corpus.load_corpus(out_dir, tables=COMPARE_TABLES)
     if len(tables["articles"]) < min_articles:
         return None
     final = out_dir / CORPUS_FIGURES
