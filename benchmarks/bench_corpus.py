@@ -9,7 +9,8 @@ with a headline and an outlet line, into 1,000-file subfolders of a temporary fo
 ``python -m helpers analyze DIR --out OUT --jobs N`` (the defaults otherwise: corpus figures
 only) as a subprocess and samples the resident memory of its whole process tree (parent plus
 workers, RSS via psutil; shared copy-on-write pages count once per process, so this is an upper
-bound) every second. Prints wall time, articles per second, peak RSS, and RSS at each tenth of
+bound) every second. Prints wall time, articles per second, the CPU seconds of all its processes
+(so the rate it would reach on cores of its own, when the machine is shared), peak RSS, and RSS at each tenth of
 the run, so a leak shows as a rising series; "flat" means the last tenth is within 15 % of the
 second tenth. ``--inputs`` runs real articles instead (the issue's 300-article class:
 ``--inputs ../shared/data/polnear/train/text --articles 300``).
@@ -128,12 +129,16 @@ def main(argv=None) -> int:
             cmd += ["--scheduler", args.scheduler]
         env = {**os.environ, "MPLBACKEND": "Agg", "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1"}
         started = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        out_log, err_log = open(tmp / "stdout.txt", "w+"), open(tmp / "stderr.txt", "w+")
+        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out_log, stderr=err_log, text=True)
         watcher = psutil.Process(proc.pid)
         samples: list[tuple[float, float, int]] = []  # (seconds, MB, articles done)
         next_tenth = 1
         articles_csv = tmp / "out" / ".articles.csv.part"
-        while proc.poll() is None:
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)  # usage: the run and its reaped workers
+            if pid:
+                break
             done = 0
             try:
                 with open(articles_csv, "rb") as handle:
@@ -146,9 +151,12 @@ def main(argv=None) -> int:
                       f"peak so far {max(mb for _, mb, _ in samples):.0f} MB", flush=True)
                 next_tenth += 1
             time.sleep(1.0)
-        stdout, stderr = proc.communicate()
         wall = time.perf_counter() - started
-        if proc.returncode not in (0, 1):
+        cpu = usage.ru_utime + usage.ru_stime
+        stdout, stderr = (tmp / "stdout.txt").read_text(), (tmp / "stderr.txt").read_text()
+        out_log.close()
+        err_log.close()
+        if os.waitstatus_to_exitcode(status) not in (0, 1):
             print(stderr[-2000:], file=sys.stderr)
             return 1
         summary = stdout.strip().splitlines()[-1] if stdout.strip() else ""
@@ -160,11 +168,14 @@ def main(argv=None) -> int:
         flat = bool(tenths[1] == tenths[1] and tenths[-1] == tenths[-1] and tenths[-1] <= 1.15 * tenths[1])
         print(f"analyze --jobs {args.jobs}{' --scheduler ' + args.scheduler if args.scheduler else ''}: {summary}")
         print(f"wall {wall:.1f} s = {args.articles / wall:.2f} articles/s; peak RSS of the process tree {peak:.0f} MB")
+        print(f"CPU {cpu:.1f} s = {cpu / args.articles:.3f} s per article (all processes); on {args.jobs} cores of "
+              f"its own the run would reach about {args.jobs * args.articles / cpu:.2f} articles/s")
         print("RSS (MB, max) per tenth of the articles: " + " ".join(f"{mb:.0f}" for mb in tenths)
               + f"  -> {'flat' if flat else 'NOT flat'}")
         result = {"articles": args.articles, "words": words, "jobs": args.jobs, "wall_seconds": wall,
                   "articles_per_second": args.articles / wall, "peak_rss_mb": peak, "rss_by_tenth_mb": tenths,
-                  "flat": flat, "summary": summary}
+                  "flat": flat, "summary": summary, "cpu_seconds": cpu,
+                  "articles_per_second_own_cores": args.jobs * args.articles / cpu}
     if args.json:
         print(json.dumps(result))
     return 0
