@@ -203,6 +203,10 @@ class Interrupted(BaseException):
 def _init_worker(config: dict) -> None:
     _CONFIG.clear()
     _CONFIG.update(config)
+    if config.get("parallel"):
+        from .scale import one_thread_per_process
+
+        one_thread_per_process()  # one encoder session per worker, one thread each
 
 
 def _rows(article: dict, tables: dict, slug: str, source: str) -> tuple[dict, list[dict]]:
@@ -566,10 +570,10 @@ def _run_locked(paths, out_dir, jobs, force, aliases, progress, figures, schedul
     config = {"out_dir": str(out_dir), "aliases": aliases, "figures": scale.per_article_figures(mode), "force": force,
               "timeout": timeout or 0, "safe_csv": safe_csv}
     fingerprint()  # computed once here, inherited by forked workers
+    restore = lambda: None  # noqa: E731
     if jobs > 1 and scheduler is None:
-        from .pipeline import warm_up
-
-        warm_up()  # language resources and models loaded once, shared copy-on-write by the workers
+        config["parallel"] = True
+        restore = scale.prepare_parent()  # resources loaded once, shared copy-on-write by the workers
 
     result = BatchResult(out_dir=out_dir)
     writers = {"articles": _RowWriter(out_dir, "articles", safe=safe_csv),
@@ -624,6 +628,7 @@ def _run_locked(paths, out_dir, jobs, force, aliases, progress, figures, schedul
             w.abort()
         if pool is not None:
             pool.close()
+        restore()
     if result.stopped:
         print(f"error: {out_dir}: {result.stopped}; the batch stopped (free space and run again to resume)",
               file=sys.stderr)
