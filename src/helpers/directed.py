@@ -321,6 +321,9 @@ def train_cli(args) -> int:
 ENTITY_VIA = frozenset({"name", "alias", "title", "demonym"})
 #: label -> (source is entity 1?, relation)
 EDGE_OF_LABEL = {1: (True, "praise"), 2: (False, "praise"), 3: (True, "criticism"), 4: (False, "criticism")}
+#: Actors per sentence paired by `candidates` (the first in reading order): a sentence naming dozens
+#: of actors would otherwise give hundreds of pairs.
+MAX_PAIRED_ACTORS = 8
 EDGE_COLUMNS = ["source", "target", "relation", "negated", "cue", "sent_id", "evidence", "source_via",
                 "negation_cue", "probability"]
 
@@ -395,7 +398,7 @@ def candidates(sentences, mentions, quotes=None) -> list[dict]:
         firsts: dict[str, tuple[int, int]] = {}
         for actor, a, b, _ in ms:
             firsts.setdefault(actor, (a, b))
-        names = list(firsts)
+        names = list(firsts)[:MAX_PAIRED_ACTORS]
         for i, x in enumerate(names):
             for y in names[i + 1:]:
                 add(sid, texts[sid], firsts[x], firsts[y], x, y, "sentence")

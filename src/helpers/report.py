@@ -13,10 +13,11 @@ from __future__ import annotations
 import html
 import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 from .article import load_article
+from .errors import InputError
+from .fsutil import pid_temp_dir, publish_dir, remove_dead_temps
 from .paths import FIGURES, PROJECT_ROOT, resolve
 
 NOTEBOOK_GLOB = "0[0-5]_*.ipynb"
@@ -29,13 +30,19 @@ def article_notebooks(root: Path = PROJECT_ROOT) -> list[Path]:
     return sorted((root / "notebooks").glob(NOTEBOOK_GLOB))
 
 
+def _literal(path) -> str:
+    """``path`` as papermill needs it: papermill formats notebook paths as templates (``str.format``
+    with the parameters), so braces are doubled to keep ``/tmp/a{x}`` and ``{article}`` literal."""
+    return str(path).replace("{", "{{").replace("}", "}}")
+
+
 def execute_notebook(notebook: Path, output: Path, parameters: dict, timeout: int = 600) -> Path:
     """Run one notebook with papermill from the project root; returns the executed copy's path."""
     import papermill as pm
 
     output.parent.mkdir(parents=True, exist_ok=True)
     pm.execute_notebook(
-        str(notebook), str(output), parameters=parameters, cwd=str(PROJECT_ROOT),
+        _literal(notebook), _literal(output), parameters=parameters, cwd=str(PROJECT_ROOT),
         progress_bar=False, request_save_on_cell_execute=False, execution_timeout=timeout,
         # The kernel's own start-up warnings (transport notes) are noise in a report run.
         extra_arguments=["--IPKernelApp.log_level=40"],
@@ -78,12 +85,16 @@ def build_report(article_path, out_dir="reports", figures_dir=None, notebooks=No
     Atomic like `Analysis.save`: the report folder is replaced only when every notebook ran.
     """
     article_path = resolve(article_path).resolve()
+    if not article_path.is_file():  # a folder, a FIFO, /dev/zero: never opened, never read forever
+        what = "no such file" if not article_path.exists() else "not a regular file"
+        raise InputError(article_path, what)
     article = load_article(article_path)  # fails early with a one-line InputError on bad input
     slug = article.slug
     fig_dir = Path(figures_dir) if figures_dir else FIGURES / slug
     out_dir = resolve(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{slug}.", dir=out_dir))
+    remove_dead_temps(out_dir)  # left by a report run that was killed
+    tmp = pid_temp_dir(out_dir, slug)
     try:
         pages = []
         for nb in notebooks or article_notebooks():
@@ -94,6 +105,7 @@ def build_report(article_path, out_dir="reports", figures_dir=None, notebooks=No
             print(f"  {nb.name} ok", file=sys.stderr)
         (tmp / "index.html").write_text(_index_page(article.title or slug, pages), encoding="utf-8")
         final = out_dir / slug
+        publish_dir(tmp)
         if final.exists():
             shutil.rmtree(final)
         tmp.rename(final)

@@ -93,6 +93,12 @@ def classify_targets(spans: list[tuple[str, int, int]], model: str = DEFAULT_MOD
     return [LABELS[int(i)] for i in span_probabilities(spans, model).argmax(axis=1)]
 
 
+#: Mentions of one actor in one sentence whose probabilities are averaged (each costs a pass over the
+#: sentence). The most in 924 PolNeAR texts is 7; a text repeating a name hundreds of times per
+#: sentence would otherwise make this stage quadratic in mention count.
+MAX_SCORED_PER_SENTENCE = 16
+
+
 def _quote_spans(text: str, quotes_here: list[dict]) -> list[tuple[int, int, str]]:
     """Character spans (in the sentence) of the quotes of this sentence, with their speakers."""
     spans = []
@@ -152,15 +158,18 @@ def score_mentions(sentences: pd.DataFrame, mentions: pd.DataFrame, quotes: pd.D
     for r in _records(m.sort_values(["sent_id", "start", "end"], kind="stable")):
         if r["sent_id"] in texts:
             groups.setdefault((r["sent_id"], r["actor"]), []).append(r)
-    spans = [(texts[sid], int(r["start"]), int(r["end"])) for (sid, _), group in groups.items() for r in group]
+    # one name repeated hundreds of times in one sentence: the first MAX_SCORED_PER_SENTENCE count
+    spans = [(texts[sid], int(r["start"]), int(r["end"])) for (sid, _), group in groups.items()
+             for r in group[:MAX_SCORED_PER_SENTENCE]]
     all_probs = span_probabilities(spans, model)
     spans_cache: dict[int, list] = {}
     rows = []
     k = 0
     for (sent_id, actor), group in groups.items():
         text = texts[sent_id]
-        probs = all_probs[k] if len(group) == 1 else all_probs[k:k + len(group)].mean(axis=0)
-        k += len(group)
+        scored = min(len(group), MAX_SCORED_PER_SENTENCE)
+        probs = all_probs[k] if scored == 1 else all_probs[k:k + scored].mean(axis=0)
+        k += scored
         first = group[0]
         quotes_here = quotes_by_sent.get(sent_id, [])
         if sent_id not in spans_cache:
