@@ -259,7 +259,7 @@ def test_a_name_repeated_in_one_sentence_costs_linear_work(monkeypatch):
         return predict(*args, **kwargs)
 
     monkeypatch.setattr(model, "predict_proba", counting_predict)
-    scored = sentiment.score_mentions(sents, mentions, None)
+    scored = sentiment.score_mentions(sents, mentions, None, model="fast")  # the cap holds for both models
     named = mentions[mentions["actor"].astype(str).str.strip() != ""]
     assert len(scored) == named["actor"].nunique() and scored["n_in_sentence"].sum() == len(named)
     assert scored["n_in_sentence"].max() > sentiment.MAX_SCORED_PER_SENTENCE

@@ -555,10 +555,12 @@ def run(paths, out_dir, jobs: int = 1, force: bool = False, aliases: dict | None
         stale = remove_stale(out_dir)
         if stale:
             print(f"note: removed {stale} temporary file(s) left by an interrupted run in {out_dir}", file=sys.stderr)
-        return _run_locked(paths, out_dir, jobs, force, aliases, progress, figures, scheduler, timeout, safe_csv)
+        return _run_locked(paths, out_dir, jobs, force, aliases, progress, figures, scheduler, timeout, safe_csv,
+                           sentiment)
 
 
-def _run_locked(paths, out_dir, jobs, force, aliases, progress, figures, scheduler, timeout, safe_csv) -> BatchResult:
+def _run_locked(paths, out_dir, jobs, force, aliases, progress, figures, scheduler, timeout, safe_csv,
+                sentiment="encoder") -> BatchResult:
     from . import corpus, scale
 
     started, wall_start = time.perf_counter(), time.time()

@@ -324,6 +324,9 @@ EDGE_OF_LABEL = {1: (True, "praise"), 2: (False, "praise"), 3: (True, "criticism
 #: Actors per sentence paired by `candidates` (the first in reading order): a sentence naming dozens
 #: of actors would otherwise give hundreds of pairs.
 MAX_PAIRED_ACTORS = 8
+#: Two mentions further apart than this (characters) are not paired: they would not fit together in
+#: the encoder's 128-token window.
+MAX_PAIR_CHARS = 500
 EDGE_COLUMNS = ["source", "target", "relation", "negated", "cue", "sent_id", "evidence", "source_via",
                 "negation_cue", "probability"]
 
@@ -367,7 +370,8 @@ def candidates(sentences, mentions, quotes=None) -> list[dict]:
 
     def add(sid, text, e1, e2, a1, a2, via):
         key = (sid, text, e1, e2)
-        if a1 != a2 and key not in seen and not (e1[0] < e2[1] and e2[0] < e1[1]):
+        apart = max(e1[0], e2[0]) - min(e1[1], e2[1])
+        if a1 != a2 and key not in seen and not (e1[0] < e2[1] and e2[0] < e1[1]) and apart <= MAX_PAIR_CHARS:
             seen.add(key)
             out.append({"sent_id": sid, "text": text, "e1": e1, "e2": e2, "a1": a1, "a2": a2, "via": via})
 

@@ -109,6 +109,17 @@ def encode(tokenizer, items: list[tuple[str, int, int]], max_len: int = MAX_LEN)
     return ids, mask, np.asarray(positions, dtype=np.int64)
 
 
+#: Characters kept on each side of the entities before tokenising (well beyond what `MAX_LEN`
+#: tokens hold), so that a target in a 100 KB "sentence" costs what one in a normal sentence does.
+WINDOW_CHARS = 800
+
+
+def window(sentence: str, lo: int, hi: int, width: int = WINDOW_CHARS) -> tuple[str, int]:
+    """``sentence`` cut to ``width`` characters either side of ``lo``…``hi``; and the offset of the cut."""
+    a = max(0, lo - width)
+    return sentence[a:hi + width], a
+
+
 def load_tokenizer(path: Path | str):
     """The WordPiece tokenizer of ``tokenizer.json`` (the ``tokenizers`` package), without padding or truncation."""
     from tokenizers import Tokenizer
@@ -197,7 +208,8 @@ class Encoder:
         """Calibrated P(negative), P(neutral), P(positive) per (sentence, start, end); shape (n, 3)."""
         items = []
         for sentence, start, end in spans:
-            text, p = mark_target(str(sentence), int(start), int(end))
+            cut, off = window(str(sentence), int(start), int(end))
+            text, p = mark_target(cut, int(start) - off, int(end) - off)
             items.append((text, p, p))
         return softmax(self.logits(items, "target"), self.temperature("target"))
 
@@ -211,8 +223,10 @@ class Encoder:
         items, swapped = [], []
         for s, e1, e2 in pairs:
             e1, e2 = (int(e1[0]), int(e1[1])), (int(e2[0]), int(e2[1]))
+            cut, off = window(str(s), min(e1[0], e2[0]), max(e1[1], e2[1]))
+            e1, e2 = (e1[0] - off, e1[1] - off), (e2[0] - off, e2[1] - off)
             swap = e1[0] > e2[0]
-            items.append(mark_pair(str(s), e2, e1) if swap else mark_pair(str(s), e1, e2))
+            items.append(mark_pair(cut, e2, e1) if swap else mark_pair(cut, e1, e2))
             swapped.append(swap)
         p = softmax(self.logits(items, "directed"), self.temperature("directed"))
         flip = np.asarray(swapped, dtype=bool)
