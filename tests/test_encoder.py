@@ -53,14 +53,15 @@ def test_encode_points_at_the_marks_and_keeps_them_in_long_text():
 
 
 def test_batched_agrees_with_one_by_one():
-    # int8 dynamic quantisation scales activations per batch, so a row's probabilities move a
-    # little with its batch-mates (docs/models/encoder.md); the labels do not
+    # float32 graph: the batch does not matter; an int8 graph (dynamic quantisation scales
+    # activations per batch) would move a row's probabilities a little with its batch-mates
     model = encoder.load()
+    tol = 0.05 if model.meta.get("graph") == "int8" else 1e-4
     spans = [("Critics called Smith a liar.", 15, 20), ("Smith will meet the committee on Tuesday.", 0, 5),
              ("Supporters praised Jones, a brilliant and honest leader, and thanked Smith.", 19, 24)]
     batch = model.target_proba(spans)
     single = np.vstack([model.target_proba([s]) for s in spans])
-    assert np.abs(batch - single).max() < 0.05
+    assert np.abs(batch - single).max() < tol
     assert (batch.argmax(axis=1) == single.argmax(axis=1)).all()
     assert np.allclose(batch.sum(axis=1), 1.0)
     assert np.array_equal(model.target_proba(spans), batch)  # the same batch gives the same numbers
