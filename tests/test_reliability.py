@@ -113,11 +113,11 @@ def test_an_article_over_its_budget_fails_and_the_batch_goes_on(tmp_path, monkey
 
     real = pipeline.analyze
 
-    def slow(article, aliases=None):
+    def slow(article, aliases=None, **options):
         if "slow" in getattr(article, "source", ""):
             while True:  # pure Python, like a quadratic loop
                 sum(range(1000))
-        return real(article, aliases=aliases)
+        return real(article, aliases=aliases, **options)
 
     monkeypatch.setattr(pipeline, "analyze", slow)
     (tmp_path / "slow.txt").write_text(TEXT, encoding="utf-8")
