@@ -283,7 +283,9 @@ def decode(data: bytes, source: str = "<bytes>") -> tuple[str, str]:
             return _check_text(text, source), encoding
     for magic, kind in _MAGIC:
         if data.startswith(magic):
-            raise InputError(source, f"binary file, not text (looks like a {kind})")
+            hint = ("; save it as plain text (.txt) or as a web page (.html) and analyse that"
+                    if kind.endswith(("document", ".xlsx)", "(.doc)")) else "")
+            raise InputError(source, f"binary file, not text (looks like a {kind}){hint}")
     if b"\x00" in data[:65536]:
         raise InputError(source, "binary file, not text (contains NUL bytes)")
     try:

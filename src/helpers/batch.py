@@ -119,6 +119,7 @@ class BatchResult:
     failed: int = 0
     errors: list[tuple[str, str]] = field(default_factory=list)
     seconds: float = 0.0
+    kept_earlier: bool = False  #: every input failed, so the earlier run's tables were left in place
 
     @property
     def total(self) -> int:
@@ -130,9 +131,11 @@ class BatchResult:
         return 1 if self.failed else 0
 
     def summary(self) -> str:
-        rate = self.ok / self.seconds if self.seconds and self.ok else 0.0
+        """One line: counts, time, and a rate only when it means something (two or more analysed)."""
+        rate = f" ({self.ok / self.seconds:.1f} articles/s)" if self.seconds and self.ok >= 2 else ""
+        kept = " (nothing analysed: the earlier tables are kept)" if self.kept_earlier else ""
         return (f"{self.ok} analysed, {self.skipped} up to date, {self.failed} failed "
-                f"in {self.seconds:.1f} s ({rate:.1f} articles/s) -> {self.out_dir}")
+                f"in {self.seconds:.1f} s{rate} -> {self.out_dir}{kept}")
 
 
 # --------------------------------------------------------------------------- worker side
@@ -277,19 +280,28 @@ def run(paths, out_dir, jobs: int = 1, force: bool = False, aliases: dict | None
         else:
             _init_worker(config)
             results = (_process_task(t) for t in tasks)
-        bar = tqdm(total=len(tasks), unit="article", file=sys.stderr, disable=not progress, dynamic_ncols=True)
+        # No bar for a single article (nothing to follow), nor when stderr is not a terminal.
+        show = progress and len(tasks) > 1 and sys.stderr.isatty()
+        bar = tqdm(total=len(tasks), unit="article", file=sys.stderr, disable=not show, dynamic_ncols=True)
         with bar:
             for item in results:
                 bar.update(1)
                 _record(item, result, writers, bar)
                 if result.failed:
                     bar.set_postfix(failed=result.failed, refresh=False)
-        writers["articles"].commit(corpus.ARTICLE_COLUMNS + ["warnings"])
-        writers["article_actors"].commit(corpus.ACTOR_COLUMNS)
-        writers["errors"].commit(corpus.ERROR_COLUMNS)
+        if result.failed and not (result.ok or result.skipped) and (out_dir / "articles.csv").exists():
+            # Every input failed (a mistyped path): keep the earlier run's tables, report the errors.
+            writers["errors"].commit(corpus.ERROR_COLUMNS)
+            result.kept_earlier = True
+        else:
+            writers["articles"].commit(corpus.ARTICLE_COLUMNS + ["warnings"])
+            writers["article_actors"].commit(corpus.ACTOR_COLUMNS)
+            writers["errors"].commit(corpus.ERROR_COLUMNS)
     finally:
         for w in writers.values():
             w.abort()
+            if w.part.exists():
+                w.part.unlink()
         if pool is not None:
             pool.close()
             pool.join()
