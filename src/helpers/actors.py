@@ -1138,6 +1138,51 @@ def find_mentions(sentences: pd.DataFrame, aliases: dict[str, str] | None = None
     return conform(df, "mentions")
 
 
+def headline_mentions(title: str, mentions: pd.DataFrame) -> pd.DataFrame:
+    """Mentions in the headline of the actors the body names: columns actor, start, end, surface, via, kind.
+
+    A headline capitalises every word, so capitals say nothing there; it is never searched for
+    new actors. Only the forms the body already uses for an actor (its name and alias mentions,
+    demonyms, and a person's surname when no other actor shares it) are looked up, longest match
+    first. ``start``/``end`` are offsets inside ``title`` (end exclusive).
+    """
+    cols = ["actor", "start", "end", "surface", "via", "kind"]
+    if not title or mentions is None or len(mentions) == 0:
+        return pd.DataFrame(columns=cols)
+    forms: dict = {}
+    kinds: dict = {}
+    surnames: dict = {}
+    for actor, surface, via, kind in zip(mentions["actor"], mentions["surface"], mentions["via"],
+                                         mentions.get("kind", pd.Series([""] * len(mentions)))):
+        if not isinstance(actor, str) or not actor or via not in ("name", "alias", "demonym"):
+            continue
+        kinds[actor] = kind if isinstance(kind, str) else ""
+        for form in (surface, actor):
+            key = tuple(t.low for t in _tokenize(str(form)) if t.is_word)
+            if key:
+                forms.setdefault(key, actor)
+        if kinds[actor] == "person":
+            words = [t.low for t in _tokenize(actor) if t.is_word and t.low not in SUFFIXES]
+            if words:
+                surnames.setdefault(words[-1], set()).add(actor)
+    for surname, owners in surnames.items():
+        if len(owners) == 1:
+            forms.setdefault((surname,), next(iter(owners)))
+    toks = _tokenize(title)
+    index = _first_words(forms, cache=False)
+    longest = max(len(k) for k in forms) if forms else 0
+    rows, i = [], 0
+    while i < len(toks):
+        n, actor = _match(forms, longest, toks, i, index=index) if toks[i].is_word else (0, None)
+        if n:
+            a, b = toks[i].start, toks[i + n - 1].end
+            rows.append((actor, a, b, title[a:b], "name", kinds.get(actor, "")))
+            i += n
+        else:
+            i += 1
+    return pd.DataFrame(rows, columns=cols)
+
+
 def _infer_kind(group: pd.DataFrame) -> str:
     if "kind" in group and group["kind"].astype(str).str.len().gt(0).any():
         kinds = group["kind"][group["kind"].astype(str).str.len() > 0]

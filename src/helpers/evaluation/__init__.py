@@ -15,6 +15,7 @@ TASKS = {
     "directed": ("directed", "Park et al. 2021 .txt file"),
     "attribution": ("attribution", "PolNeAR folder with text/ and attributions/"),
     "frames": ("frames", "Narrative Frames folder with articles.tsv and roles.tsv"),
+    "actors": ("actors", "folder of actor gold JSON files (data/gold/actors/dev)"),
 }
 
 
