@@ -31,7 +31,7 @@ DATASETS: dict[str, DataSet] = {d.name: d for d in (
             "classifier)", "MIT", True, "https://github.com/fhamborg/NewsMTSC", "dev_rw.jsonl",
             "Hamborg & Donnay, EACL 2021"),
     DataSet("narrative_frames", "Narrative Frames Corpus, dev part: 132 climate articles with frame labels (checks "
-            "the frame questions)", "MIT", True, "https://github.com/drMJ/narrative-framing (Frermann et al.)",
+            "the frame questions)", "MIT", True, "Frermann et al., ACL 2023 (the Narrative Frames Corpus; MIT)",
             "articles.tsv", "Frermann, Li, Khanehzar & Haffari, ACL 2023"),
     DataSet("onestopenglish", "OneStopEnglish: 189 Guardian articles at three reading levels (checks the "
             "readability formulas)", "CC BY-SA 4.0", True, "https://github.com/nishkalavallabhi/OneStopEnglishCorpus",

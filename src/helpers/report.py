@@ -82,7 +82,8 @@ def execute_notebook(notebook: Path, output: Path, parameters: dict, timeout: in
             extra_arguments=["--IPKernelApp.log_level=50"],
         )
     except PapermillExecutionError as err:
-        raise ReportError(notebook.name, f"cell {err.exec_count} failed: {err.ename}: {err.evalue}") from None
+        raise ReportError(notebook.name, f"cell {err.exec_count} failed: {err.ename}: {err.evalue} "
+                                         "(no report written; an earlier report of this article is kept)") from None
     return output
 
 
