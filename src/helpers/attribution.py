@@ -241,6 +241,12 @@ def _np_left(toks: list[_Tok], j: int) -> tuple[int, int] | None:
     first = i + 1
     while first < j and toks[first].low in ("of", "for"):
         first += 1
+    # "Farmers in the Serin valley say": the speakers are the farmers, not the place after "in"
+    if first >= 2 and toks[first - 1].low in PLACE_OF and toks[first - 2].text not in STOP_PUNCT \
+            and toks[first - 2].low not in LEFT_STOP | FUNCTION_WORDS | PRONOUNS and toks[first - 2].text != ".":
+        outer = _np_left(toks, first - 2)
+        if outer is not None:
+            return outer
     return (first, j)
 
 
@@ -320,7 +326,23 @@ def _appositive_head(toks: list[_Tok], i: int, j: int) -> bool:
     return False
 
 
+#: Prepositions of place between a speaker and where they are ("farmers in the valley said").
+PLACE_OF = frozenset(["in", "from", "at", "near", "outside", "across"])
+
+
+@functools.lru_cache(maxsize=1)
+def document_nouns() -> frozenset[str]:
+    """Heads of speaker phrases that are documents or recordings (``data/document_nouns.txt``)."""
+    text = importlib_resources.files("helpers").joinpath("data", "document_nouns.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
 def _skip_aux_left(toks: list[_Tok], j: int) -> int:
+    # "He went on to say that …", "she continued to insist": the speaker is before the phrase
+    if j >= 2 and toks[j].low == "to" and toks[j - 1].low == "on" and toks[j - 2].low in ("went", "goes", "go", "going"):
+        j -= 3
+    elif j >= 1 and toks[j].low == "to" and toks[j - 1].low in ("continued", "continues", "proceeded", "proceeds"):
+        j -= 2
     if j >= 1 and toks[j].low in DAYS and toks[j - 1].low in ("on", "late", "early"):
         j -= 2
     elif j >= 0 and toks[j].low in ("yesterday", "today", "tonight"):
@@ -929,6 +951,12 @@ def _direct(para: _Para, verbs: dict[str, str], prev_speaker) -> tuple[list[_Quo
 # Public API
 
 
+def _document(surface: str) -> bool:
+    """The speaker phrase is a document or recording ("a schedule", "the indictment", "an open letter")."""
+    words = re.findall(r"[\w’'\-]+", surface)
+    return bool(words) and words[-1].lower() in document_nouns() and not words[-1][:1].isupper()
+
+
 def _speaker_name(sid: int, a: int, b: int, surface: str, mentions_by_sent: dict) -> str:
     """Actor of the mention covering the head (last word) of the speaker phrase, else the surface.
 
@@ -995,11 +1023,14 @@ def find_quotes(sentences: pd.DataFrame, mentions: pd.DataFrame | None = None) -
                     speaker = _speaker_name(n_ids[0], n_a, n_b, sp_para.orig[na:nb], mentions_by_sent)
                 else:
                     speaker = _speaker_name(sp_sid, sp_a, sp_b, surface, mentions_by_sent)
+            kind = q.kind
+            if surface and _document(surface):  # "according to a schedule", "the indictment says"
+                speaker, kind = "", "evidence"
             rows.append({
                 "speaker": speaker, "cue": q.cue, "content": content, "sent_id": sent_ids[0],
                 "direct": bool(q.direct), "speaker_surface": surface, "start": off_s, "end": off_e,
                 "sent_ids": "|".join(str(i) for i in sent_ids), "speaker_sent_id": sp_sid,
-                "speaker_start": sp_a, "speaker_end": sp_b, "kind": q.kind,
+                "speaker_start": sp_a, "speaker_end": sp_b, "kind": kind,
             })
     if not rows:
         out = empty("quotes")

@@ -242,14 +242,17 @@ class _RowWriter:
 
 
 def run(paths, out_dir, jobs: int = 1, force: bool = False, aliases: dict | None = None, progress: bool = True,
-        figures: bool = True, chunksize: int | None = None) -> BatchResult:
+        figures="auto", chunksize: int | None = None, scheduler: str | None = None) -> BatchResult:
     """Analyse every article of ``paths`` (files or folders) into ``out_dir``; see the module docstring.
 
-    ``jobs`` worker processes (1 = in this process; 0 = one per CPU). Prints a progress bar and one
+    ``jobs`` worker processes (1 = in this process; 0 = one per CPU). ``figures``: ``all`` |
+    ``corpus`` | ``none`` | ``auto`` (or a bool), see `helpers.scale`. ``scheduler``: a Dask
+    scheduler address (``tcp://HOST:PORT``) or ``local`` to run the articles as Dask tasks
+    (`helpers.dask_runner`; same outputs). Prints a progress bar and one
     ``error: <source>: <problem>`` line per failed input on stderr. Never raises for a bad input;
     the returned `BatchResult` counts ok / skipped / failed (``exit_status`` 1 if any failed).
     """
-    from . import corpus
+    from . import corpus, scale
 
     started = time.perf_counter()
     out_dir = Path(out_dir)
@@ -259,8 +262,13 @@ def run(paths, out_dir, jobs: int = 1, force: bool = False, aliases: dict | None
     tasks = [(str(p), s) for p, s in zip(inputs, slugs)]
     jobs = (os.cpu_count() or 1) if jobs == 0 else max(1, int(jobs))
     jobs = min(jobs, max(1, len(tasks)))
-    config = {"out_dir": str(out_dir), "aliases": aliases, "figures": figures, "force": force}
+    mode = scale.figure_mode(figures, len(tasks))
+    config = {"out_dir": str(out_dir), "aliases": aliases, "figures": scale.per_article_figures(mode), "force": force}
     fingerprint()  # computed once here, inherited by forked workers
+    if jobs > 1 and scheduler is None:
+        from .pipeline import warm_up
+
+        warm_up()  # language resources and models loaded once, shared copy-on-write by the workers
 
     result = BatchResult(out_dir=out_dir)
     writers = {"articles": _RowWriter(out_dir, "articles"),
@@ -270,7 +278,11 @@ def run(paths, out_dir, jobs: int = 1, force: bool = False, aliases: dict | None
     try:
         from tqdm.auto import tqdm
 
-        if jobs > 1:
+        if scheduler is not None:
+            from .dask_runner import dask_results
+
+            results = dask_results(scheduler, tasks, config, jobs=jobs)
+        elif jobs > 1:
             import multiprocessing
 
             ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
@@ -297,6 +309,8 @@ def run(paths, out_dir, jobs: int = 1, force: bool = False, aliases: dict | None
             writers["articles"].commit(corpus.ARTICLE_COLUMNS + ["warnings"])
             writers["article_actors"].commit(corpus.ACTOR_COLUMNS)
             writers["errors"].commit(corpus.ERROR_COLUMNS)
+            if mode != "none":
+                scale.export_corpus_figures(out_dir)
     finally:
         for w in writers.values():
             w.abort()
@@ -360,8 +374,9 @@ def cli_analyze(args) -> int:
             raise InputError(args.aliases, f"not valid YAML ({type(err).__name__})") from None
         if not isinstance(aliases, dict):
             raise InputError(args.aliases, "must map surface forms to actor names")
+    figures = "none" if getattr(args, "no_figures", False) else getattr(args, "figures", None)
     result = run(args.paths, args.out, jobs=getattr(args, "jobs", 1), force=getattr(args, "force", False),
-                 aliases=aliases, figures=not getattr(args, "no_figures", False),
-                 progress=not getattr(args, "quiet", False))
+                 aliases=aliases, figures=figures, progress=not getattr(args, "quiet", False),
+                 scheduler=getattr(args, "scheduler", None))
     print(result.summary())
     return result.exit_status

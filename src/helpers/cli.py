@@ -88,7 +88,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--aliases", help="YAML file mapping extra surface forms to actors")
     p.add_argument("--jobs", "-j", type=int, default=1, help="worker processes (0 = one per CPU; default 1)")
     p.add_argument("--force", action="store_true", help="re-analyse articles whose outputs are up to date")
-    p.add_argument("--no-figures", action="store_true", help="write no figures (much faster on large batches)")
+    p.add_argument("--figures", choices=["auto", "all", "corpus", "none"], default="auto",
+                   help="all: every article's figures + corpus figures; corpus: only the corpus comparison "
+                        "figures in OUT/_figures; none; auto (default): all for one article, corpus for more")
+    p.add_argument("--no-figures", action="store_true", help="same as --figures none")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="run on a Dask cluster: tcp://HOST:PORT of its scheduler, or 'local' for a LocalCluster "
+                        "(with --jobs workers); see docs/corpus-scale.md")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_analyze)
 

@@ -23,6 +23,7 @@ Narrative Media Framing, ACL.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -145,9 +146,8 @@ def _paragraph_spans(group: list[tuple]):
         chars[s : s + len(sent_text)] = list(sent_text)
     text = "".join(chars)
     spans, open_at = [], None
-    for i, ch in enumerate(text):
-        if ch != "\u201c" and ch != "\u201d" and ch != '"':
-            continue
+    for mark in _QUOTE_MARK.finditer(text):
+        i, ch = mark.start(), mark.group()
         opening = ch == "\u201c" or (ch == '"' and open_at is None)
         closing = ch == "\u201d" or (ch == '"' and open_at is not None)
         if opening and open_at is None:
@@ -159,13 +159,18 @@ def _paragraph_spans(group: list[tuple]):
         spans.append((open_at, len(text)))
     out = []
     for a, b in spans:
-        before = text[:a].rstrip()
-        full = not before or before[-1] in ".!?:,;\u2014\u201d\"" or bool(_SAID_END.search(before))
+        k = a  # end of the text before the mark, trailing spaces dropped (no copy of the prefix)
+        while k > 0 and text[k - 1].isspace():
+            k -= 1
+        full = k == 0 or text[k - 1] in ".!?:,;\u2014\u201d\"" or bool(_SAID_END.search(text, max(0, k - _SAID_LOOKBACK), k))
         out.append((a + 1, b, full))
     return out, text, base
 
 
+_QUOTE_MARK = re.compile('[\u201c\u201d"]')
 _SAID_END = re.compile(r"\b(?:said|says|wrote|added)$")
+#: Characters before a quote that `_SAID_END` needs: its longest word plus one for the boundary.
+_SAID_LOOKBACK = len("added") + 2
 
 
 def _quote_spans(sentences: pd.DataFrame, mentions: pd.DataFrame, quotes: pd.DataFrame,
@@ -181,27 +186,53 @@ def _quote_spans(sentences: pd.DataFrame, mentions: pd.DataFrame, quotes: pd.Dat
         paragraphs.setdefault(para_id, []).append(tuple(row))
     result: dict[int, list[_Span]] = {}
     has_mentions = mentions is not None and not mentions.empty
+    rows_by_sent = _rows_by_sentence(quote_rows)
     for group in paragraphs.values():
         spans, text, base = _paragraph_spans(group)
         bounds = [(int(sid), int(start) - base, int(end) - base) for sid, start, end, _ in group]
+        ends = _running_max([s1 for _, _, s1 in bounds])  # sorted, for bisect
         pm = None
         previous_speaker = ""
         for a, b, full in spans:
-            sids = [sid for sid, s0, s1 in bounds if s0 < b and s1 > a]
-            speaker = _speaker_from_rows(quote_rows, sids, text[a:b])
+            # the sentences overlapping [a, b): bounds are sorted by start, so they follow the first
+            # whose (running maximum) end passes a, until one starts at or after b
+            covered = []
+            for sid, s0, s1 in bounds[bisect.bisect_right(ends, a):]:
+                if s0 >= b:
+                    break
+                if s1 > a:
+                    covered.append((sid, s0, s1))
+            speaker = _speaker_from_rows(quote_rows, [sid for sid, _, _ in covered], text[a:b], rows_by_sent)
             if not speaker and has_mentions:
                 if pm is None:
-                    pm = _paragraph_mentions(bounds, by_sent)
+                    pm = _PositionedMentions(_paragraph_mentions(bounds, by_sent))
                 speaker = _speaker_nearby(pm, text, a, b)
             if not speaker and full:
                 speaker = previous_speaker
             if full and speaker:
                 previous_speaker = speaker
-            for sid, s0, s1 in bounds:
+            for sid, s0, s1 in covered:
                 lo, hi = max(a, s0), min(b, s1)
                 if lo < hi:
                     result.setdefault(sid, []).append(_Span(sid, lo - s0, hi - s0, full, speaker))
     return result
+
+
+def _running_max(values: list[int]) -> list[int]:
+    out, top = [], None
+    for v in values:
+        top = v if top is None or v > top else top
+        out.append(top)
+    return out
+
+
+def _rows_by_sentence(rows) -> dict[int, list[int]]:
+    """sent_id → indices (ascending) of the `_quote_rows` rows that cover it."""
+    index: dict[int, list[int]] = {}
+    for i, (ids, _, _) in enumerate(rows or ()):
+        for sid in ids:
+            index.setdefault(sid, []).append(i)
+    return index
 
 
 def _norm(text: str) -> str:
@@ -236,14 +267,22 @@ def _quote_rows(quotes: pd.DataFrame) -> list[tuple[set, str, str]] | None:
 _DIGITS = re.compile(r"\d+")
 
 
-def _speaker_from_rows(rows, sent_ids: list[int], content: str) -> str:
-    """Speaker of the quotes-table row that covers these sentences and overlaps the content."""
+def _speaker_from_rows(rows, sent_ids: list[int], content: str, by_sent: dict | None = None) -> str:
+    """Speaker of the quotes-table row that covers these sentences and overlaps the content.
+
+    ``by_sent`` (`_rows_by_sentence` of ``rows``) visits only the rows of these sentences, in the
+    same order, instead of every row (quadratic in the quotes of a long article).
+    """
     if not rows:
         return ""
     want = _norm(content)
     wanted = set(sent_ids)
+    if by_sent is not None:
+        candidates = [rows[i] for i in sorted({i for sid in wanted for i in by_sent.get(sid, ())})]
+    else:
+        candidates = rows
     best = ""
-    for ids, speaker, got in rows:
+    for ids, speaker, got in candidates:
         if not ids & wanted:
             continue
         if want and got and (want[:25] in got or got[:25] in want):
@@ -255,15 +294,29 @@ def _speaker_from_rows(rows, sent_ids: list[int], content: str) -> str:
 def _speaker_nearby(pm, text, a, b) -> str:
     """Fallback attribution: '”, Mr. X said' after the quote or 'X said: “' before it.
 
-    ``pm``: the paragraph's mentions from `_paragraph_mentions`.
+    ``pm``: the paragraph's mentions, `_PositionedMentions` (or the sorted list itself).
     """
-    after = [m for m in pm if b < m[0] <= b + 25 and m[2]]
+    if not isinstance(pm, _PositionedMentions):
+        pm = _PositionedMentions(pm)
+    after = [m for m in pm.starting(b + 1, b + 25) if m[2]]
     if after and _SPEECH.search(text[b : after[0][1] + 40]):
         return after[0][2]
-    before = [m for m in pm if a - 60 <= m[1] < a and m[2]]
+    before = [m for m in pm.starting(a - 60 - pm.longest, a - 1) if a - 60 <= m[1] < a and m[2]]
     if before and _SPEECH.search(text[before[-1][1] : a]):
         return before[-1][2]
     return ""
+
+
+class _PositionedMentions:
+    """Sorted (start, end, actor) mentions with `starting(lo, hi)`: those with lo ≤ start ≤ hi, in order (bisect)."""
+
+    def __init__(self, mentions):
+        self.mentions = list(mentions)
+        self.starts = [m[0] for m in self.mentions]
+        self.longest = max((m[1] - m[0] for m in self.mentions), default=0)
+
+    def starting(self, lo: int, hi: int):
+        return self.mentions[bisect.bisect_left(self.starts, lo):bisect.bisect_right(self.starts, hi)]
 
 
 def _paragraph_mentions(bounds, by_sent):

@@ -122,10 +122,9 @@ COUNT_COLUMNS = ["words", "syllables", "letters", "chars", "tokens", "polysyllab
 # --------------------------------------------------------------------------------------------
 # Words and their syllables (textstat's resources and rules)
 
-try:  # textstat 0.7.13's own pattern, so words split exactly as textstat splits them
-    from textstat.backend.utils.constants import RE_NONCONTRACTION_APOSTROPHE as _NONCONTRACTION
-except ImportError:  # pragma: no cover - other textstat versions
-    _NONCONTRACTION = r"\'(?!(?:[tsd]|ve|ll|re))"
+#: textstat 0.7.13's own pattern (``RE_NONCONTRACTION_APOSTROPHE``, equal in the tests), so words
+#: split exactly as textstat splits them; copied because importing textstat imports all of NLTK.
+_NONCONTRACTION = r"\'(?![tsd]|ve|ll|re)"
 _NONCONTRACTION_RE = re.compile(_NONCONTRACTION)
 _PUNCT_RE = re.compile(r"[^\w\s\']")
 _WORDCHAR_RE = re.compile(r"\w")
@@ -146,11 +145,16 @@ def words(text: str) -> list[str]:
 
 @functools.lru_cache(maxsize=1)
 def _lexicons():
-    """(CMU dictionary, pyphen hyphenator, Dale–Chall easy words): textstat's, loaded once."""
-    resources.prepare()
-    from textstat.backend.utils import get_cmudict, get_lang_easy_words, get_pyphen
+    """(CMU dictionary, pyphen hyphenator, Dale–Chall easy words): textstat's, loaded once.
 
-    return get_cmudict("en_US"), get_pyphen("en_US"), frozenset(get_lang_easy_words("en_US"))
+    The same three resources textstat's ``get_cmudict`` / ``get_pyphen`` / ``get_lang_easy_words``
+    return (equal in the tests), read without importing textstat, which imports all of NLTK.
+    """
+    from pyphen import Pyphen
+
+    with open(resources.easy_words_path(), encoding="utf-8") as handle:
+        easy = frozenset(line.strip() for line in handle)
+    return resources.cmu_dictionary(), Pyphen(lang="en_US"), easy
 
 
 @functools.lru_cache(maxsize=200_000)

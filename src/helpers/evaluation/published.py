@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..paths import PROJECT_ROOT
+
 #: (task, metric, our dataset it compares with, system, value, split, reference)
 PUBLISHED = [
     ("newsmtsc", "f1_macro", "NewsMTSC dev-rw", "RoBERTa GRU-TSC", 0.831, "test-rw", "Hamborg & Donnay, EACL 2021"),
@@ -26,10 +28,16 @@ PUBLISHED = [
      "issue 2"),
     ("mentions", "recall", "NewsMTSC dev-rw", "target", 0.90, "dev", "issue 3"),
     ("mentions", "recall", "NewsMTSC dev-mt", "target", 0.90, "dev", "issue 3"),
+    ("actors", "mention_precision", "actor gold dev (20 real articles)", "target", 0.95, "test", "issue 12"),
+    ("actors", "mention_recall", "actor gold dev (20 real articles)", "target", 0.95, "test", "issue 12"),
+    ("actors", "b3_f1", "actor gold dev (20 real articles)", "target", 0.93, "test", "issue 12"),
+    ("actors", "title_accuracy", "actor gold dev (20 real articles)", "target", 0.97, "test", "issue 12"),
+    ("actors", "speaker_accuracy", "actor gold dev (20 real articles)", "target", 0.90, "test", "issue 12"),
 ]
 
 #: Keys of the metrics JSON that are counts or settings, not scores.
-NOT_SCORES = ("n", "pairs", "predicted", "villains", "threshold")
+NOT_SCORES = ("n", "pairs", "predicted", "villains", "threshold", "missing", "gold_mentions", "gold_actors",
+              "gold_quotes", "gold_sentences")
 
 #: task -> list of (dataset label, path relative to the shared data folder)
 DATASETS = {
@@ -39,6 +47,8 @@ DATASETS = {
     "directed": [("Park et al. valid", "directed_sentiment/valid.txt")],
     "attribution": [("PolNeAR dev", "polnear/dev")],
     "frames": [("Narrative Frames dev", "narrative_frames")],
+    # the project's own gold set (offsets only; the texts are read from the shared folder)
+    "actors": [("actor gold dev (20 real articles)", str(PROJECT_ROOT / "data" / "gold" / "actors" / "dev"))],
 }
 
 

@@ -1,0 +1,144 @@
+"""A generated corpus of 10,000 articles at --jobs 2: wall time, throughput, and memory over time.
+
+    .venv/bin/python benchmarks/bench_corpus.py [--articles 10000] [--jobs 2] [--figures corpus] [--json]
+
+Generates ``--articles`` article files (deterministic, seed 0) by sampling 4–16 paragraphs each
+from the Narrative Frames sample corpus (``seeds/corpus/narrative_frames``, climate news from US
+and UK outlets) and the OneStopEnglish texts (``../shared/data/onestopenglish``, when present),
+with a headline and an outlet line, into 1,000-file subfolders of a temporary folder. Then runs
+``python -m helpers analyze DIR --out OUT --jobs N`` (the defaults otherwise: corpus figures
+only) as a subprocess and samples the resident memory of its whole process tree (parent plus
+workers, RSS via psutil; shared copy-on-write pages count once per process, so this is an upper
+bound) every second. Prints wall time, articles per second, peak RSS, and RSS at each tenth of
+the run, so a leak shows as a rising series; "flat" means the last tenth is within 15 % of the
+second tenth.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "seeds" / "corpus" / "narrative_frames"
+OUTLETS = ["The Daily Example", "Northern Courier", "Harbour Times", "Metro Ledger", "Valley Post", "Coastal Herald"]
+
+
+def paragraph_pool() -> list[str]:
+    """Paragraphs of the Narrative Frames sample (front matter dropped) and of OneStopEnglish."""
+    from helpers.paths import SHARED_DATA
+
+    pool = []
+    for path in sorted(SAMPLE.glob("nf-*.md")):
+        text = path.read_text(encoding="utf-8")
+        if text.startswith("---"):
+            text = text.split("---", 2)[2]
+        pool.extend(p.strip() for p in text.split("\n\n") if len(p.split()) >= 8)
+    onestop = SHARED_DATA / "onestopenglish"
+    for path in sorted(onestop.glob("*/*.txt")) if onestop.exists() else []:
+        text = path.read_text(encoding="utf-8-sig", errors="replace")
+        pool.extend(p.strip() for p in text.splitlines() if len(p.split()) >= 8)
+    return pool
+
+
+def generate(n: int, folder: Path, seed: int = 0) -> int:
+    """Write ``n`` articles under ``folder`` (1,000 per subfolder); returns the number of words."""
+    rng = random.Random(seed)
+    pool = paragraph_pool()
+    words = 0
+    for i in range(n):
+        sub = folder / f"part{i // 1000:03d}"
+        sub.mkdir(parents=True, exist_ok=True)
+        paras = rng.sample(pool, rng.randint(4, 16))
+        title = " ".join(paras[0].split()[:8]).rstrip(".,;:")
+        body = "\n\n".join(paras)
+        words += len(body.split())
+        (sub / f"article-{i:05d}.txt").write_text(f"{title}\n\nBy Staff, {rng.choice(OUTLETS)}\n\n{body}\n",
+                                                  encoding="utf-8")
+    return words
+
+
+def tree_rss_mb(proc) -> float:
+    import psutil
+
+    try:
+        procs = [proc] + proc.children(recursive=True)
+    except psutil.NoSuchProcess:
+        return 0.0
+    total = 0
+    for p in procs:
+        try:
+            total += p.memory_info().rss
+        except psutil.NoSuchProcess:
+            pass
+    return total / 2**20
+
+
+def main(argv=None) -> int:
+    import psutil
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--figures", default="auto", help="--figures of the run (default auto = corpus figures)")
+    parser.add_argument("--scheduler", help="run on this Dask scheduler instead of the local pool")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+
+    with tempfile.TemporaryDirectory(prefix="bench-corpus-") as tmp:
+        tmp = Path(tmp)
+        t0 = time.perf_counter()
+        words = generate(args.articles, tmp / "in")
+        print(f"generated {args.articles} articles, {words} words ({words / args.articles:.0f} per article) "
+              f"in {time.perf_counter() - t0:.1f} s")
+        cmd = [sys.executable, "-m", "helpers", "analyze", str(tmp / "in"), "--out", str(tmp / "out"),
+               "--jobs", str(args.jobs), "--figures", args.figures, "--quiet"]
+        if args.scheduler:
+            cmd += ["--scheduler", args.scheduler]
+        env = {**os.environ, "MPLBACKEND": "Agg", "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1"}
+        started = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        watcher = psutil.Process(proc.pid)
+        samples: list[tuple[float, float, int]] = []  # (seconds, MB, articles done)
+        articles_csv = tmp / "out" / ".articles.csv.part"
+        while proc.poll() is None:
+            done = 0
+            try:
+                with open(articles_csv, "rb") as handle:
+                    done = max(0, sum(1 for _ in handle) - 1)
+            except OSError:
+                pass
+            samples.append((time.perf_counter() - started, tree_rss_mb(watcher), done))
+            time.sleep(1.0)
+        stdout, stderr = proc.communicate()
+        wall = time.perf_counter() - started
+        if proc.returncode not in (0, 1):
+            print(stderr[-2000:], file=sys.stderr)
+            return 1
+        summary = stdout.strip().splitlines()[-1] if stdout.strip() else ""
+        peak = max((mb for _, mb, _ in samples), default=0.0)
+        tenths = []
+        for k in range(1, 11):
+            cut = [mb for _, mb, done in samples if done <= args.articles * k / 10 and done > args.articles * (k - 1) / 10]
+            tenths.append(max(cut) if cut else float("nan"))
+        flat = bool(tenths[1] == tenths[1] and tenths[-1] == tenths[-1] and tenths[-1] <= 1.15 * tenths[1])
+        print(f"analyze --jobs {args.jobs}{' --scheduler ' + args.scheduler if args.scheduler else ''}: {summary}")
+        print(f"wall {wall:.1f} s = {args.articles / wall:.2f} articles/s; peak RSS of the process tree {peak:.0f} MB")
+        print("RSS (MB, max) per tenth of the articles: " + " ".join(f"{mb:.0f}" for mb in tenths)
+              + f"  -> {'flat' if flat else 'NOT flat'}")
+        result = {"articles": args.articles, "words": words, "jobs": args.jobs, "wall_seconds": wall,
+                  "articles_per_second": args.articles / wall, "peak_rss_mb": peak, "rss_by_tenth_mb": tenths,
+                  "flat": flat, "summary": summary}
+    if args.json:
+        print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

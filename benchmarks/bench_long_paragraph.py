@@ -1,0 +1,116 @@
+"""No stage superlinear in paragraph length: a 20,000-word single paragraph vs the same text in paragraphs.
+
+    .venv/bin/python benchmarks/bench_long_paragraph.py [--words 20000] [--max-ratio 1.5] [--json]
+
+Builds one text from the sample corpus (``seeds/corpus/narrative_frames``, its paragraphs in
+file order, repeated until ``--words``) and analyses it twice: as normal paragraphs, and as ONE
+paragraph (the same sentences joined by spaces, as pasted text without breaks often is). For each
+stage it prints the seconds per 1,000 words of both and their ratio (single / paragraphs). A stage
+whose cost grows with the square of the paragraph length shows a ratio far above 1 (it grew with
+the number of words in the paragraph, 100× here); a linear stage stays near 1. Exits 1 when a
+stage's ratio exceeds ``--max-ratio`` (default 1.5) so `make bench` flags it. Stages below 5 ms
+in both runs are reported but not judged (noise).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "seeds" / "corpus" / "narrative_frames"
+
+
+def paragraphs(words: int) -> list[str]:
+    """Body paragraphs of the sample corpus (front matter dropped), repeated to ``words`` words."""
+    pool = []
+    for path in sorted(SAMPLE.glob("nf-*.md")):
+        text = path.read_text(encoding="utf-8")
+        if text.startswith("---"):
+            text = text.split("---", 2)[2]
+        pool.extend(p.strip() for p in text.split("\n\n") if len(p.split()) > 5)
+    out, count, i = [], 0, 0
+    while count < words:
+        out.append(pool[i % len(pool)])
+        count += len(pool[i % len(pool)].split())
+        i += 1
+    return out
+
+
+def stage_times(text: str, repeats: int = 3) -> dict[str, float]:
+    """Seconds per stage (best of ``repeats``) for one article text."""
+    from helpers import actors, attribution, framing, readability, sentiment
+    from helpers import text as text_mod
+    from helpers.article import load_article
+
+    best: dict[str, float] = {}
+    for _ in range(repeats):
+        t = {}
+        t0 = time.perf_counter()
+        article = load_article(text, format="text")
+        t["read"] = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        sents = text_mod.sentences(article)
+        t["sentences"] = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        mentions = actors.find_mentions(sents)
+        t["actors"] = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        quotes = attribution.find_quotes(sents, mentions)
+        t["quotes"] = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        sentiment.score_mentions(sents, mentions, quotes)
+        t["sentiment"] = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        readability.measure(article, sents)
+        t["readability"] = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        blame = framing.find_blame(sents, mentions, quotes)
+        t["blame"] = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        framing.frames(sents, mentions, quotes, blame=blame)
+        t["frames"] = time.perf_counter() - t0
+        for k, v in t.items():
+            best[k] = min(best.get(k, v), v)
+    return best
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--words", type=int, default=20_000)
+    parser.add_argument("--max-ratio", type=float, default=1.5)
+    parser.add_argument("--repeats", type=int, default=2)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+
+    import helpers
+
+    paras = paragraphs(args.words)
+    title = "Long paragraph benchmark"
+    normal = title + "\n\n" + "\n\n".join(paras)
+    single = title + "\n\n" + " ".join(paras)
+    helpers.analyze(helpers.load_article(normal[:3000], format="text"))  # warm-up: lexicons, models
+    words = len(" ".join(paras).split())
+    a, b = stage_times(normal, args.repeats), stage_times(single, args.repeats)
+    print(f"{words} words: {len(paras)} paragraphs vs one paragraph (seconds per 1,000 words)")
+    result, worst = {"words": words, "stages": {}}, 0.0
+    for stage in a:
+        ratio = b[stage] / a[stage] if a[stage] > 0 else float("inf")
+        judged = max(a[stage], b[stage]) >= 0.005
+        if judged:
+            worst = max(worst, ratio)
+        result["stages"][stage] = {"paragraphs_s": a[stage], "single_s": b[stage], "ratio": ratio}
+        print(f"  {stage:<12} {a[stage] * 1000 / words:8.3f} {b[stage] * 1000 / words:8.3f}   ratio {ratio:5.2f}"
+              f"{'' if judged else '  (too small to judge)'}")
+    result["worst_ratio"] = worst
+    verdict = "ok" if worst <= args.max_ratio else "SUPERLINEAR"
+    print(f"worst ratio {worst:.2f} (limit {args.max_ratio}): {verdict}")
+    if args.json:
+        print(json.dumps(result))
+    return 0 if worst <= args.max_ratio else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,81 @@
+"""Corpus-scale settings shared by the local pool (`helpers.batch`) and Dask (`helpers.dask_runner`).
+
+Figures. A corpus user wants the comparison figures across articles, rarely nine figures × two
+formats for every article (about 2–3 s of CPU per article, 90 % of a batch when drawn). One
+option, ``--figures``, chooses:
+
+* ``all``: every article's own figures (``OUT/<slug>/<order>-<name>.{png,svg,csv}``) and, when the
+  batch has two or more articles, the corpus comparison figures;
+* ``corpus``: only the corpus comparison figures, in ``OUT/_figures/`` (``6x-*.{png,svg,csv}``,
+  `helpers.figures.compare`), drawn once from the finished corpus tables;
+* ``none``: no figures at all.
+
+The default (``auto``) is ``all`` for a single article (``python -m helpers analyze seed.txt``
+keeps its figures, as does ``python -m helpers report``) and ``corpus`` for two or more inputs.
+``OUT/_figures`` cannot clash with an article folder: slugs never contain ``_``.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+FIGURE_MODES = ("all", "corpus", "none")
+#: Folder (inside the output folder) of the corpus comparison figures.
+CORPUS_FIGURES = "_figures"
+
+
+def figure_mode(figures, n_inputs: int) -> str:
+    """``all`` | ``corpus`` | ``none`` from the ``figures`` option (a mode, ``auto``/None, or a bool).
+
+    ``True`` means ``all`` and ``False`` ``none`` (the ``figures=`` flag of `batch.run` before the
+    modes); ``auto`` or None is ``all`` for one input and ``corpus`` for more.
+    """
+    if figures is True:
+        return "all"
+    if figures is False:
+        return "none"
+    if figures in (None, "auto"):
+        return "all" if n_inputs <= 1 else "corpus"
+    if figures not in FIGURE_MODES:
+        from .errors import InputError
+
+        raise InputError("--figures", f"must be one of auto, {', '.join(FIGURE_MODES)} (got {figures!r})")
+    return figures
+
+
+def per_article_figures(mode: str) -> bool:
+    """True when each article's own figures are drawn in this mode."""
+    return mode == "all"
+
+
+def export_corpus_figures(out_dir, min_articles: int = 2) -> Path | None:
+    """Draw the corpus comparison figures of a finished output folder into ``OUT/_figures/``.
+
+    Reads the corpus tables with `corpus.load_corpus` (so the figures are the same whichever
+    engine made the folder). Written atomically (a temporary sibling renamed into place). Returns
+    the folder, or None when the corpus has fewer than ``min_articles`` articles.
+    """
+    from . import corpus
+    from .figures import compare
+
+    out_dir = Path(out_dir)
+    tables = corpus.load_corpus(out_dir)
+    if len(tables["articles"]) < min_articles:
+        return None
+    final = out_dir / CORPUS_FIGURES
+    tmp = Path(tempfile.mkdtemp(prefix=f".{CORPUS_FIGURES}.", dir=out_dir))
+    try:
+        compare.export_all(tables, tmp)
+        if final.exists():
+            trash = Path(tempfile.mkdtemp(prefix=f".{CORPUS_FIGURES}.old.", dir=out_dir))
+            os.replace(final, trash / "old")
+            os.replace(tmp, final)
+            shutil.rmtree(trash, ignore_errors=True)
+        else:
+            os.replace(tmp, final)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return final
