@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import math
+from pathlib import Path
 
 import pandas as pd
 
@@ -108,6 +109,8 @@ def article_card(analysis, **kw) -> Table:
     from .summary import article_card as card
 
     df = card(analysis.article)
+    df.loc[df["field"] == "source", "value"] = df.loc[df["field"] == "source", "value"].map(
+        lambda v: Path(v).name if isinstance(v, str) and v and not v.startswith("<") else v)
     df = df[df["value"].map(lambda v: v not in ("", None, 0) and not (isinstance(v, float) and math.isnan(v)))]
     return table(df, **kw)
 

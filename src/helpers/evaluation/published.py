@@ -65,6 +65,8 @@ def flatten(metrics: dict, prefix: str = "") -> dict:
 
 
 def _path(data_dir, rel: str) -> Path:
+    if Path(rel).is_absolute():  # a gold set inside the project (data/gold/…)
+        return Path(rel)
     if data_dir is not None:
         return Path(data_dir) / rel
     from ..paths import data_path
@@ -103,7 +105,10 @@ def _missing_row(task: str, label: str, rel: str) -> pd.DataFrame:
     from ..datasets import DATASETS as SETS
     from ..paths import DATA
 
-    ds = SETS[rel.split("/")[0]]
+    ds = SETS.get(rel.split("/")[0])
+    if ds is None:
+        return pd.DataFrame([{"task": task, "dataset": label, "missing data": rel, "licence": "",
+                              "how to get it": "python -m helpers data status"}])
     return pd.DataFrame([{"task": task, "dataset": label, "missing data": ds.what, "licence": ds.licence,
                           "how to get it": f"{ds.source}; place it in {DATA / ds.name}"}])
 

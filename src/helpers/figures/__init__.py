@@ -93,7 +93,10 @@ def source_line(analysis) -> str:
     article = getattr(analysis, "article", None)
     if article is None:
         return ""
-    title = article.title or getattr(analysis, "slug", "") or "untitled"
+    source = Path(article.source).name if article.source and not article.source.startswith("<") else ""
+    title = article.title or ""
+    if not title:  # an article without a headline: name its file
+        return f"Article: {source or 'untitled'}" + (f" ({article.outlet})" if article.outlet else "")
     title = title if len(title) <= 90 else title[:89] + "…"
     extra = ", ".join(x for x in (article.outlet, getattr(article, "date", "")) if x)
     return f"Article: \u201c{title}\u201d" + (f" ({extra})" if extra else "")

@@ -19,7 +19,7 @@ from . import COLORS, figure
 NOBODY = "(no one named)"
 #: Node diameter in layout units; node centres are at least ``SPACING`` diameters apart.
 NODE_DIAMETER = 1.0
-SPACING = 1.9
+SPACING = 1.6
 _FRAME_LABELS = {
     "responsibility": "Attribution of responsibility",
     "human_interest": "Human interest",
@@ -82,7 +82,8 @@ def network_layout(nodes, edges, diameter: float = NODE_DIAMETER, spacing: float
     groups = sorted((sorted(c) for c in nx.connected_components(graph)), key=lambda c: (-len(c), c))
     blocks = [(group, _component_layout(graph, group, gap)) for group in groups]
     total_area = sum((np.ptp(p[:, 0]) + 2 * diameter) * (np.ptp(p[:, 1]) + 2 * diameter) for _, p in blocks)
-    row_width = max(math.sqrt(total_area) * 1.6, max(np.ptp(p[:, 0]) + 2 * diameter for _, p in blocks))
+    row_width = max(math.sqrt(total_area) * 1.9,  # figures are wider than tall
+                    max(np.ptp(p[:, 0]) + 2 * diameter for _, p in blocks))
     pos: dict[str, np.ndarray] = {}
     x = y = row_height = 0.0
     for group, points in blocks:
@@ -134,7 +135,7 @@ def blame_network(analysis):
     r = NODE_DIAMETER / 2
     x0, x1 = points[:, 0].min() - 2 * r, points[:, 0].max() + 2 * r
     y0, y1 = points[:, 1].min() - 2 * r, points[:, 1].max() + 2 * r
-    width_in = min(9.0, max(4.5, 1.3 * (x1 - x0)))
+    width_in = min(10.0, max(4.5, 1.3 * (x1 - x0)))
     height_in = min(9.0, max(2.6, width_in * (y1 - y0) / (x1 - x0)))
     fig, ax = plt.subplots(figsize=(width_in + 2.6, height_in))
     ax.set_xlim(x0, x1)
