@@ -9,9 +9,11 @@ with a headline and an outlet line, into 1,000-file subfolders of a temporary fo
 ``python -m helpers analyze DIR --out OUT --jobs N`` (the defaults otherwise: corpus figures
 only) as a subprocess and samples the resident memory of its whole process tree (parent plus
 workers, RSS via psutil; shared copy-on-write pages count once per process, so this is an upper
-bound) every second. Prints wall time, articles per second, peak RSS, and RSS at each tenth of
+bound) every second. Prints wall time, articles per second, the CPU seconds of all its processes
+(so the rate it would reach on cores of its own, when the machine is shared), peak RSS, and RSS at each tenth of
 the run, so a leak shows as a rising series; "flat" means the last tenth is within 15 % of the
-second tenth.
+second tenth. ``--inputs`` runs real articles instead (the issue's 300-article class:
+``--inputs ../shared/data/polnear/train/text --articles 300``).
 """
 from __future__ import annotations
 
@@ -64,6 +66,22 @@ def generate(n: int, folder: Path, seed: int = 0) -> int:
     return words
 
 
+def copy_inputs(paths: list[str], n: int, folder: Path) -> int:
+    """Copy ``n`` article files of ``paths`` (evenly spaced in sorted order) into ``folder``; returns words."""
+    import shutil
+
+    from helpers.batch import expand
+
+    files = expand(paths)
+    step = max(1, len(files) // max(1, n))
+    folder.mkdir(parents=True)
+    words = 0
+    for path in files[::step][:n]:
+        shutil.copyfile(path, folder / path.name)
+        words += len(path.read_text(encoding="utf-8", errors="replace").split())
+    return words
+
+
 def tree_rss_mb(proc) -> float:
     import psutil
 
@@ -88,26 +106,39 @@ def main(argv=None) -> int:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--figures", default="auto", help="--figures of the run (default auto = corpus figures)")
     parser.add_argument("--scheduler", help="run on this Dask scheduler instead of the local pool")
+    parser.add_argument("--inputs", nargs="+", help="real articles instead of a generated corpus: files or folders, "
+                        "--articles of them evenly spaced in sorted order (e.g. ../shared/data/polnear/train/text)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory(prefix="bench-corpus-") as tmp:
         tmp = Path(tmp)
         t0 = time.perf_counter()
-        words = generate(args.articles, tmp / "in")
-        print(f"generated {args.articles} articles, {words} words ({words / args.articles:.0f} per article) "
-              f"in {time.perf_counter() - t0:.1f} s")
+        if args.inputs:
+            words = copy_inputs(args.inputs, args.articles, tmp / "in")
+            args.articles = min(args.articles, len(list((tmp / "in").iterdir())))
+            print(f"copied {args.articles} real articles, {words} words ({words / args.articles:.0f} per article)",
+                  flush=True)
+        else:
+            words = generate(args.articles, tmp / "in")
+            print(f"generated {args.articles} articles, {words} words ({words / args.articles:.0f} per article) "
+                  f"in {time.perf_counter() - t0:.1f} s", flush=True)
         cmd = [sys.executable, "-m", "helpers", "analyze", str(tmp / "in"), "--out", str(tmp / "out"),
                "--jobs", str(args.jobs), "--figures", args.figures, "--quiet"]
         if args.scheduler:
             cmd += ["--scheduler", args.scheduler]
         env = {**os.environ, "MPLBACKEND": "Agg", "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1"}
         started = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        out_log, err_log = open(tmp / "stdout.txt", "w+"), open(tmp / "stderr.txt", "w+")
+        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out_log, stderr=err_log, text=True)
         watcher = psutil.Process(proc.pid)
         samples: list[tuple[float, float, int]] = []  # (seconds, MB, articles done)
+        next_tenth = 1
         articles_csv = tmp / "out" / ".articles.csv.part"
-        while proc.poll() is None:
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)  # usage: the run and its reaped workers
+            if pid:
+                break
             done = 0
             try:
                 with open(articles_csv, "rb") as handle:
@@ -115,10 +146,17 @@ def main(argv=None) -> int:
             except OSError:
                 pass
             samples.append((time.perf_counter() - started, tree_rss_mb(watcher), done))
+            while done >= args.articles * next_tenth / 10 and next_tenth <= 10:  # progress, in case of a stop
+                print(f"  {done} articles after {samples[-1][0]:.0f} s, RSS now {samples[-1][1]:.0f} MB, "
+                      f"peak so far {max(mb for _, mb, _ in samples):.0f} MB", flush=True)
+                next_tenth += 1
             time.sleep(1.0)
-        stdout, stderr = proc.communicate()
         wall = time.perf_counter() - started
-        if proc.returncode not in (0, 1):
+        cpu = usage.ru_utime + usage.ru_stime
+        stdout, stderr = (tmp / "stdout.txt").read_text(), (tmp / "stderr.txt").read_text()
+        out_log.close()
+        err_log.close()
+        if os.waitstatus_to_exitcode(status) not in (0, 1):
             print(stderr[-2000:], file=sys.stderr)
             return 1
         summary = stdout.strip().splitlines()[-1] if stdout.strip() else ""
@@ -130,11 +168,14 @@ def main(argv=None) -> int:
         flat = bool(tenths[1] == tenths[1] and tenths[-1] == tenths[-1] and tenths[-1] <= 1.15 * tenths[1])
         print(f"analyze --jobs {args.jobs}{' --scheduler ' + args.scheduler if args.scheduler else ''}: {summary}")
         print(f"wall {wall:.1f} s = {args.articles / wall:.2f} articles/s; peak RSS of the process tree {peak:.0f} MB")
+        print(f"CPU {cpu:.1f} s = {cpu / args.articles:.3f} s per article (all processes); on {args.jobs} cores of "
+              f"its own the run would reach about {args.jobs * args.articles / cpu:.2f} articles/s")
         print("RSS (MB, max) per tenth of the articles: " + " ".join(f"{mb:.0f}" for mb in tenths)
               + f"  -> {'flat' if flat else 'NOT flat'}")
         result = {"articles": args.articles, "words": words, "jobs": args.jobs, "wall_seconds": wall,
                   "articles_per_second": args.articles / wall, "peak_rss_mb": peak, "rss_by_tenth_mb": tenths,
-                  "flat": flat, "summary": summary}
+                  "flat": flat, "summary": summary, "cpu_seconds": cpu,
+                  "articles_per_second_own_cores": args.jobs * args.articles / cpu}
     if args.json:
         print(json.dumps(result))
     return 0

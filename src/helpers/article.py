@@ -811,6 +811,92 @@ def _same(a: str, b: str) -> bool:
     return bool(a) and norm(a) == norm(b)
 
 
+#: A section label standing alone, in capitals, with a stop: "LETTERS.", "TOP STORIES.", "FACEBOOK."
+_SECTION_LABEL = re.compile(r"^[A-Z][A-Z&'’-]+(?: [A-Z][A-Z&'’-]+){0,2}\.$")
+_SMALL_WORDS = frozenset("a an the and or but of in on at to for by with from as vs via is are be its it's".split())
+
+
+def split_glued_headline(text: str) -> tuple[str, str] | None:
+    """``(headline, rest)`` when a flattened text (no line breaks) starts with its headline glued to the
+    first sentence, else None. Looked for in the first 40 words, in this order:
+
+    - a wire dateline after it: "… on behalf of future generations WASHINGTON – The Supreme Court …";
+    - a question or exclamation ending a short first sentence: "… the Texas Democrat? It was …";
+    - an office title and a name after a lower-case word: "… pipeline construction President Trump on
+      Wednesday signed …" (the headline does not end with "the", "of", "by" …);
+    - a Title Case headline of at least four words followed by a capitalised word and a lower-case
+      one: "… The Green New Deal Generates Enthusiasm Environmental activists occupy …".
+    """
+    words = list(re.finditer(r"\S+", text[:600]))[:40]
+    if len(text.split()) < 60 or len(words) < 6:
+        return None
+    for k in range(3, len(words) - 2):
+        if _WIRE_DATELINE.match(text[words[k].start():]) and not re.search(r"[.!?]", text[:words[k].start()]):
+            return text[:words[k].start()].strip(), text[words[k].start():]
+    first = re.match(r"[^.!?]{10,200}[?!](?=\s+[A-Z])", text)
+    if first and len(first.group().split()) <= 20:
+        return first.group().strip(), text[first.end():].strip()
+    titles = _office_titles()
+    for k in range(3, min(len(words) - 2, 30)):
+        prev, word, nxt = words[k - 1].group(), words[k].group(), words[k + 1].group()
+        if re.search(r"[.!?]$", prev):
+            break
+        if word.lower() in titles and nxt[:1].isupper() and prev[:1].islower() and prev.lower() not in _SMALL_WORDS \
+                and not re.search(r"[,;:]$", prev):
+            return text[:words[k].start()].strip(), text[words[k].start():]
+    caps = 0
+    for k, w in enumerate(words[:-1]):
+        word = w.group()
+        if re.search(r"[.!?]$", word) and not re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][a-z]{0,3}\.", word):
+            break  # a sentence ended first: no Title Case headline here
+        if word[:1].isupper() or word.lower() in _SMALL_WORDS or not word[:1].isalpha():
+            caps += word[:1].isupper()
+            nxt = words[k + 1].group()
+            if k >= 4 and caps >= 4 and word[:1].isupper() and nxt[:1].islower() and nxt.lower() not in _SMALL_WORDS \
+                    and words[k - 1].group()[:1].isupper() and not re.search(r"[.!?,:;]$", words[k - 1].group()):
+                return text[:w.start()].strip(), text[w.start():]
+            continue
+        break
+    return None
+
+
+@lru_cache(maxsize=1)
+def _office_titles() -> frozenset[str]:
+    """Office titles that stand before a name ("President", "Sen.", "Gov."), from ``data/titles.txt``."""
+    lines = (DATA_DIR / "titles.txt").read_text(encoding="utf-8").splitlines()
+    out = {ln.split("\t")[0] for ln in lines if ln.strip() and not ln.startswith("#") and "\t" in ln}
+    return frozenset(t for t in out if " " not in t and t not in ("mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr"))
+
+
+_DISPLACED = re.compile(r'(?<=[.!?,])" (?=[A-Z0-9])')
+
+
+def repair_quotes(paragraph: str) -> list[str]:
+    """Undo a lost paragraph break that moved an opening quotation mark before the space: the paragraph's pieces.
+
+    Texts whose paragraph breaks were lost read ``…the country." My action …," Trump said``: the
+    mark that opened the next paragraph's quote sticks to the previous sentence. A straight mark
+    right after a sentence's end and before a space and a capital is such an opener when the next
+    straight mark also stands in closing position (after , . ! or ?) — two closers in a row cannot
+    both close. The paragraph is cut there and the mark opens the next piece (``country.`` /
+    ``"My action …``), so a quote continued over paragraphs runs to its piece's end, as in print.
+    Only whitespace moves, so offsets into the raw text still map (`text.RawMap`). Curly marks say
+    their direction and are left alone. A paragraph without the pattern comes back as it was.
+    """
+    if '"' not in paragraph:
+        return [paragraph]
+    pieces, last = [], 0
+    for m in _DISPLACED.finditer(paragraph):
+        q = paragraph.find('"', m.end())
+        if q > 0 and paragraph[q - 1] in ",.!?" and (q + 1 == len(paragraph) or paragraph[q + 1] == " ") \
+                and paragraph[m.start() - 1] != ",":
+            pieces.append(paragraph[last:m.start()])
+            last = m.start()
+            paragraph = paragraph[:m.start()] + paragraph[m.start():m.end()].replace('" ', ' "') + paragraph[m.end():]
+    pieces.append(paragraph[last:])
+    return [p.strip() for p in pieces if p.strip()]
+
+
 def assemble(blocks: list[Block], fmt: str, source: str, meta: dict | None = None) -> Article:
     """Blocks → Article: header fields, body paragraphs and furniture (verbatim, in order)."""
     meta = meta or {}
@@ -831,7 +917,7 @@ def assemble(blocks: list[Block], fmt: str, source: str, meta: dict | None = Non
     kept: list[tuple[int, Block]] = []
     removed_blocks: list[tuple[int, Block]] = []
     for pos, block in enumerate(blocks):
-        if block.kind == "image" or (rules.line and rules.line.search(block.text)):
+        if block.kind == "image" or (rules.line and rules.line.search(block.text)) or _SECTION_LABEL.match(block.text):
             removed.append((pos, block.raw))
             removed_blocks.append((pos, block))
         elif block.text:
@@ -854,6 +940,10 @@ def assemble(blocks: list[Block], fmt: str, source: str, meta: dict | None = Non
         k = order.index(pos)
         return any(0 <= k + d < len(order) and order[k + d] in dates for d in (-1, 1))
 
+    # a flattened text (one line, no title from metadata): its headline may be glued to the body
+    if fmt == "text" and len(kept) == 1 and not article.title and (glued_title := split_glued_headline(kept[0][1].text)):
+        article.title = glued_title[0]
+        kept = [(kept[0][0], Block(glued_title[1], glued_title[1]))]
     i = 0
     if kept and kept[0][1].kind == "heading" and (fmt == "markdown" or _same(kept[0][1].text, article.title)):
         article.title = article.title or kept[0][1].text
@@ -992,7 +1082,7 @@ def assemble(blocks: list[Block], fmt: str, source: str, meta: dict | None = Non
         else:
             paragraphs.append(block.text)
     removed.sort(key=lambda item: item[0])
-    article.paragraphs = [p for p in (" ".join(p.split()) for p in paragraphs) if p]
+    article.paragraphs = [piece for p in (" ".join(p.split()) for p in paragraphs) if p for piece in repair_quotes(p)]
     if not article.outlet and article.paragraphs:  # a wire dateline names the agency: "MOSCOW, March 4 (Reuters) -"
         dateline = wire_dateline(article.paragraphs[0])
         if dateline and dateline.group("agency") and known.canonical(dateline.group("agency")):

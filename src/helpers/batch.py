@@ -145,6 +145,10 @@ _CONFIG: dict = {}
 def _init_worker(config: dict) -> None:
     _CONFIG.clear()
     _CONFIG.update(config)
+    if config.get("parallel"):
+        from .scale import one_thread_per_process
+
+        one_thread_per_process()  # one encoder session per worker, one thread each
 
 
 def _rows(article: dict, tables: dict, slug: str, source: str) -> tuple[dict, list[dict]]:
@@ -265,10 +269,10 @@ def run(paths, out_dir, jobs: int = 1, force: bool = False, aliases: dict | None
     mode = scale.figure_mode(figures, len(tasks))
     config = {"out_dir": str(out_dir), "aliases": aliases, "figures": scale.per_article_figures(mode), "force": force}
     fingerprint()  # computed once here, inherited by forked workers
+    restore = lambda: None  # noqa: E731
     if jobs > 1 and scheduler is None:
-        from .pipeline import warm_up
-
-        warm_up()  # language resources and models loaded once, shared copy-on-write by the workers
+        config["parallel"] = True
+        restore = scale.prepare_parent()  # resources loaded once, shared copy-on-write by the workers
 
     result = BatchResult(out_dir=out_dir)
     writers = {"articles": _RowWriter(out_dir, "articles"),
@@ -319,6 +323,7 @@ def run(paths, out_dir, jobs: int = 1, force: bool = False, aliases: dict | None
         if pool is not None:
             pool.close()
             pool.join()
+        restore()
     result.seconds = time.perf_counter() - started
     return result
 

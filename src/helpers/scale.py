@@ -24,6 +24,8 @@ from pathlib import Path
 FIGURE_MODES = ("all", "corpus", "none")
 #: Folder (inside the output folder) of the corpus comparison figures.
 CORPUS_FIGURES = "_figures"
+#: The per-article tables the comparison figures read (besides the corpus tables themselves).
+COMPARE_TABLES = ("mention_sentiment", "blame")
 
 
 def figure_mode(figures, n_inputs: int) -> str:
@@ -61,7 +63,7 @@ def export_corpus_figures(out_dir, min_articles: int = 2) -> Path | None:
     from .figures import compare
 
     out_dir = Path(out_dir)
-    tables = corpus.load_corpus(out_dir)
+    tables = corpus.load_corpus(out_dir, tables=COMPARE_TABLES)
     if len(tables["articles"]) < min_articles:
         return None
     final = out_dir / CORPUS_FIGURES
@@ -79,3 +81,51 @@ def export_corpus_figures(out_dir, min_articles: int = 2) -> Path | None:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return final
+
+
+#: Environment variable read by `helpers.encoder` for the intra-op threads of its ONNX session.
+ENCODER_THREADS_ENV = "HELPERS_ENCODER_THREADS"
+
+
+def one_thread_per_process() -> None:
+    """In a worker process of a parallel batch: ONE intra-op thread for the contextual encoder.
+
+    With N workers on N cores, ONNX Runtime's default (a thread per core in every session)
+    oversubscribes the cores N-fold, so ``--jobs 2`` would not scale. Sets
+    ``$HELPERS_ENCODER_THREADS`` to 1 unless the user set it, and drops a session inherited from
+    the parent (`encoder.set_threads`), so each worker builds its own single-threaded session.
+    """
+    os.environ.setdefault(ENCODER_THREADS_ENV, "1")
+    _set_encoder_threads(int(os.environ[ENCODER_THREADS_ENV]))
+
+
+def _set_encoder_threads(n) -> None:
+    import sys
+
+    encoder = sys.modules.get("helpers.encoder")
+    if encoder is not None and hasattr(encoder, "set_threads"):
+        encoder.set_threads(n)
+
+
+def prepare_parent():
+    """Before forking a pool: load every resource here once (shared copy-on-write by the workers).
+
+    The encoder, if the pipeline loads one, is loaded single-threaded, so the session a worker
+    inherits has no thread pool to lose in the fork (the worker replaces it with its own, see
+    `one_thread_per_process`). Returns a function that restores this process's setting afterwards.
+    """
+    from .pipeline import warm_up
+
+    before = os.environ.get(ENCODER_THREADS_ENV)
+    one_thread_per_process()
+    warm_up()
+
+    def restore():
+        if before is None:
+            os.environ.pop(ENCODER_THREADS_ENV, None)
+            _set_encoder_threads(None)
+        else:
+            os.environ[ENCODER_THREADS_ENV] = before
+            _set_encoder_threads(int(before))
+
+    return restore

@@ -46,7 +46,9 @@ Definitions (all micro-averaged over the articles):
   direct quote whose content overlaps the gold quote most; right when its speaker is an actor
   paired with the gold speaker, or — for a gold speaker that is not an actor (null) — when its
   speaker is not an actor at all. A gold quote with no predicted quote counts as wrong
-  (``quote_recall`` gives the share found).
+  (``quote_recall`` gives the share found). ``speaker_accuracy_any`` / ``quote_recall_any`` do the
+  same with every row of the quotes table (reported speech that carries a partial quotation, "X
+  called it "a disaster"", too), direct quotes first among equals.
 
 Reference: Bagga, A. & Baldwin, B. (1998). Algorithms for scoring coreference chains. LREC workshop.
 """
@@ -71,7 +73,16 @@ POLNEAR_HINT = ("PolNeAR (Newell, Margolin & Ruths 2018): put its train/ and dev
                 "(python -m helpers data status says where it comes from)")
 NARRATIVE_HINT = "Narrative Frames (Frermann et al. 2023, MIT): data/narrative_frames/articles.tsv (shipped)"
 _BETWEEN_ENDS = re.compile(r"[\s\"“”’'‘)\]»]*")
-_ABBREV_BEFORE = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|\b[A-Z][a-z]{0,4}\.|\([A-Z]-[A-Z][A-Za-z.]*\.?\))$")
+_ABBREV_BEFORE = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|\b(?P<word>[A-Za-z]{1,5})\.|\([A-Z]-[A-Z][A-Za-z.]*\.?\))$")
+
+
+def _after_abbreviation(before: str) -> bool:
+    """``before`` ends with a dotted acronym ("C.I.A."), a party–state tag ("(D-Pa.)") or a short form of
+    `resources.ABBREVIATIONS` ("Sen.", "Calif.")."""
+    from ..resources import ABBREVIATIONS
+
+    m = _ABBREV_BEFORE.search(before)
+    return bool(m) and (m.group("word") is None or m.group("word").lower() in ABBREVIATIONS)
 
 
 def shared_data() -> Path:
@@ -142,7 +153,8 @@ class Prediction:
     dek: str = ""
     mentions: list = field(default_factory=list)  # (start, end, actor or "", kind, via, surface)
     sentence_ends: list = field(default_factory=list)
-    quotes: list = field(default_factory=list)  # (start, end, speaker, speaker_is_actor)
+    quotes: list = field(default_factory=list)  # (start, end, speaker, speaker_is_actor): direct quotes
+    attributions: list = field(default_factory=list)  # the same for every row of the quotes table
     unmapped: int = 0
 
 
@@ -184,13 +196,14 @@ def predict(raw: str) -> Prediction:
     names = {m[2] for m in pred.mentions if m[2]} | set(mentions["actor"].dropna().astype(str)) - {""}
     last_ids = quotes["sent_ids"].astype(str).str.split("|").str[-1] if len(quotes) else []
     for q, last in zip(quotes.itertuples(), last_ids):
-        if not q.direct:
-            continue
         span = rmap.body_span(starts[q.sent_id] + int(q.start), starts[int(last)] + int(q.end))
         if span is None:
             continue
         speaker = q.speaker if isinstance(q.speaker, str) else ""
-        pred.quotes.append((span[0], span[1], speaker, speaker in names))
+        row = (span[0], span[1], speaker, speaker in names)
+        pred.attributions.append(row)
+        if q.direct:
+            pred.quotes.append(row)
     return pred
 
 
@@ -281,22 +294,27 @@ def score_document(doc: dict, raw: str, pred: Prediction) -> dict:
                  if body["start"] < e <= body["end"] + 1 and not any(a <= e - 1 < b for a, b in furn)]
     false_splits = [e for e in pred_ends if not any(_ends_match(raw, e, g) for g in gold_ends)]
     missed = [g for g in gold_ends if not any(_ends_match(raw, e, g) for e in pred_ends)]
-    abbrev = [e for e in false_splits if _ABBREV_BEFORE.search(raw[max(0, e - 20):e].rstrip("\"”’' "))]
+    abbrev = [e for e in false_splits if _after_abbreviation(raw[max(0, e - 20):e].rstrip("\"”’' "))]
     # quotes
-    right = found = 0
-    for q in doc.get("quotes") or []:
-        best, best_len = None, 0
-        for p in pred.quotes:
-            ov = min(p[1], q["end"]) - max(p[0], q["start"])
-            if ov > best_len:
-                best, best_len = p, ov
-        if best is None:
-            continue
-        found += 1
-        if q.get("speaker"):
-            right += int(best[3] and amap.get(best[2]) == q["speaker"])
-        else:
-            right += int(not best[3])
+    def speakers(candidates):
+        right = found = 0
+        for q in doc.get("quotes") or []:
+            best, best_len = None, 0
+            for p in candidates:
+                ov = min(p[1], q["end"]) - max(p[0], q["start"])
+                if ov > best_len:
+                    best, best_len = p, ov
+            if best is None:
+                continue
+            found += 1
+            if q.get("speaker"):
+                right += int(best[3] and amap.get(best[2]) == q["speaker"])
+            else:
+                right += int(not best[3])
+        return right, found
+
+    right, found = speakers(pred.quotes)
+    right_any, found_any = speakers(pred.quotes + [a for a in pred.attributions if a not in pred.quotes])
     gold_title = (doc.get("title") or {}).get("text") if doc.get("title") else ""
     gold_byline = (doc.get("byline") or {}).get("text") if doc.get("byline") else ""
     return {
@@ -309,6 +327,7 @@ def score_document(doc: dict, raw: str, pred: Prediction) -> dict:
         "gold_ends": len(gold_ends), "false_splits": len(false_splits), "missed_splits": len(missed),
         "abbreviation_splits": len(abbrev),
         "gold_quotes": len(doc.get("quotes") or []), "quotes_found": found, "speakers_right": right,
+        "quotes_found_any": found_any, "speakers_right_any": right_any,
     }
 
 
@@ -336,6 +355,8 @@ def summarize(rows: list[dict]) -> dict:
         "abbreviation_splits": t["abbreviation_splits"], "gold_sentences": t["gold_ends"],
         "speaker_accuracy": _ratio(t["speakers_right"], t["gold_quotes"]),
         "quote_recall": _ratio(t["quotes_found"], t["gold_quotes"]),
+        "speaker_accuracy_any": _ratio(t["speakers_right_any"], t["gold_quotes"]),
+        "quote_recall_any": _ratio(t["quotes_found_any"], t["gold_quotes"]),
         "gold_mentions": t["gold_mentions"], "gold_actors": t["gold_actors"], "gold_quotes": t["gold_quotes"],
     }
 
