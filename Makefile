@@ -11,6 +11,8 @@ OUT ?= out
 REPORTS ?= reports
 JOBS ?= 1
 export PYTHONHASHSEED := 0
+# A value as ONE shell word, whatever it holds (spaces, quotes, $): make report ARTICLE="my article.txt"
+shq = '$(subst ','\'',$(1))'
 
 .PHONY: all setup run report test bench lock clean clean-all reproduce browser
 
@@ -28,10 +30,10 @@ setup: $(STAMP)
 
 ## The main job: contract tables + figures for ARTICLE, then every notebook executed into an HTML report.
 run: $(STAMP)
-	$(BIN)/python -m helpers analyze $(ARTICLE) --out $(OUT)
+	$(BIN)/python -m helpers analyze $(call shq,$(ARTICLE)) --out $(call shq,$(OUT))
 
 report: run
-	$(BIN)/python -m helpers report $(ARTICLE) --out $(REPORTS)
+	$(BIN)/python -m helpers report $(call shq,$(ARTICLE)) --out $(call shq,$(REPORTS))
 
 test: $(STAMP) browser
 	$(BIN)/python -m pytest -q
@@ -63,15 +65,15 @@ lock:
 ## produced for ARTICLE: OUT/<slug>/, REPORTS/<slug>/ and figures/<slug>/; your other articles stay.
 reproduce: clean report
 
-SLUG = $(shell $(BIN)/python -c 'import sys, pathlib; from helpers.article import slugify; print(slugify(pathlib.Path(sys.argv[1]).stem))' '$(ARTICLE)' 2>/dev/null)
+SLUG = $(shell $(BIN)/python -c 'import sys, pathlib; from helpers.article import slugify; print(slugify(pathlib.Path(sys.argv[1]).stem))' $(call shq,$(ARTICLE)) 2>/dev/null)
 
 clean: $(STAMP)
 	@test -n "$(SLUG)" || { echo "clean: cannot name the outputs of $(ARTICLE)"; exit 2; }
-	rm -rf '$(OUT)/$(SLUG)' '$(REPORTS)/$(SLUG)' 'figures/$(SLUG)'
+	rm -rf $(call shq,$(OUT)/$(SLUG)) $(call shq,$(REPORTS)/$(SLUG)) $(call shq,figures/$(SLUG))
 	@echo "removed the outputs of $(ARTICLE) ($(SLUG)); other articles in $(OUT)/, $(REPORTS)/ and figures/ are kept (make clean-all removes them)"
 
 ## Everything the project writes, for every article you ran (asks first on a terminal).
 clean-all:
 	@echo "clean-all deletes $(OUT)/, $(REPORTS)/ and every figures/<article>/ folder, your own articles' included."
 	@if [ -t 0 ]; then read -r -p "Type yes to go on: " answer && [ "$$answer" = yes ] || { echo "nothing deleted"; exit 1; }; fi
-	rm -rf $(OUT) $(REPORTS) figures/*/
+	rm -rf $(call shq,$(OUT)) $(call shq,$(REPORTS)) figures/*/

@@ -497,7 +497,7 @@ def _name_word(tok: Token, lex: Lexicon) -> bool:
 def _name_run(toks: list[Token], i: int, lex: Lexicon) -> int:
     """End index of a personal name starting at ``i``: capitalised words, initials, particles, Jr."""
     j = i
-    n = len(toks)
+    n = min(len(toks), i + 5)  # names are at most 5 words (see the return): never scan further
     while j < n:
         t = toks[j]
         if j > i and (t.low in SUFFIXES):
@@ -510,7 +510,7 @@ def _name_run(toks: list[Token], i: int, lex: Lexicon) -> int:
             if t.poss:
                 break
             continue
-        if j > i and t.low in PARTICLES and j + 1 < n and toks[j + 1].cap:
+        if j > i and t.low in PARTICLES and j + 1 < len(toks) and toks[j + 1].cap:
             j += 1
             continue
         break

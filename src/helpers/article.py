@@ -28,6 +28,8 @@ import codecs
 import csv
 import os
 import re
+import stat
+import threading
 import unicodedata
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
@@ -246,7 +248,10 @@ def read_bytes(path: Path) -> bytes:
     try:
         if path.is_dir():
             raise InputError(path, "is a directory, not a file (name the article file inside it)")
-        size = path.stat().st_size
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):
+            raise InputError(path, "not a regular file (a pipe, device or socket cannot be read as an article)")
+        size = st.st_size
         if size > MAX_BYTES:
             raise InputError(path, f"file too large ({size / 1e6:.0f} MB; the reader accepts up to {MAX_BYTES / 1e6:.0f} MB)")
         return path.read_bytes()
@@ -262,15 +267,81 @@ def read_bytes(path: Path) -> bytes:
         raise InputError(path, f"cannot read the file ({err.strerror or type(err).__name__})") from None
 
 
-def decode(data: bytes, source: str = "<bytes>") -> tuple[str, str]:
-    """Bytes → (text, encoding name). Raises `InputError` for empty or binary data.
+#: Share of bytes at odd (little-endian) or even (big-endian) positions that are NUL in UTF-16 text
+#: of Latin script without a byte-order mark; binary data rarely has NULs in one parity only.
+UTF16_NUL_SHARE = 0.3
 
-    Order: a byte-order mark (UTF-8/16/32) decides; else strict UTF-8; else Windows-1252 when the
-    text is at least 97% ASCII (English with a few curly quotes or accents: detectors guess cp852 or
-    cp1250 on such short evidence and turn "Japan’s" into "Japanĺs"); else charset-normalizer's
-    candidates, taking Windows-1252 whenever it is among them (the usual legacy encoding of English
-    text; charset-normalizer alone tends to pick Central European cp1250, turning "è" into "č");
-    else Windows-1252 with replacement characters.
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """"utf-16-le" / "utf-16-be" when ``data`` looks like BOM-less UTF-16 (NULs in one byte parity only)."""
+    sample = data[:65536]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    nul_even, nul_odd = even.count(0) / len(even), odd.count(0) / max(1, len(odd))
+    if nul_odd >= UTF16_NUL_SHARE and nul_even < 0.02:
+        return "utf-16-le"
+    if nul_even >= UTF16_NUL_SHARE and nul_odd < 0.02:
+        return "utf-16-be"
+    return None
+
+
+_STRAY = threading.local()
+
+
+def _stray_bytes(err: UnicodeDecodeError):
+    """Codec error handler: a byte that is not UTF-8 is read as Windows-1252; its offset is noted."""
+    _STRAY.bad.extend(range(err.start, err.end))
+    return err.object[err.start:err.end].decode("cp1252", errors="replace"), err.end
+
+
+codecs.register_error("helpers-stray-bytes", _stray_bytes)
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, list[int]] | None:
+    """``(text, offsets of the bad bytes)`` when ``data`` is UTF-8 except for a few stray bytes.
+
+    "Mostly" = at least as many valid multi-byte UTF-8 characters as invalid bytes: an editor saved
+    UTF-8 and one Windows-1252 byte was pasted in. Each stray byte is read as Windows-1252 (``\x92``
+    → ’), or U+FFFD when it has no meaning there. Legacy files (no valid multi-byte character)
+    return None and go to the legacy rules.
+    """
+    _STRAY.bad = bad = []
+    text = data.decode("utf-8", errors="helpers-stray-bytes")
+    good = sum(1 for ch in text if ord(ch) > 127) - len(bad)
+    if not bad or good < len(bad):
+        return None
+    return text, bad
+
+
+def _where(data: bytes, offsets: list[int], limit: int = 3) -> str:
+    """"line 12, column 40; line 30, column 2 (and 5 more)" for byte offsets of ``data``."""
+    spots = []
+    for off in offsets[:limit]:
+        line = data.count(b"\n", 0, off) + 1
+        col = off - (data.rfind(b"\n", 0, off) + 1) + 1
+        spots.append(f"line {line}, byte {col}")
+    more = f" (and {len(offsets) - limit} more)" if len(offsets) > limit else ""
+    return "; ".join(spots) + more
+
+
+def decode(data: bytes, source: str = "<bytes>") -> tuple[str, str]:
+    """Bytes → (text, encoding name); `decode_with_notes` without the warnings."""
+    text, encoding, _ = decode_with_notes(data, source)
+    return text, encoding
+
+
+def decode_with_notes(data: bytes, source: str = "<bytes>") -> tuple[str, str, list[str]]:
+    """Bytes → (text, encoding name, warnings). Raises `InputError` for empty or binary data.
+
+    Order: a byte-order mark (UTF-8/16/32) decides; UTF-16 without a mark is recognised by its
+    NUL bytes in one byte parity; else strict UTF-8; else UTF-8 with the odd stray byte read as
+    Windows-1252, when the text is mostly UTF-8 (`_mostly_utf8`; a warning says where); else
+    Windows-1252 when the text is at least 97% ASCII (English with a few curly quotes or accents:
+    detectors guess cp852 or cp1250 on such short evidence and turn "Japan’s" into "Japanĺs"); else
+    charset-normalizer's candidates, taking Windows-1252 whenever it is among them (the usual
+    legacy encoding of English text; charset-normalizer alone tends to pick Central European
+    cp1250, turning "è" into "č"); else Windows-1252 with replacement characters.
     """
     if not data.strip():
         raise InputError(source, "empty file (no text)")
@@ -280,22 +351,33 @@ def decode(data: bytes, source: str = "<bytes>") -> tuple[str, str]:
                 text = data.decode(encoding)
             except UnicodeDecodeError:
                 raise InputError(source, f"not valid {encoding.upper()} text despite its byte-order mark") from None
-            return _check_text(text, source), encoding
+            return _check_text(text, source), encoding, []
     for magic, kind in _MAGIC:
         if data.startswith(magic):
             hint = ("; save it as plain text (.txt) or as a web page (.html) and analyse that"
                     if kind.endswith(("document", ".xlsx)", "(.doc)")) else "")
             raise InputError(source, f"binary file, not text (looks like a {kind}){hint}")
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        text = data.decode(utf16, errors="replace")
+        notes = [f"read as {utf16.upper()} without a byte-order mark"]
+        return _check_text(text, source), utf16, notes
     if b"\x00" in data[:65536]:
         raise InputError(source, "binary file, not text (contains NUL bytes)")
     try:
-        return _check_text(data.decode("utf-8"), source), "utf-8"
+        return _check_text(data.decode("utf-8"), source), "utf-8", []
     except UnicodeDecodeError:
         pass
+    mostly = _mostly_utf8(data)
+    if mostly is not None:
+        text, bad = mostly
+        note = (f"{len(bad)} byte(s) are not valid UTF-8 and were read as Windows-1252 "
+                f"(at {_where(data, bad)}); the rest is UTF-8")
+        return _check_text(text, source), "utf-8", [note]
     try:  # mostly-ASCII text with a few legacy bytes: English in Windows-1252 (curly quotes, é, £)
         legacy = data.decode("cp1252")
         if sum(ord(ch) > 127 for ch in legacy) <= 0.03 * len(legacy):
-            return _check_text(legacy, source), "cp1252"
+            return _check_text(legacy, source), "cp1252", []
     except UnicodeDecodeError:
         pass
     text, encoding = None, "cp1252"
@@ -315,7 +397,7 @@ def decode(data: bytes, source: str = "<bytes>") -> tuple[str, str]:
             text = data.decode(encoding)
         except (UnicodeDecodeError, LookupError):
             text, encoding = data.decode("cp1252", errors="replace"), "cp1252"
-    return _check_text(text, source), encoding
+    return _check_text(text, source), encoding, []
 
 
 def _check_text(text: str, source: str) -> str:
@@ -329,10 +411,30 @@ def _check_text(text: str, source: str) -> str:
     return text
 
 
+#: Terminal escape sequences (CSI ``ESC [ … letter``, OSC ``ESC ] … BEL``) and any other ESC pair.
+_ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?")
+#: Control characters other than tab and line breaks (C0, DEL, C1): never part of an article.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f]")
+#: Invisible characters dropped: BOM, zero-width (non-)joiners and space, word joiner, soft hyphen,
+#: and the bidi controls (LRM, RLM, ALM, LRE/RLE/PDF/LRO/RLO, LRI/RLI/FSI/PDI), which split names
+#: ("Vladimir\u200e V. Putin") and can reorder what a reader sees (RLO).
+_INVISIBLE = re.compile("[\ufeff\u200b\u200c\u200d\u2060\u00ad\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
+
+
 def _normalize(text: str) -> str:
-    """Unify line breaks and drop invisible characters (BOM, zero-width space, soft hyphen)."""
+    """Unify line breaks; drop terminal escapes, control characters and invisible/bidi characters."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
-    return re.sub("[\ufeff\u200b\u200c\u200d\u2060\u00ad]", "", text)
+    if _CONTROLS.search(text) is not None:  # rare: one pass over clean text
+        text = _CONTROLS.sub("", _ESCAPES.sub("", text.replace("\f", "\n").replace("\v", "\n")))
+    return _INVISIBLE.sub("", text)
+
+
+def control_count(text: str) -> int:
+    """Terminal escapes plus control characters (not tab or line breaks) in ``text``: what `_normalize` drops."""
+    if _CONTROLS.search(text) is None:
+        return 0
+    text = text.replace("\f", "").replace("\v", "")
+    return len(_ESCAPES.findall(text)) + len(_CONTROLS.findall(_ESCAPES.sub("", text)))
 
 
 def detect_format(text: str, suffix: str = "") -> str:
@@ -551,6 +653,30 @@ def markdown_blocks(text: str) -> tuple[list[Block], dict]:
     return blocks, meta
 
 
+#: Element nesting the HTML parser under trafilatura (libxml2) handles; deeper pages are flattened.
+MAX_HTML_DEPTH = 200
+_TAG = re.compile(r"<(/?)([a-zA-Z][\w-]*)[^>]*?(/?)>")
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+_LAYOUT_TAGS = re.compile(r"</?(?:div|span|section|font|center|main|aside)\b[^>]*>", re.IGNORECASE)
+
+
+def html_depth(html: str) -> int:
+    """Deepest element nesting of ``html`` (a tag count, not a parse; void elements ignored)."""
+    depth = deepest = 0
+    for m in _TAG.finditer(html):
+        closing, name, self_closing = m.group(1), m.group(2).lower(), m.group(3)
+        if name in _VOID or self_closing:
+            continue
+        depth = max(0, depth - 1) if closing else depth + 1
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def _flatten(html: str) -> str:
+    """``html`` without its layout containers (div, span, section …): their text stays, their nesting goes."""
+    return _LAYOUT_TAGS.sub("\n", html)
+
+
 def html_blocks(html: str, source: str) -> tuple[list[Block], dict]:
     """A saved HTML page → blocks of its main text plus metadata, via trafilatura.
 
@@ -565,6 +691,9 @@ def html_blocks(html: str, source: str) -> tuple[list[Block], dict]:
         doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=True)
         if doc is None or not (getattr(doc, "text", None) or "").strip():
             doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, favor_recall=True)
+        if (doc is None or not (getattr(doc, "text", None) or "").strip()) and html_depth(html) > MAX_HTML_DEPTH:
+            doc = trafilatura.bare_extraction(_flatten(html), with_metadata=True, include_comments=False,
+                                              favor_recall=True)
     except Exception as err:  # never a traceback from inside the extractor
         raise InputError(source, f"could not read this HTML page ({type(err).__name__}: {err})") from None
     text = (getattr(doc, "text", None) or "") if doc is not None else ""
@@ -1111,15 +1240,15 @@ def load_article(path_or_text, *, format: str | None = None) -> Article:  # noqa
     """
     if isinstance(path_or_text, Article):
         return path_or_text
-    suffix, encoding = "", ""
+    suffix, encoding, notes = "", "", []
     if isinstance(path_or_text, bytes):
         source = "<bytes>"
-        text, encoding = decode(path_or_text, source)
+        text, encoding, notes = decode_with_notes(path_or_text, source)
     elif isinstance(path_or_text, os.PathLike) or (isinstance(path_or_text, str) and not _is_text_argument(path_or_text)):
         path = Path(path_or_text).expanduser()
         source = str(path)
         suffix = path.suffix
-        text, encoding = decode(read_bytes(path), source)
+        text, encoding, notes = decode_with_notes(read_bytes(path), source)
     elif isinstance(path_or_text, str):
         source = "<text>"
         text = path_or_text
@@ -1127,6 +1256,9 @@ def load_article(path_or_text, *, format: str | None = None) -> Article:  # noqa
             raise InputError(source, "empty text")
     else:
         raise InputError("<input>", f"expected a path or the article text, got {type(path_or_text).__name__}")
+    controls = control_count(text)
+    if controls:
+        notes.append(f"{controls} control character(s) or terminal escape(s) removed")
     text = _normalize(text)
     fmt = format or detect_format(text, suffix)
     if fmt not in ("text", "markdown", "html"):
@@ -1140,11 +1272,14 @@ def load_article(path_or_text, *, format: str | None = None) -> Article:  # noqa
         blocks = text_blocks(text)
     article = assemble(blocks, fmt, source, meta)
     article.encoding = encoding
+    article.warnings[:0] = notes
     if fmt == "html" and article.words < MIN_HTML_WORDS:
         raise InputError(source, "no article text found in this HTML page")
     if not article.paragraphs:
         what = "only page furniture" if article.furniture else "only a headline" if article.title else "nothing to read"
         raise InputError(source, f"no article text found ({what})")
+    if not re.search(r"[^\W\d_]{2}", article.body):
+        raise InputError(source, "no words to analyse (the text has no letters: only symbols, emoji or numbers)")
     lost = article.body.count("\ufffd")
     if lost:
         article.warnings.append(f"{lost} character(s) could not be decoded and show as \ufffd")

@@ -60,6 +60,7 @@ LREC (PolNeAR); Asr, Mazraeh, Lopes et al. (2021), "The Gender Gap Tracker", PLo
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass, field
@@ -156,21 +157,31 @@ class _Para:
     orig: str  # the paragraph as written
     sents: list[tuple[int, int, int]]  # (sent_id, start, end) in paragraph coordinates
 
-    @property
+    @functools.cached_property
     def text(self) -> str:
-        """The paragraph with doubled apostrophes ('' as quotation marks) turned into '" ', same length."""
+        """The paragraph with doubled apostrophes ('' as quotation marks) turned into '" ', same length (built once)."""
         return self.orig.replace("''", '" ')
 
+    @property
+    def ends(self) -> list[int]:
+        """Sentence end offsets (increasing), for bisection; built once."""
+        if getattr(self, "_ends", None) is None or len(self._ends) != len(self.sents):
+            self._ends = [e for _, _, e in self.sents]
+        return self._ends
+
     def sentence_at(self, pos: int) -> int:
-        """Index (into ``sents``) of the sentence containing ``pos``, else the next one."""
-        for i, (_, s, e) in enumerate(self.sents):
-            if pos < e:
-                return i
-        return len(self.sents) - 1
+        """Index (into ``sents``) of the sentence containing ``pos``, else the next one (log time)."""
+        return min(bisect.bisect_right(self.ends, pos), len(self.sents) - 1)
 
     def locate(self, start: int, end: int) -> tuple[list[int], int, int]:
         """Sentence ids touched by [start, end), start offset in the first, end offset in the last."""
-        ids = [i for i, (_, s, e) in enumerate(self.sents) if s < end and e > start] or [self.sentence_at(start)]
+        lo = bisect.bisect_right(self.ends, start)  # first sentence ending after start
+        ids = []
+        for i in range(lo, len(self.sents)):
+            if self.sents[i][1] >= end:
+                break
+            ids.append(i)
+        ids = ids or [self.sentence_at(start)]
         first, last = self.sents[ids[0]], self.sents[ids[-1]]
         return [self.sents[i][0] for i in ids], max(start - first[1], 0), min(end, last[2]) - last[1]
 
@@ -391,18 +402,17 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
         if c in OPEN_QUOTES or c == STRAIGHT_QUOTE:
             # a curly opening mark may be closed by a straight one and vice versa (mixed typing)
             closer = CLOSE_QUOTES + STRAIGHT_QUOTE if c in OPEN_QUOTES else STRAIGHT_QUOTE + CLOSE_QUOTES
-            j = -1
+            j, reopened = -1, n
             for m in range(i + 1, n):
                 if text[m] in closer:
                     j = m
                     break
                 if c in OPEN_QUOTES and text[m] in OPEN_QUOTES:  # a new quote opens: the first ran on
+                    reopened = m
                     break
-            if j == -1:
-                nxt = [m for m in range(i + 1, n) if text[m] in OPEN_QUOTES]
-                end = nxt[0] if nxt and c in OPEN_QUOTES else n
-                spans.append((i, end))
-                i = end
+            if j == -1:  # unclosed: runs to the next opening mark (curly) or the paragraph end
+                spans.append((i, reopened))
+                i = reopened
                 continue
             spans.append((i, j + 1))
             i = j + 1
@@ -489,11 +499,50 @@ def _strip_content(text: str, s: int, e: int) -> tuple[int, int]:
         s += 1
     while e > s and text[e - 1] in " ,.;:—–-":
         e -= 1
-    # trailing conjunction left by truncation ("…, and")
-    tail = re.search(r"(?:,?\s+(?:and|but|while|as))$", text[s:e])
+    # trailing conjunction left by truncation ("…, and"): looked for in the last characters only
+    lo = max(s, e - 64)
+    tail = _TAIL_CONJUNCTION.search(text[lo:e])
+    if tail and tail.start() == 0 and lo > s:  # a long run of spaces: look at the whole content
+        lo, tail = s, _TAIL_CONJUNCTION.search(text[s:e])
     if tail:
-        e = s + tail.start()
+        e = lo + tail.start()
     return s, e
+
+
+_TAIL_CONJUNCTION = re.compile(r"(?:,?\s+(?:and|but|while|as))$")
+
+
+def _words_at_least(text: str, a: int, b: int, k: int) -> bool:
+    """``_word_count(text[a:b]) >= k``, reading only up to the k-th word."""
+    if k <= 0:
+        return True
+    for i, _ in enumerate(_WORDS.finditer(text, a, b), start=1):
+        if i >= k:
+            return True
+    return False
+
+
+_WORDS = re.compile(r"\w+")
+
+
+class _Intervals:
+    """Blocked spans (quotes and their frames) as merged sorted intervals: membership in log time."""
+
+    def __init__(self, spans):
+        merged: list[list[int]] = []
+        for a, b in sorted(spans):
+            if b <= a:
+                continue
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        self.starts = [a for a, _ in merged]
+        self.ends = [b for _, b in merged]
+
+    def __contains__(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i >= 0 and pos < self.ends[i]
 
 
 #: Cue kinds whose content is the object of the verb (any length): stances, intentions, evidence.
@@ -621,7 +670,7 @@ def _stance(text: str, toks: list[_Tok], c: int, span: tuple[int, int], s1: int,
     brk = _CLAUSE_BREAK.search(text, start, s1)
     end = brk.start() if brk else s1
     a, b = _strip_content(text, start, end)
-    if _word_count(text[a:b]) < 1:
+    if not _words_at_least(text, a, b, 1):
         return None
     sp = (toks[span[0]].start, toks[span[1]].end)
     return _Quote((a, b), sp, cue, False, kind, [(a, b)])
@@ -636,7 +685,8 @@ def _reported(para: _Para, sent_index: int, blocked: list[tuple[int, int]], verb
     sid, s0, s1 = para.sents[sent_index]
     text = para.text
     toks = _tokens(text[s0:s1], s0)
-    inside = lambda pos: any(a <= pos < b for a, b in blocked)  # noqa: E731
+    index = blocked if isinstance(blocked, _Intervals) else _Intervals(blocked)
+    inside = index.__contains__
     cands: list[tuple[int, _Quote, bool]] = []  # (speaker start, quote, speaker starts a clause)
     n = len(toks)
     words = [t for t in toks if t.text[:1].isalpha()]
@@ -662,7 +712,7 @@ def _reported(para: _Para, sent_index: int, blocked: list[tuple[int, int]], verb
                     after_np += 1
             if after_np < n and toks[after_np].text == ",":
                 after = _strip_content(text, toks[after_np].end, s1)
-            pieces = [p for p in (before, after) if _word_count(text[p[0]:p[1]]) >= 3]
+            pieces = [p for p in (before, after) if _words_at_least(text, p[0], p[1], 3)]
             if not pieces:
                 continue
             q = _Quote((pieces[0][0], pieces[-1][1]), sp, "according to", False, "according", pieces)
@@ -715,7 +765,7 @@ def _reported(para: _Para, sent_index: int, blocked: list[tuple[int, int]], verb
                     start += 1
                 if start < n:
                     after = _strip_content(text, toks[start].start, s1)
-                    if _word_count(text[after[0]:after[1]]) >= 3:
+                    if _words_at_least(text, after[0], after[1], 3):
                         sp = (toks[span[0]].start, toks[span[1]].end)
                         cands.append((toks[c - 1].start, _Quote(after, sp, tok.text, False, "reported", [after]), True))
                 continue
@@ -773,14 +823,14 @@ def _reported(para: _Para, sent_index: int, blocked: list[tuple[int, int]], verb
                 after = _strip_content(text, start_tok.start, s1)
         if after and not inverted:
             after = _strip_content(text, after[0], _clause_end(text, toks, first, after[0], s1))
-        if after and _word_count(text[after[0]:after[1]]) < 3:
+        if after and not _words_at_least(text, after[0], after[1], 3):
             after = None
         # content before the speaker: "CONTENT, X said." / "CONTENT, said X."
         before = None
         comma_tok = (c - 1) if inverted else (first - 1)
         if comma_tok >= 1 and toks[comma_tok].text in (",", "”", '"'):
             b = _strip_content(text, s0, toks[comma_tok].start)
-            if _word_count(text[b[0]:b[1]]) >= 3:
+            if _words_at_least(text, b[0], b[1], 3):
                 before = b
         if after and before and not inverted:
             # insertion ("The deal, he said, is dead.") only when the frame is short and comma-closed
@@ -839,8 +889,9 @@ def _reported(para: _Para, sent_index: int, blocked: list[tuple[int, int]], verb
             continue
         accepted.append(q)
     return [q for q in accepted
-            if _word_count(text[q.content[0]:q.content[1]]) >= (1 if q.kind in STANCE_KINDS or q.pieces == [q.content]
-                                                                and q.kind == "reported" and q.cue.lower() in NEED_THAT else 3)]
+            if _words_at_least(text, q.content[0], q.content[1],
+                               1 if q.kind in STANCE_KINDS or q.pieces == [q.content]
+                               and q.kind == "reported" and q.cue.lower() in NEED_THAT else 3)]
 
 
 #: Labels before a colon that are not speakers ("Update: …", "Photo: …").
@@ -878,6 +929,72 @@ def _colon_headline(para: _Para, blocked: list[tuple[int, int]]) -> _Quote | Non
     return _Quote((a, b), (m.start(1), m.end(1)), ":", False, "colon", [(a, b)])
 
 
+#: Characters before a quote read for its speech frame ("…, Mr. X said:"); a frame is a few words.
+FRAME_WINDOW = 600
+#: Tokens after a quote read for its speech frame ("…,” said Mr. X of the campaign).
+FRAME_TOKENS = 200
+_WORD = re.compile(r"\w")
+
+
+def _has_word(text: str, a: int, b: int) -> bool:
+    return _WORD.search(text, a, b) is not None
+
+
+def _window_start(text: str, pos: int) -> int:
+    """``pos`` moved forward to just after a space, so a window never starts inside a token."""
+    if pos <= 0:
+        return 0
+    m = re.compile(r"\s").search(text, pos)
+    return m.end() if m else pos
+
+
+def _last_nonspace(text: str, lo: int, hi: int) -> int:
+    """Index of the last non-space character in ``text[lo:hi]``, or -1."""
+    k = hi - 1
+    while k >= lo and text[k].isspace():
+        k -= 1
+    return k if k >= lo else -1
+
+
+def _only_a_period(text: str, a: int, b: int) -> bool:
+    """``text[a:b].strip() in ("", ".")`` without copying a long tail."""
+    m = re.compile(r"\s*\.?\s*").match(text, a, b)
+    return m.end() == b
+
+
+def _frame_tokens(text: str, start: int, end: int, spans: list[tuple[int, int]], first_later: int) -> list[_Tok]:
+    """The first `FRAME_TOKENS` tokens of ``text[start:end]`` outside the quotes ``spans[first_later:]``.
+
+    What `_frame_after` reads: tokens inside a later quotation are cut out (as if the frame stops at
+    the next quotation mark and resumes after it). A later quotation is jumped over, not read, and
+    at most `FRAME_TOKENS` of them, so the cost is bounded, not linear in ``end - start``.
+    """
+    out: list[_Tok] = []
+    k, pos, jumps = first_later, start, 0
+    while pos < end and len(out) < FRAME_TOKENS and jumps < FRAME_TOKENS:
+        while k < len(spans) and spans[k][1] <= pos:
+            k += 1
+        if k < len(spans) and spans[k][0] <= pos:  # inside a later quotation: resume after it
+            pos = spans[k][1]
+            jumps += 1
+            # a word running on past the closing mark started inside the quotation: it is dropped too
+            while 0 < pos < end and _WORD_CHAR.match(text, pos - 1) and _WORD_CHAR.match(text, pos):
+                pos += 1
+            continue
+        m = _TOKEN.search(text, pos, end)
+        if m is None:
+            break
+        if k < len(spans) and spans[k][0] <= m.start():
+            pos = m.start()
+            continue
+        out.append(_Tok(m.group(), m.start(), m.end()))
+        pos = m.end()
+    return out
+
+
+_WORD_CHAR = re.compile(r"[\w’'\-]")
+
+
 def _direct(para: _Para, verbs: dict[str, str], prev_speaker) -> tuple[list[_Quote], list[tuple[int, int]]]:
     """Direct quotes of one paragraph, and the spans (quotes + frames) reported speech must skip."""
     text = para.text
@@ -885,14 +1002,18 @@ def _direct(para: _Para, verbs: dict[str, str], prev_speaker) -> tuple[list[_Quo
     blocked: list[tuple[int, int]] = []
     last: _Quote | None = None
     spans = _quote_spans(text)
-    for span in spans:
+    for index, span in enumerate(spans):
         blocked.append(span)
         inner = _inner(text, span)
-        if _word_count(text[inner[0]:inner[1]]) == 0:
+        if not _has_word(text, inner[0], inner[1]):
             continue
         si = para.sentence_at(span[0])
         sent_start = para.sents[si][1]
-        before_text = text[sent_start:span[0]]
+        # only the end of the text before the quote matters (the frame, its last mark): a bounded
+        # window keeps a paragraph of thousands of quotes linear
+        before_text = text[max(sent_start, _window_start(text, span[0] - FRAME_WINDOW)):span[0]]
+        if not before_text.strip() and _last_nonspace(text, sent_start, span[0] - len(before_text)) >= 0:
+            before_text = text[sent_start:span[0]]  # long white space before the quote: rare, read it all
         # the sentence that holds the closing mark, or the next one when the mark ends a sentence
         ei = para.sentence_at(max(span[1] - 1, span[0]))
         after_end = para.sents[ei][2]
@@ -903,13 +1024,10 @@ def _direct(para: _Para, verbs: dict[str, str], prev_speaker) -> tuple[list[_Quo
         elif ei + 1 < len(para.sents) and text[para.sents[ei + 1][1]:para.sents[ei + 1][1] + 1].islower():
             # a sentence split inside the frame ("… Blumenauer (D-Ore.)" | "said.")
             after_end = para.sents[ei + 1][2]
-        after_toks = _tokens(text[span[1]:after_end], span[1])
-        # cut the after-frame at the next quotation mark
-        later = [(a, b) for a, b in spans if a >= span[1]]
-        after_toks = [t for t in after_toks if not any(a <= t.start < b for a, b in later)]
+        after_toks = _frame_tokens(text, span[1], after_end, spans, index + 1)
         frame = _frame_after(after_toks, verbs)
         if frame is None:
-            frame = _frame_before(_tokens(before_text, sent_start), verbs)
+            frame = _frame_before(_tokens(before_text, span[0] - len(before_text)), verbs)
             if frame:
                 blocked.append((frame[0][0], span[0]))
         elif embedded:
@@ -928,7 +1046,7 @@ def _direct(para: _Para, verbs: dict[str, str], prev_speaker) -> tuple[list[_Quo
         if frame:
             (a, b), cue, _ = frame
             q = _Quote(inner, (a, b), cue, True, "direct", [inner])
-        elif standalone and text[span[1]:after_end].strip() in ("", ".") and _word_count(text[inner[0]:inner[1]]) >= 3:
+        elif standalone and _only_a_period(text, span[1], after_end) and _words_at_least(text, inner[0], inner[1], 3):
             if last is not None:
                 q = _Quote(inner, last.speaker, last.cue, True, "continuation", [inner])
             elif prev_speaker is not None and not before_text.strip():
@@ -998,8 +1116,9 @@ def find_quotes(sentences: pd.DataFrame, mentions: pd.DataFrame | None = None) -
         if headline is not None:
             quotes.append(headline)
             blocked.append((headline.speaker[0], headline.content[1]))
+        index = _Intervals(blocked)
         for si in range(len(para.sents)):
-            quotes.extend(_reported(para, si, blocked, verbs))
+            quotes.extend(_reported(para, si, index, verbs))
         quotes.sort(key=lambda q: q.content[0])
         direct_quotes = [q for q in quotes if q.direct and q.speaker is not None]
         ends_with_quote = bool(direct_quotes) and quotes and quotes[-1].direct

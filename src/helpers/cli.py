@@ -35,12 +35,19 @@ def cmd_evaluate(args) -> int:
 
 
 def cmd_report(args) -> int:
+    """One report per article; a bad input gets its error line and the others still run (exit 2 if any failed)."""
     from .report import build_report
 
+    failed = 0
     for path in args.paths:
-        index = build_report(path, out_dir=args.out, figures_dir=args.figures)
+        try:
+            index = build_report(path, out_dir=args.out, figures_dir=args.figures)
+        except InputError as err:
+            print(f"error: {err}", file=sys.stderr)
+            failed += 1
+            continue
         print(f"{path} -> {index}")
-    return 0
+    return 2 if failed else 0
 
 
 def cmd_data(args) -> int:
@@ -96,6 +103,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="run on a Dask cluster: tcp://HOST:PORT of its scheduler, or 'local' for a LocalCluster "
                         "(with --jobs workers); see docs/corpus-scale.md")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    p.add_argument("--timeout", type=float, default=120.0, metavar="S",
+                   help="seconds one article may take before it fails and the batch goes on (0 = no limit; default 120)")
+    p.add_argument("--safe-csv", action="store_true",
+                   help="prefix text cells starting with = + - @ with ' so spreadsheets do not run them as formulas")
     p.set_defaults(func=cmd_analyze)
 
     p = sub.add_parser("evaluate", help="score one part of the analysis on a public gold set (see: data status)")
@@ -136,6 +147,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {where}: {err.strerror or err}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
         return 130
 
 

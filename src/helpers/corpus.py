@@ -213,7 +213,7 @@ def load_corpus(out_dir, tables: tuple[str, ...] = STACKED_TABLES, metadata=None
     articles = result["articles"]
     for col in ("title", "outlet", "date", "byline", "url", "warnings"):
         if col in articles:
-            articles[col] = articles[col].fillna("")
+            articles[col] = articles[col].astype(object).fillna("")  # an all-empty column reads as float
     outlets = dict(zip(articles["slug"], articles["outlet"])) if "slug" in articles else {}
     for name in tables:
         parts = []

@@ -16,6 +16,7 @@ import pandas as pd
 
 from . import actors, attribution, framing, readability, sentiment, text
 from .article import Article, load_article
+from .fsutil import publish_dir
 from .tables import COLUMNS, conform
 
 #: Tables written by `Analysis.save`, in this order. Contract tables first, extras after.
@@ -76,6 +77,7 @@ class Analysis:
                 from .figures import export_all
 
                 export_all(self, tmp)
+            publish_dir(tmp)  # mkdtemp makes it 0700: give it the usual folder permissions
             if final.exists():
                 trash = Path(tempfile.mkdtemp(prefix=f".{slug}.old.", dir=out_dir))
                 os.replace(final, trash / "old")

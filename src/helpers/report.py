@@ -18,11 +18,11 @@ from __future__ import annotations
 import html
 import re
 import shutil
-import tempfile
 from pathlib import Path
 
 from .article import load_article
 from .errors import InputError
+from .fsutil import pid_temp_dir, publish_dir, remove_dead_temps
 from .paths import FIGURES, PROJECT_ROOT, resolve
 
 NOTEBOOK_GLOB = "0[0-5]_*.ipynb"
@@ -46,6 +46,12 @@ class ReportError(InputError):
 def article_notebooks(root: Path = PROJECT_ROOT) -> list[Path]:
     """The notebooks that take one article, in order."""
     return sorted((root / "notebooks").glob(NOTEBOOK_GLOB))
+
+
+def _literal(path) -> str:
+    """``path`` as papermill needs it: papermill formats notebook paths as templates (``str.format``
+    with the parameters), so braces are doubled to keep ``/tmp/a{x}`` and ``{article}`` literal."""
+    return str(path).replace("{", "{{").replace("}", "}}")
 
 
 def notebook_title(notebook: Path) -> str:
@@ -75,7 +81,7 @@ def execute_notebook(notebook: Path, output: Path, parameters: dict, timeout: in
     logging.getLogger("papermill").setLevel(logging.WARNING)
     try:
         pm.execute_notebook(
-            str(notebook), str(output), parameters=parameters, cwd=str(PROJECT_ROOT),
+            _literal(notebook), _literal(output), parameters=parameters, cwd=str(PROJECT_ROOT),
             progress_bar=False, request_save_on_cell_execute=False, execution_timeout=timeout,
             # The kernel's own log (transport notes, the KeyboardInterrupt it logs when the client
             # interrupts it at shut-down) is noise in a report run: critical messages only.
@@ -169,6 +175,9 @@ def build_report(article_path, out_dir="reports", figures_dir=None, notebooks=No
     Atomic like `Analysis.save`: the report folder is replaced only when every notebook ran.
     """
     article_path = resolve(article_path).resolve()
+    if not article_path.is_file():  # a folder, a FIFO, /dev/zero: never opened, never read forever
+        what = "no such file" if not article_path.exists() else "not a regular file"
+        raise InputError(article_path, what)
     article = load_article(article_path)  # fails early with a one-line InputError on bad input
     slug = article.slug
     fig_dir = Path(figures_dir) if figures_dir else FIGURES / slug
@@ -178,7 +187,8 @@ def build_report(article_path, out_dir="reports", figures_dir=None, notebooks=No
     titles = [notebook_title(nb) for nb in notebooks]
     pages = [(f"{nb.stem}.html", t) for nb, t in zip(notebooks, titles)]
     article_title = article.title or slug
-    tmp = Path(tempfile.mkdtemp(prefix=f".{slug}.", dir=out_dir))
+    remove_dead_temps(out_dir)  # left by a report run that was killed
+    tmp = pid_temp_dir(out_dir, slug)
     try:
         for i, nb in enumerate(notebooks):
             executed = execute_notebook(
@@ -189,6 +199,7 @@ def build_report(article_path, out_dir="reports", figures_dir=None, notebooks=No
         entries = [(f, t, QUESTIONS.get(f[:2], "")) for f, t in pages]
         (tmp / "index.html").write_text(index_page(article, entries, fig_dir), encoding="utf-8")
         final = out_dir / slug
+        publish_dir(tmp)
         if final.exists():
             shutil.rmtree(final)
         tmp.rename(final)

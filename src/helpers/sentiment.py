@@ -45,6 +45,12 @@ def classify_target(sentence: str, start: int, end: int) -> str:
     return LABELS[int(np.argmax(target_probabilities(sentence, start, end)))]
 
 
+#: Mentions of one actor in one sentence whose probabilities are averaged (each costs a pass over the
+#: sentence). The most in 924 PolNeAR texts is 7; a text repeating a name hundreds of times per
+#: sentence would otherwise make this stage quadratic in mention count.
+MAX_SCORED_PER_SENTENCE = 16
+
+
 def _quote_spans(text: str, quotes_here: list[dict]) -> list[tuple[int, int, str]]:
     """Character spans (in the sentence) of the quotes of this sentence, with their speakers."""
     spans = []
@@ -109,8 +115,9 @@ def score_mentions(sentences: pd.DataFrame, mentions: pd.DataFrame, quotes: pd.D
         text = texts[sent_id]
         if len(group) == 1:  # the mean of one (x / 1 == x): skip np.mean's overhead
             probs = model.predict_proba(text, int(group[0]["start"]), int(group[0]["end"]))
-        else:
-            probs = np.mean([model.predict_proba(text, int(r["start"]), int(r["end"])) for r in group], axis=0)
+        else:  # one name repeated hundreds of times in one sentence: the first MAX_SCORED_PER_SENTENCE count
+            probs = np.mean([model.predict_proba(text, int(r["start"]), int(r["end"]))
+                             for r in group[:MAX_SCORED_PER_SENTENCE]], axis=0)
         first = group[0]
         quotes_here = quotes_by_sent.get(sent_id, [])
         if sent_id not in spans_cache:

@@ -17,6 +17,34 @@ def records(df: pd.DataFrame, columns) -> list[tuple]:
     return list(zip(*(df[c].tolist() for c in columns)))
 
 
+#: Longest sentence, in characters, that the stages see. A longer run of text (a page without
+#: punctuation, a list glued into one line) is cut at white space into pieces of at most this
+#: length, so every per-sentence stage stays linear in article length. Real sentences are far
+#: shorter: the longest in the PolNeAR texts and the other shared data sets is 979 characters.
+MAX_SENTENCE_CHARS = 2000
+
+
+def cap_length(spans, paragraph: str, limit: int = MAX_SENTENCE_CHARS) -> list[tuple[int, int]]:
+    """``spans`` (start, end) with every span longer than ``limit`` cut at the last white space
+    before the limit (or at the limit when a piece has none); pieces start after the white space."""
+    out = []
+    for start, end in spans:
+        while end - start > limit:
+            cut = paragraph.rfind(" ", start + 1, start + limit)
+            cut = max(cut, paragraph.rfind("\n", start + 1, start + limit))
+            if cut <= start:
+                out.append((start, start + limit))
+                start += limit
+                continue
+            out.append((start, cut))
+            start = cut + 1
+            while start < end and paragraph[start].isspace():
+                start += 1
+        if end > start:
+            out.append((start, end))
+    return out
+
+
 def sentences(article) -> pd.DataFrame:
     """The sentences table: one row per sentence of the body, in reading order.
 
@@ -28,7 +56,7 @@ def sentences(article) -> pd.DataFrame:
     rows = []
     offset = 0
     for para_id, paragraph in enumerate(article.paragraphs):
-        for start, end in resources.split_sentences(paragraph):
+        for start, end in cap_length(resources.split_sentences(paragraph), paragraph):
             rows.append((len(rows), para_id, offset + start, offset + end, paragraph[start:end]))
         offset += len(paragraph) + len(article.PARAGRAPH_SEPARATOR)
     if not rows:

@@ -17,6 +17,8 @@ from typing import Callable
 import matplotlib.pyplot as plt
 import pandas as pd
 
+from ..fsutil import atomic_write_bytes
+
 #: Submodules that hold figure functions; imported by `export_all`.
 SUBMODULES = ("readability", "actors", "sentiment", "blame")
 
@@ -127,14 +129,18 @@ def save_figure(fig, name: str, data: pd.DataFrame, out_dir, close: bool = True)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = {ext: out_dir / f"{name}.{ext}" for ext in ("png", "svg", "csv")}
+    png, svg = io.BytesIO(), io.BytesIO()
     with plt.rc_context(STYLE):
         # Lay the figure out once: the tight bounding box (in inches) serves both formats.
         bbox = fig.get_tightbbox(fig.canvas.get_renderer()).padded(plt.rcParams["savefig.pad_inches"])
-        fig.savefig(paths["png"], metadata={"Software": None}, bbox_inches=bbox)
-        fig.savefig(paths["svg"], metadata={"Date": None, "Creator": None}, bbox_inches=bbox)
+        fig.savefig(png, format="png", metadata={"Software": None}, bbox_inches=bbox)
+        fig.savefig(svg, format="svg", metadata={"Date": None, "Creator": None}, bbox_inches=bbox)
     if close:
         plt.close(fig)
-    pd.DataFrame(data).to_csv(paths["csv"], index=False)
+    # each file appears whole or not at all (a notebook killed mid-export leaves no half image)
+    atomic_write_bytes(paths["png"], png.getvalue())
+    atomic_write_bytes(paths["svg"], svg.getvalue())
+    atomic_write_bytes(paths["csv"], pd.DataFrame(data).to_csv(index=False).encode("utf-8"))
     return paths
 
 
