@@ -14,7 +14,7 @@ export PYTHONHASHSEED := 0
 # A value as ONE shell word, whatever it holds (spaces, quotes, $): make report ARTICLE="my article.txt"
 shq = '$(subst ','\'',$(1))'
 
-.PHONY: all setup run report test bench lock clean reproduce browser
+.PHONY: all setup run report test bench lock clean clean-all reproduce browser
 
 all: report
 
@@ -61,8 +61,19 @@ lock:
 	  .lock-venv/bin/python -m pip freeze --exclude-editable | grep -v '^-e'; } > requirements.lock
 	rm -rf .lock-venv
 
-## Delete every output and rebuild from scratch.
+## Rebuild ARTICLE's outputs from scratch (the seed by default). Removes only what the project
+## produced for ARTICLE: OUT/<slug>/, REPORTS/<slug>/ and figures/<slug>/; your other articles stay.
 reproduce: clean report
 
-clean:
+SLUG = $(shell $(BIN)/python -c 'import sys, pathlib; from helpers.article import slugify; print(slugify(pathlib.Path(sys.argv[1]).stem))' $(call shq,$(ARTICLE)) 2>/dev/null)
+
+clean: $(STAMP)
+	@test -n "$(SLUG)" || { echo "clean: cannot name the outputs of $(ARTICLE)"; exit 2; }
+	rm -rf $(call shq,$(OUT)/$(SLUG)) $(call shq,$(REPORTS)/$(SLUG)) $(call shq,figures/$(SLUG))
+	@echo "removed the outputs of $(ARTICLE) ($(SLUG)); other articles in $(OUT)/, $(REPORTS)/ and figures/ are kept (make clean-all removes them)"
+
+## Everything the project writes, for every article you ran (asks first on a terminal).
+clean-all:
+	@echo "clean-all deletes $(OUT)/, $(REPORTS)/ and every figures/<article>/ folder, your own articles' included."
+	@if [ -t 0 ]; then read -r -p "Type yes to go on: " answer && [ "$$answer" = yes ] || { echo "nothing deleted"; exit 1; }; fi
 	rm -rf $(call shq,$(OUT)) $(call shq,$(REPORTS)) figures/*/

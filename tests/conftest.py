@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers.paths import PROJECT_ROOT, SEED_ARTICLE, SHARED_DATA
+from helpers.paths import PROJECT_ROOT, SEED_ARTICLE
 
 FIXTURES = PROJECT_ROOT / "tests" / "fixtures"
 
@@ -22,11 +22,27 @@ def seed_analysis():
 
 
 @pytest.fixture(scope="session")
-def shared_data():
-    """``../shared/data`` (benchmarks). CI has it; tests that need it skip only where it is absent."""
-    if not SHARED_DATA.exists():
-        pytest.skip(f"benchmark data not found at {SHARED_DATA}")
-    return SHARED_DATA
+def shipped_data():
+    """The gold sets the project ships in ``data/`` (NewsMTSC, Narrative Frames, OneStopEnglish): always there."""
+    from helpers.datasets import DATASETS, require
+
+    return {name: require(name) for name, ds in DATASETS.items() if ds.shipped}
+
+
+def gold_or_missing_message(name: str):
+    """The folder of gold set ``name``; when it is absent (a clone without ``../shared``), check
+    instead that asking for it gives the clear "missing data" message, and return None."""
+    from helpers import cli
+    from helpers.datasets import DATASETS, MissingData, present, require
+
+    if present(name):
+        return require(name)
+    with pytest.raises(MissingData) as err:
+        require(name)
+    message = str(err.value)
+    assert "missing data" in message and DATASETS[name].source.split()[0] in message
+    assert "python -m helpers data status" in message
+    return None
 
 
 @pytest.fixture(scope="session")

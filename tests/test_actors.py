@@ -289,10 +289,10 @@ def test_evaluate_mentions_small_file(tmp_path):
     assert set(table["category"]) == {"name", "pronoun", "all"}
 
 
-def test_evaluate_mentions_dev(shared_data):
+def test_evaluate_mentions_dev(shipped_data):
     from helpers.evaluation.mentions import evaluate
 
-    metrics, _ = evaluate(shared_data / "newsmtsc" / "dev_rw.jsonl")
+    metrics, _ = evaluate(shipped_data["newsmtsc"] / "dev_rw.jsonl")
     assert metrics["n"] == 343 and metrics["recall"] >= 0.95
 
 

@@ -71,8 +71,8 @@ def test_small_corpus_run(tmp_path):
     assert {"item", "n", "share"} <= set(table.columns)
 
 
-def test_on_the_corpus_subset(shared_data, tmp_path):
-    folder = shared_data / "narrative_frames"
+def test_on_the_corpus_subset(shipped_data, tmp_path):
+    folder = shipped_data["narrative_frames"]
     articles = pd.read_csv(folder / "articles.tsv", sep="\t").head(12)
     roles = pd.read_csv(folder / "roles.tsv", sep="\t")
     articles.to_csv(tmp_path / "articles.tsv", sep="\t", index=False)

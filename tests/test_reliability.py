@@ -93,7 +93,12 @@ def test_interrupt_with_two_jobs_writes_tables_and_resumes(tmp_path, sig):
         time.sleep(0.2)
     assert list(out.glob("*/.done")), "no article finished within the budget"
     os.killpg(proc.pid, sig)  # like Ctrl-C in a terminal: the parent and its workers get it
-    _, err = proc.communicate(timeout=60)  # budget: stops within seconds, never hangs
+    try:
+        _, err = proc.communicate(timeout=60)  # budget: stops within seconds, never hangs
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)  # a hung run must not outlive the test
+        proc.communicate()
+        raise
     assert proc.returncode == 130
     assert "Traceback" not in err and "interrupted: corpus tables written" in err
     finished = sorted(p.parent.name for p in out.glob("*/.done"))

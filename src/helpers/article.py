@@ -354,7 +354,9 @@ def decode_with_notes(data: bytes, source: str = "<bytes>") -> tuple[str, str, l
             return _check_text(text, source), encoding, []
     for magic, kind in _MAGIC:
         if data.startswith(magic):
-            raise InputError(source, f"binary file, not text (looks like a {kind})")
+            hint = ("; save it as plain text (.txt) or as a web page (.html) and analyse that"
+                    if kind.endswith(("document", ".xlsx)", "(.doc)")) else "")
+            raise InputError(source, f"binary file, not text (looks like a {kind}){hint}")
     utf16 = _utf16_without_bom(data)
     if utf16:
         text = data.decode(utf16, errors="replace")

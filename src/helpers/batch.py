@@ -164,6 +164,7 @@ class BatchResult:
     interrupted: bool = False
     stopped: str = ""
     not_started: int = 0
+    kept_earlier: bool = False  #: every input failed, so the earlier run's tables were left in place
 
     @property
     def total(self) -> int:
@@ -179,9 +180,12 @@ class BatchResult:
         return 1 if self.failed else 0
 
     def summary(self) -> str:
-        rate = self.ok / self.seconds if self.seconds and self.ok else 0.0
+        # a rate only when it means something (two or more analysed); no "(0.0 articles/s)"
+        rate = f" ({self.ok / self.seconds:.1f} articles/s)" if self.seconds and self.ok >= 2 else ""
         line = (f"{self.ok} analysed, {self.skipped} up to date, {self.failed} failed "
-                f"in {self.seconds:.1f} s ({rate:.1f} articles/s) -> {self.out_dir}")
+                f"in {self.seconds:.1f} s{rate} -> {self.out_dir}")
+        if self.kept_earlier:
+            line += " (nothing analysed: the earlier tables are kept)"
         if self.interrupted or self.stopped:
             why = "interrupted" if self.interrupted else "stopped"
             line += f"; {why}: {self.not_started} not analysed (run again to resume)"
@@ -590,7 +594,9 @@ def _run_locked(paths, out_dir, jobs, force, aliases, progress, figures, schedul
         from tqdm.auto import tqdm
 
         with _Signals():
-            bar = tqdm(total=len(tasks), unit="article", file=sys.stderr, disable=not progress, dynamic_ncols=True)
+            # No bar for a single article (nothing to follow), nor when stderr is not a terminal.
+            show = progress and len(tasks) > 1 and sys.stderr.isatty()
+            bar = tqdm(total=len(tasks), unit="article", file=sys.stderr, disable=not show, dynamic_ncols=True)
             try:
                 if scheduler is not None:
                     from .dask_runner import dask_results
@@ -664,6 +670,11 @@ def _record_finished(tasks, config: dict, result: BatchResult, writers: dict, ba
 
 
 def _commit(writers: dict, corpus, result: BatchResult) -> None:
+    if result.failed and not (result.ok or result.skipped) and writers["articles"].final.exists():
+        # Every input failed (a mistyped path): keep the earlier run's tables, report the errors.
+        writers["errors"].commit(corpus.ERROR_COLUMNS)
+        result.kept_earlier = True
+        return
     try:
         writers["articles"].commit(corpus.ARTICLE_COLUMNS + ["warnings"])
         writers["article_actors"].commit(corpus.ACTOR_COLUMNS)

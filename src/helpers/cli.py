@@ -21,7 +21,8 @@ def cmd_evaluate(args) -> int:
     from .evaluation import run
 
     if not Path(args.path).exists():
-        print(f"error: {args.path}: no such file or folder", file=sys.stderr)
+        print(f"error: {args.path}: no such file or folder (which gold sets are here, and where to get the "
+              "others: python -m helpers data status)", file=sys.stderr)
         return 2
     metrics, table = run(args.task, args.path, getattr(args, "sentiment", None))
     with pd.option_context("display.max_rows", 200, "display.width", 120):
@@ -49,6 +50,13 @@ def cmd_report(args) -> int:
     return 2 if failed else 0
 
 
+def cmd_data(args) -> int:
+    from .datasets import status_text
+
+    print(status_text())
+    return 0
+
+
 TRAINERS = {
     "target-sentiment": "helpers.sentiment_model:train_cli",
     "directed": "helpers.directed:train_cli",
@@ -69,10 +77,20 @@ def cmd_train(args) -> int:
 def build_parser() -> argparse.ArgumentParser:
     from .evaluation import TASKS
 
-    parser = argparse.ArgumentParser(prog="python -m helpers", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="python -m helpers", formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Measure how a news article frames the people and countries in it: who is named, how "
+                    "each is treated, who blames whom, who speaks, and how hard the text is to read.",
+        epilog="examples:\n"
+               "  python -m helpers report my-article.txt      HTML report in reports/<article>/index.html\n"
+               "  python -m helpers analyze articles/ --out out  tables (CSV) and figures for every article\n"
+               "  python -m helpers data status                  which gold data sets are here, where to get the rest\n"
+               "  python -m helpers evaluate newsmtsc data/newsmtsc/dev_rw.jsonl\n"
+               "articles: .txt, .md or a web page saved as .html (not .docx or .pdf: save those as text first)."
+    )
     sub = parser.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("analyze", help="analyse articles; writes OUT/<slug>/ per article")
+    p = sub.add_parser("analyze", help="analyse articles: tables (CSV) and figures in OUT/<article>/")
     p.add_argument("paths", nargs="+", help="article files (.txt, .md, .html) or folders of them")
     p.add_argument("--out", required=True, help="output folder")
     p.add_argument("--aliases", help="YAML file mapping extra surface forms to actors")
@@ -95,7 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="prefix text cells starting with = + - @ with ' so spreadsheets do not run them as formulas")
     p.set_defaults(func=cmd_analyze)
 
-    p = sub.add_parser("evaluate", help="measure a component on a public gold set")
+    p = sub.add_parser("evaluate", help="score one part of the analysis on a public gold set (see: data status)")
     p.add_argument("task", choices=sorted(TASKS), help="; ".join(f"{k}: {v[1]}" for k, v in TASKS.items()))
     p.add_argument("path")
     p.add_argument("--json", action="store_true", help="print one JSON object as the last line")
@@ -103,15 +121,19 @@ def build_parser() -> argparse.ArgumentParser:
                    help="newsmtsc/directed: the fine-tuned encoder (default) or the fast linear model")
     p.set_defaults(func=cmd_evaluate)
 
-    p = sub.add_parser("report", help="execute the notebooks on articles; HTML report per article")
+    p = sub.add_parser("report", help="write a readable HTML report for each article (runs the notebooks)")
     p.add_argument("paths", nargs="+", help="article files")
     p.add_argument("--out", default="reports", help="report folder (default: reports/)")
     p.add_argument("--figures", help="figure folder (default: figures/<slug>/)")
     p.set_defaults(func=cmd_report)
 
-    p = sub.add_parser("train", help="re-train a shipped model deterministically")
+    p = sub.add_parser("data", help="which gold data sets are present, which are missing, where to get them")
+    p.add_argument("action", choices=["status"], help="status: list every data set, present or missing")
+    p.set_defaults(func=cmd_data)
+
+    p = sub.add_parser("train", help="re-train a model the package ships (needs its training data)")
     p.add_argument("model", choices=sorted(TRAINERS))
-    p.add_argument("--data", help="training data folder (default: ../shared/data/<set>)")
+    p.add_argument("--data", help="training data folder (default: data/<set>, else ../shared/data/<set>)")
     p.add_argument("--cv", type=int, metavar="K", help="target-sentiment: print grouped K-fold CV scores on train, write nothing")
     p.add_argument("--C", type=float, help="target-sentiment with --cv: inverse regularisation strength (default 0.1)")
     p.add_argument("--embed-parts", metavar="P,…", help="target-sentiment with --cv: word-vector windows (default Lw,Rw,C,O; none for no vectors)")

@@ -293,12 +293,13 @@ def predict(m: Model, pairs: list[Pair]) -> list[int]:
 def train(data_dir=None, out=None) -> tuple[Path, dict]:
     """Train on ``data_dir/train.txt`` with `SETTINGS` and write the model file; returns (path, meta).
 
-    ``data_dir`` defaults to ``../shared/data/directed_sentiment``; ``out`` to the package's
+    ``data_dir`` defaults to ``data/directed_sentiment`` (else ``../shared/data/…``); ``out`` to the package's
     ``data/directed_model.npz``.
     """
-    from .paths import PROJECT_ROOT, SHARED_DATA
+    from .datasets import require
+    from .paths import PROJECT_ROOT
 
-    data_dir = Path(data_dir) if data_dir else SHARED_DATA / "directed_sentiment"
+    data_dir = Path(data_dir) if data_dir else require("directed_sentiment")
     pairs = read_file(data_dir / "train.txt")
     m = fit(pairs)
     out = Path(out) if out else PROJECT_ROOT / "src" / "helpers" / "data" / MODEL_FILE

@@ -23,8 +23,24 @@ PROJECT_ROOT = _find_root()
 SEEDS = PROJECT_ROOT / "seeds"
 SEED_ARTICLE = SEEDS / "trump-urges-russia-to-stop.txt"
 FIGURES = PROJECT_ROOT / "figures"
+#: Data sets the project ships (their licences allow it): ``data/<set>/`` (see data/README.md).
+DATA = PROJECT_ROOT / "data"
 #: Benchmarks beside the project (``../shared/data``), or ``$HELPERS_SHARED_DATA``.
 SHARED_DATA = Path(os.environ.get("HELPERS_SHARED_DATA", PROJECT_ROOT.parent / "shared" / "data")).resolve()
+#: Where code looks for a data set, in order: the project's ``data/``, then ``../shared/data/``.
+DATA_DIRS = (DATA, SHARED_DATA)
+
+
+def data_path(name: str) -> Path:
+    """``data/<name>`` if it exists, else ``../shared/data/<name>`` if it exists, else ``data/<name>``.
+
+    The last is where a user places a data set the project may not ship (``python -m helpers data
+    status`` says which); use `helpers.datasets.require` for a clear error when it is absent.
+    """
+    for folder in DATA_DIRS:
+        if (folder / name).exists():
+            return folder / name
+    return DATA / name
 
 
 def resolve(path) -> Path:

@@ -901,15 +901,15 @@ def _cv_settings(args) -> dict:
 def train_cli(args) -> int:
     """``python -m helpers train target-sentiment [--data DIR] [--cv K [--C C] [--embed-parts P,…]]``.
 
-    Reads ``DIR/train.jsonl`` (default ``SHARED_DATA/newsmtsc``), trains, prints dev scores when
+    Reads ``DIR/train.jsonl`` (default: the project's ``data/newsmtsc``), trains, prints dev scores when
     ``dev_rw.jsonl`` / ``dev_mt.jsonl`` sit beside it, and writes ``helpers/data/target_sentiment.npz``.
     With ``--cv K`` it writes nothing: it prints grouped K-fold cross-validation scores on train
     (the model card's CV numbers), for the default settings or those given.
     """
+    from .datasets import require
     from .errors import InputError
-    from .paths import SHARED_DATA
 
-    data_dir = Path(getattr(args, "data", None) or SHARED_DATA / "newsmtsc")
+    data_dir = Path(getattr(args, "data", None) or require("newsmtsc"))
     train_path = data_dir / "train.jsonl"
     settings = _cv_settings(args)
     if not train_path.exists():

@@ -69,9 +69,9 @@ from ..errors import InputError
 #: Pronouns the gold annotates; predicted pronouns outside this set are not scored.
 SCORED_PRONOUNS = frozenset("he him his himself she her hers herself".split())
 #: Where the PolNeAR texts come from (they are the publishers' and may not ship with the project).
-POLNEAR_HINT = ("PolNeAR (Newell, Margolin & Ruths 2018): put its text/ folders under "
-                "../shared/data/polnear/ (see ../shared/README.md), or set HELPERS_SHARED_DATA")
-NARRATIVE_HINT = "Narrative Frames (Frermann et al. 2023, MIT): ../shared/data/narrative_frames/articles.tsv"
+POLNEAR_HINT = ("PolNeAR (Newell, Margolin & Ruths 2018): put its train/ and dev/ folders under data/polnear/ "
+                "(python -m helpers data status says where it comes from)")
+NARRATIVE_HINT = "Narrative Frames (Frermann et al. 2023, MIT): data/narrative_frames/articles.tsv (shipped)"
 _BETWEEN_ENDS = re.compile(r"[\s\"“”’'‘)\]»]*")
 _ABBREV_BEFORE = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|\b(?P<word>[A-Za-z]{1,5})\.|\([A-Z]-[A-Z][A-Za-z.]*\.?\))$")
 
@@ -118,7 +118,11 @@ _NF_CACHE: dict = {}
 
 def raw_text(source: str, root: Path | None = None) -> str | None:
     """The raw text a gold file's ``source`` names, or None when it is not there."""
-    root = Path(root) if root is not None else shared_data()
+    if root is None:  # the project's data/ first, then ../shared/data/ (helpers.paths.data_path)
+        from ..paths import data_path
+
+        root = data_path(source.split("/", 1)[0]).parent
+    root = Path(root)
     if "#" in source:
         rel, doc = source.split("#", 1)
         table = root / rel

@@ -1,6 +1,6 @@
 """Published reference numbers, and one table that sets ours beside them (notebook 90).
 
-Sources: the papers cited in ../shared/README.md and the README of this project. Published
+Sources: the papers cited in data/README.md and the README of this project. Published
 numbers are on the *test* splits, which this repository does not have; ours are on dev/valid.
 """
 from __future__ import annotations
@@ -21,7 +21,7 @@ PUBLISHED = [
     ("newsmtsc", "f1_macro", "NewsMTSC dev-mt", "RoBERTa SPC", 0.794, "test-mt", "Hamborg & Donnay, EACL 2021"),
     ("newsmtsc", "f1_macro", "NewsMTSC dev-mt", "BERT SPC", 0.737, "test-mt", "Hamborg & Donnay, EACL 2021"),
     ("directed", "f1_macro", "Park et al. valid", "Park et al. model", 0.677, "test", "Park, Pan & Joo, Findings of ACL 2021"),
-    ("directed", "f1_macro", "Park et al. valid", "best later RoBERTa", 0.725, "test", "as cited in ../shared/README.md"),
+    ("directed", "f1_macro", "Park et al. valid", "best later RoBERTa", 0.725, "test", "as cited in data/README.md"),
     ("directed", "f1_macro", "Park et al. valid", "bag-of-words LR, entity markers", 0.64, "test", "issue 5 (baseline)"),
     ("attribution", "f1", "PolNeAR dev", "Gender Gap Tracker (quotes, own data)", 0.84, "own data", "Asr et al. 2021"),
     ("onestop", "ranking_accuracy.flesch_kincaid_grade", "OneStopEnglish (all 567 texts)", "target", 0.97, "all",
@@ -64,29 +64,61 @@ def flatten(metrics: dict, prefix: str = "") -> dict:
     return out
 
 
-def run_all(data_dir) -> tuple[pd.DataFrame, dict]:
-    """Run every evaluation task on the shared benchmarks.
+def _path(data_dir, rel: str) -> Path:
+    if Path(rel).is_absolute():  # a gold set inside the project (data/gold/…)
+        return Path(rel)
+    if data_dir is not None:
+        return Path(data_dir) / rel
+    from ..paths import data_path
 
-    Returns ``(scores, tables)``: scores has one row per task × dataset × metric (task, dataset, n,
-    metric, value); tables maps ``"task: dataset"`` to that task's readable breakdown.
-    Tasks whose data is missing are skipped with a row saying so (value NaN).
+    name, _, rest = rel.partition("/")
+    return data_path(name) / rest if rest else data_path(name)
+
+
+def run_all(data_dir=None) -> tuple[pd.DataFrame, dict]:
+    """Run every evaluation task on the gold sets that are present.
+
+    ``data_dir`` None: each set from the project's ``data/``, else ``../shared/data/``. Returns
+    ``(scores, tables)``: scores has one row per task × dataset × metric (task, dataset, n, metric,
+    value); tables maps ``"task: dataset"`` to that task's readable breakdown, or, when the set is
+    absent, to a one-row table saying what the set is and how to get it (see `missing`).
     """
     from . import run
 
-    data_dir = Path(data_dir)
     rows, tables = [], {}
     for task, sets in DATASETS.items():
         for label, rel in sets:
-            path = data_dir / rel
+            path = _path(data_dir, rel)
             if not path.exists():
-                rows.append((task, label, 0, "missing data", float("nan")))
+                tables[f"{task}: {label}"] = _missing_row(task, label, rel)
                 continue
             metrics, table = run(task, str(path))
             tables[f"{task}: {label}"] = table
             n = metrics.get("n", metrics.get("pairs", 0))
             for metric, value in flatten(metrics).items():
                 rows.append((task, label, n, metric, value))
-    return pd.DataFrame(rows, columns=["task", "dataset", "n", "metric", "value"]), tables
+    scores = pd.DataFrame(rows, columns=["task", "dataset", "n", "metric", "value"])
+    return scores.astype({"n": int}), tables
+
+
+def _missing_row(task: str, label: str, rel: str) -> pd.DataFrame:
+    from ..datasets import DATASETS as SETS
+    from ..paths import DATA
+
+    ds = SETS.get(rel.split("/")[0])
+    if ds is None:
+        return pd.DataFrame([{"task": task, "dataset": label, "missing data": rel, "licence": "",
+                              "how to get it": "python -m helpers data status"}])
+    return pd.DataFrame([{"task": task, "dataset": label, "missing data": ds.what, "licence": ds.licence,
+                          "how to get it": f"{ds.source}; place it in {DATA / ds.name}"}])
+
+
+def missing(tables: dict) -> pd.DataFrame:
+    """The gold sets `run_all` could not find: task, dataset, what it is, licence, how to get it."""
+    parts = [t for t in tables.values() if isinstance(t, pd.DataFrame) and "missing data" in t.columns]
+    if not parts:
+        return pd.DataFrame(columns=["task", "dataset", "missing data", "licence", "how to get it"])
+    return pd.concat(parts, ignore_index=True)
 
 
 def beside_published(scores: pd.DataFrame) -> pd.DataFrame:

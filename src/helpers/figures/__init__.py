@@ -7,6 +7,7 @@ register themselves with `@figure(order, name)`. Each takes an `Analysis` and re
 """
 from __future__ import annotations
 
+import functools
 import importlib
 import io
 from dataclasses import dataclass
@@ -68,14 +69,50 @@ REGISTRY: dict[str, FigureSpec] = {}
 
 
 def figure(order: str, name: str):
-    """Register a figure function ``func(analysis) -> (fig, data) | None`` under ``<order>-<name>``."""
+    """Register a figure function ``func(analysis) -> (fig, data) | None`` under ``<order>-<name>``.
+
+    The registered function also writes the article's title and outlet under the figure
+    (`stamp`), so a figure pasted elsewhere still says what it is about.
+    """
 
     def wrap(func):
-        spec = FigureSpec(order, name, func)
+        @functools.wraps(func)
+        def stamped(analysis, *args, **kwargs):
+            result = func(analysis, *args, **kwargs)
+            if result is not None:
+                stamp(result[0], source_line(analysis))
+            return result
+
+        spec = FigureSpec(order, name, stamped)
         REGISTRY[spec.stem] = spec
-        return func
+        return stamped
 
     return wrap
+
+
+def source_line(analysis) -> str:
+    """``Article: "<title>" (<outlet>, <date>)`` for the foot of a figure; fields that are empty are left out."""
+    article = getattr(analysis, "article", None)
+    if article is None:
+        return ""
+    source = Path(article.source).name if article.source and not article.source.startswith("<") else ""
+    title = article.title or ""
+    if not title:  # an article without a headline: name its file
+        return f"Article: {source or 'untitled'}" + (f" ({article.outlet})" if article.outlet else "")
+    title = title if len(title) <= 90 else title[:89] + "…"
+    extra = ", ".join(x for x in (article.outlet, getattr(article, "date", "")) if x)
+    return f"Article: \u201c{title}\u201d" + (f" ({extra})" if extra else "")
+
+
+def stamp(fig, text: str) -> None:
+    """Write ``text`` in small grey type under everything already drawn on ``fig`` (left-aligned)."""
+    if not text:
+        return
+    renderer = fig.canvas.get_renderer()
+    box = fig.get_tightbbox(renderer)  # inches
+    width, height = fig.get_size_inches()
+    fig.text(box.x0 / width, (box.y0 - 0.06) / height, text, ha="left", va="top", fontsize=8,
+             color="#555555")
 
 
 def style():

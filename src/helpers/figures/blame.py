@@ -1,10 +1,15 @@
 """Figures of blame and framing (order 4x): the blame network and the five generic-frame scores."""
 from __future__ import annotations
 
+import math
+import textwrap
+
 import matplotlib.pyplot as plt
 import networkx as nx
+import numpy as np
 import pandas as pd
 from matplotlib.lines import Line2D
+from matplotlib.patches import Circle, FancyArrowPatch
 
 from ..framing import FRAMES, frame_scores
 from ..tables import BLAME_RELATIONS
@@ -12,6 +17,9 @@ from . import COLORS, figure
 
 #: Node standing for "nobody named" (a deflection that names no one to take the blame).
 NOBODY = "(no one named)"
+#: Node diameter in layout units; node centres are at least ``SPACING`` diameters apart.
+NODE_DIAMETER = 1.0
+SPACING = 1.6
 _FRAME_LABELS = {
     "responsibility": "Attribution of responsibility",
     "human_interest": "Human interest",
@@ -33,47 +41,144 @@ def edge_counts(blame: pd.DataFrame) -> pd.DataFrame:
     return out[cols].sort_values(["count", "source", "target"], ascending=[False, True, True]).reset_index(drop=True)
 
 
+def _min_distance(points: np.ndarray) -> float:
+    if len(points) < 2:
+        return math.inf
+    diff = points[:, None, :] - points[None, :, :]
+    dist = np.sqrt((diff ** 2).sum(-1))
+    return float(dist[np.triu_indices(len(points), 1)].min())
+
+
+def _component_layout(graph: nx.Graph, nodes: list[str], gap: float) -> np.ndarray:
+    """Positions of one connected component, scaled so centres are at least ``gap`` apart."""
+    n = len(nodes)
+    if n == 1:
+        return np.zeros((1, 2))
+    if n == 2:
+        return np.array([[0.0, 0.0], [gap, 0.0]])
+    if n <= 4:
+        points = np.array([nx.circular_layout(nodes)[v] for v in nodes], dtype=float)
+    else:
+        pos = nx.spring_layout(graph.subgraph(nodes), seed=7, k=1.6 / n ** 0.5, iterations=200)
+        points = np.array([pos[v] for v in nodes], dtype=float)
+        if _min_distance(points) < 1e-6 * max(np.ptp(points, axis=0).max(), 1e-9):  # collapsed: fall back
+            points = np.array([nx.circular_layout(nodes)[v] for v in nodes], dtype=float)
+    points = points - points.mean(axis=0)
+    return points * (gap / _min_distance(points))
+
+
+def network_layout(nodes, edges, diameter: float = NODE_DIAMETER, spacing: float = SPACING) -> dict[str, np.ndarray]:
+    """Node centres for the blame network: no two nodes closer than ``spacing`` × ``diameter``.
+
+    Each connected group of actors is laid out on its own (spring layout, or a circle for up to
+    four nodes) and scaled so its closest pair is exactly ``spacing`` diameters apart; the groups
+    are then packed in rows, largest first, with one diameter between their bounding boxes. So
+    nodes never overlap, whatever the graph (``spacing`` ≥ 1 guarantees it).
+    """
+    graph = nx.Graph()
+    graph.add_nodes_from(nodes)
+    graph.add_edges_from((a, b) for a, b in edges if a != b)
+    gap = spacing * diameter
+    groups = sorted((sorted(c) for c in nx.connected_components(graph)), key=lambda c: (-len(c), c))
+    blocks = [(group, _component_layout(graph, group, gap)) for group in groups]
+    total_area = sum((np.ptp(p[:, 0]) + 2 * diameter) * (np.ptp(p[:, 1]) + 2 * diameter) for _, p in blocks)
+    row_width = max(math.sqrt(total_area) * 1.9,  # figures are wider than tall
+                    max(np.ptp(p[:, 0]) + 2 * diameter for _, p in blocks))
+    pos: dict[str, np.ndarray] = {}
+    x = y = row_height = 0.0
+    for group, points in blocks:
+        width = np.ptp(points[:, 0]) + 2 * diameter
+        height = np.ptp(points[:, 1]) + 2 * diameter
+        if x > 0 and x + width > row_width:
+            x, y, row_height = 0.0, y - row_height, 0.0
+        offset = np.array([x + diameter - points[:, 0].min(), y - diameter - points[:, 1].max()])
+        for node, point in zip(group, points):
+            pos[node] = point + offset
+        x += width
+        row_height = max(row_height, height)
+    return pos
+
+
+def _label(name: str, width: int = 11) -> str:
+    return "\n".join(textwrap.wrap(name, width=width, break_long_words=False, break_on_hyphens=False)) or name
+
+
+def _fit_labels(fig, ax, texts, diameter_px: float) -> None:
+    """Shrink each label's font until it fits inside its circle (a square of 0.8 diameters)."""
+    renderer = fig.canvas.get_renderer()
+    for text in texts:
+        size = text.get_fontsize()
+        while size > 4:
+            box = text.get_window_extent(renderer)
+            if box.width <= 0.8 * diameter_px and box.height <= 0.8 * diameter_px:
+                break
+            size -= 0.5
+            text.set_fontsize(size)
+
+
 @figure("41", "blame-network")
 def blame_network(analysis):
     """Who blames, criticises, pressures or praises whom: arrows source → target.
 
     Colour = relation, dashed = negated or refused ("refused to blame"), width = number of
-    sentences with that edge. Returns None when the article has no edge.
+    sentences with that edge; arrows between the same two actors curve apart. Nodes never
+    overlap (`network_layout`); names are wrapped and shrunk to fit their circle. "(no one named)"
+    stands for a deflection that names nobody ("mistakes were made"). A self-edge (an actor
+    criticising themselves) is listed in the data, not drawn. Returns None when there is no edge.
     """
     data = edge_counts(analysis.tables.get("blame"))
     if data.empty:
         return None
-    graph = nx.MultiDiGraph()
-    graph.add_edges_from((r.source, r.target) for r in data.itertuples())
-    nodes = sorted(graph.nodes)
-    if len(nodes) <= 3:
-        pos = nx.circular_layout(nodes)
-    else:
-        pos = nx.spring_layout(nx.Graph(graph), seed=7, k=1.6 / len(nodes) ** 0.5, iterations=200)
-    fig, ax = plt.subplots(figsize=(9, 6.5))
-    seen_pairs: dict[tuple[str, str], int] = {}
-    for r in data.itertuples():
-        k = seen_pairs.get((r.source, r.target), 0)
-        seen_pairs[(r.source, r.target)] = k + 1
-        rad = 0.12 + 0.14 * k
-        if r.source == r.target:
+    nodes = sorted(set(data["source"]) | set(data["target"]))
+    pos = network_layout(nodes, zip(data["source"], data["target"]))
+    points = np.array(list(pos.values()))
+    r = NODE_DIAMETER / 2
+    x0, x1 = points[:, 0].min() - 2 * r, points[:, 0].max() + 2 * r
+    y0, y1 = points[:, 1].min() - 2 * r, points[:, 1].max() + 2 * r
+    width_in = min(10.0, max(4.5, 1.3 * (x1 - x0)))
+    height_in = min(9.0, max(2.6, width_in * (y1 - y0) / (x1 - x0)))
+    fig, ax = plt.subplots(figsize=(width_in + 2.6, height_in))
+    ax.set_xlim(x0, x1)
+    ax.set_ylim(y0, y1)
+    ax.set_aspect("equal", adjustable="box")
+    ax.set_axis_off()
+    circles = {}
+    for node in nodes:
+        nobody = node == NOBODY
+        circle = Circle(pos[node], r, facecolor="white" if nobody else "#F2F2F2", edgecolor="#555555",
+                        linewidth=1, linestyle="--" if nobody else "-", zorder=3)
+        ax.add_patch(circle)
+        circles[node] = circle
+    pair_seen: dict[frozenset, int] = {}
+    for row in data.itertuples():
+        if row.source == row.target:
             continue
-        edge_graph = nx.DiGraph([(r.source, r.target)])
-        nx.draw_networkx_edges(
-            edge_graph, pos, ax=ax, edge_color=COLORS[r.relation], width=1.2 + 1.6 * r.count,
-            style="dashed" if r.negated else "solid", arrows=True, arrowstyle="-|>", arrowsize=16,
-            connectionstyle=f"arc3,rad={rad}", node_size=2200, min_source_margin=12, min_target_margin=18,
+        pair = frozenset((row.source, row.target))
+        k = pair_seen.get(pair, 0)
+        pair_seen[pair] = k + 1
+        arrow = FancyArrowPatch(
+            pos[row.source], pos[row.target], patchA=circles[row.source], patchB=circles[row.target],
+            connectionstyle=f"arc3,rad={0.12 + 0.18 * k}", arrowstyle="-|>", mutation_scale=14,
+            color=COLORS[row.relation], linewidth=1.0 + 1.2 * min(int(row.count), 5),
+            linestyle="--" if row.negated else "-", zorder=2, shrinkA=2, shrinkB=2,
         )
-    nx.draw_networkx_nodes(graph, pos, ax=ax, node_size=2200, node_color="#F2F2F2", edgecolors="#555555", linewidths=1)
-    nx.draw_networkx_labels(graph, pos, ax=ax, labels={n: n.replace(" ", "\n", 1) for n in nodes}, font_size=8)
+        ax.add_patch(arrow)
+    texts = [ax.text(*pos[n], _label(n), ha="center", va="center", fontsize=9, zorder=4, linespacing=1.0)
+             for n in nodes]
+    fig.canvas.draw()
+    diameter_px = abs(ax.transData.transform((NODE_DIAMETER, 0))[0] - ax.transData.transform((0, 0))[0])
+    _fit_labels(fig, ax, texts, diameter_px)
     present = [rel for rel in BLAME_RELATIONS if rel in set(data["relation"])]
     handles = [Line2D([], [], color=COLORS[rel], lw=2.5, label=rel) for rel in present]
     if data["negated"].any():
         handles.append(Line2D([], [], color="#555555", lw=2, ls="--", label="negated / refused"))
-    ax.legend(handles=handles, title="relation (width = sentences)", loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
-    ax.set_title("Who blames, criticises, pressures or praises whom (arrow: source → target)")
-    ax.set_axis_off()
-    ax.margins(0.15)
+    if NOBODY in nodes:
+        handles.append(Line2D([], [], color="none", label=f"{NOBODY}: a deflection\nthat names nobody"))
+    if (data["source"] == data["target"]).any():
+        handles.append(Line2D([], [], color="none", label="self-criticism: in the table, not drawn"))
+    ax.legend(handles=handles, title="relation (width = sentences)", loc="upper left", bbox_to_anchor=(1.0, 1.0),
+              frameon=False, fontsize=8, title_fontsize=8)
+    ax.set_title("Who blames, criticises, pressures or praises whom? (arrow: source → target)")
     return fig, data
 
 

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from .. import corpus as corpus_tables
-from . import COLORS, STYLE, display_figure, save_figure
+from . import COLORS, STYLE, display_figure, save_figure, stamp
 
 def _short(text: str, width: int = 48) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
@@ -146,7 +146,19 @@ def make(stem: str, corpus: dict, **kwargs):
     """Draw one comparison figure: ``(fig, data)`` or None (keyword arguments override the defaults)."""
     func, defaults = FIGURES[stem]
     with plt.rc_context(STYLE):
-        return func(corpus, **{**defaults, **kwargs})
+        result = func(corpus, **{**defaults, **kwargs})
+        if result is not None:
+            stamp(result[0], corpus_line(corpus))
+        return result
+
+
+def corpus_line(corpus: dict) -> str:
+    """``Corpus: N articles from M outlets`` for the foot of a comparison figure."""
+    articles = corpus.get("articles")
+    if articles is None or len(articles) == 0:
+        return ""
+    outlets = articles["outlet"].nunique() if "outlet" in articles.columns else 0
+    return f"Corpus: {len(articles)} articles" + (f" from {outlets} outlets" if outlets else "")
 
 
 def show(stem: str, corpus: dict, out_dir=None, **kwargs) -> None:

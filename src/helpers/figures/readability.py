@@ -23,10 +23,10 @@ def _metric_values(analysis) -> dict[str, float]:
 
 
 def paragraph_chart_data(analysis) -> pd.DataFrame:
-    """Rows of figure 51: para_id, paragraph (1-based), words, sentences, flesch_kincaid_grade,
+    """Rows of figure 51: paragraph (1-based, reading order), words, sentences, flesch_kincaid_grade,
     article_flesch_kincaid_grade, above_article (bool)."""
     per_para = analysis.tables.get("readability_paragraphs")
-    cols = ["para_id", "paragraph", "words", "sentences", "flesch_kincaid_grade", "article_flesch_kincaid_grade",
+    cols = ["paragraph", "words", "sentences", "flesch_kincaid_grade", "article_flesch_kincaid_grade",
             "above_article"]
     if per_para is None or len(per_para) == 0 or per_para["flesch_kincaid_grade"].notna().sum() == 0:
         return pd.DataFrame(columns=cols)
@@ -67,9 +67,9 @@ def grade_by_paragraph(analysis):
 
 
 def sentence_chart_data(analysis) -> pd.DataFrame:
-    """Rows of figure 52, one per sentence: sent_id, para_id, words, flesch_kincaid_grade,
-    hard_rank (1…5 for the hard sentences of ``hard_sentences``, else empty)."""
-    cols = ["sent_id", "para_id", "words", "flesch_kincaid_grade", "hard_rank"]
+    """Rows of figure 52, one per sentence: sentence, paragraph (both 1-based, reading order), words,
+    flesch_kincaid_grade, hard_rank (1…5 for the hard sentences of ``hard_sentences``, else empty)."""
+    cols = ["sentence", "paragraph", "words", "flesch_kincaid_grade", "hard_rank"]
     scores = readability.sentence_scores(analysis.tables.get("sentences"))
     scores = scores[scores["words"] > 0]
     if scores.empty:
@@ -78,7 +78,8 @@ def sentence_chart_data(analysis) -> pd.DataFrame:
     ranks = dict(zip(hard["sent_id"], hard["rank"])) if hard is not None and len(hard) else {}
     data = scores[["sent_id", "para_id", "words", "flesch_kincaid_grade"]].copy()
     data["hard_rank"] = data["sent_id"].map(ranks).astype("Int64")
-    return data.reset_index(drop=True)
+    data = data.assign(sentence=data["sent_id"].astype(int) + 1, paragraph=data["para_id"].astype(int) + 1)
+    return data[cols].reset_index(drop=True)
 
 
 @figure("52", "sentence-lengths")
@@ -156,7 +157,7 @@ def metrics_overview(analysis):
         lo, hi = metric.axis
         for (b_lo, b_hi, label), color in zip(metric.bands, _band_colors(metric)):
             ax.fill_between([b_lo, b_hi], 0, band_top, color=color, zorder=0, linewidth=0)
-            ax.text((max(b_lo, lo) + min(b_hi, hi)) / 2, 0.5, label, ha="center", va="center", fontsize=7,
+            ax.text((max(b_lo, lo) + min(b_hi, hi)) / 2, 0.4, label, ha="center", va="center", fontsize=7,
                     color="#444444", clip_on=True, linespacing=0.9)
         if math.isnan(row.value):
             note = "not defined for this text" + (" (needs ≥ 30 sentences)" if row.metric == "smog_index" else "")
@@ -164,15 +165,16 @@ def metrics_overview(analysis):
                     style="italic")
         else:
             shown = min(max(row.value, lo), hi)
-            ax.plot([shown], [0.5], marker="D", markersize=8, color="#111111", markeredgecolor="white", zorder=3,
-                    clip_on=False)
+            # a downward triangle on the band's top edge: points at the value, leaves the band label readable
+            ax.plot([shown], [band_top + 0.05], marker="v", markersize=9, color="#111111", markeredgecolor="white",
+                    zorder=3, clip_on=False)
             digits = 2 if row.metric in ("syllables_per_word", "difficult_word_share") else 1
             text = f"{row.value:.{digits}f}" + ("" if shown == row.value else " (off scale)")
-            ax.text(shown, 1.08, text, ha="center", va="bottom", fontsize=9, fontweight="bold")
+            ax.text(shown, 1.3, text, ha="center", va="bottom", fontsize=9, fontweight="bold")
         ax.set_xlim(lo, hi)
         if hi - lo >= 10:
             ax.xaxis.set_major_locator(MaxNLocator(nbins=11, integer=True))
-        ax.set_ylim(0, 1.7)
+        ax.set_ylim(0, 1.9)
         ax.set_yticks([])
         ax.grid(False)
         for side in ("left", "top", "right"):
@@ -183,7 +185,7 @@ def metrics_overview(analysis):
                 fontsize=8)
     fig.suptitle("How hard is the article, formula by formula?", x=0.01, y=1 - 0.12 / height, ha="left",
                  fontsize=12, fontweight="bold")
-    fig.text(0.01, 1 - 0.42 / height, "◆ this article · bands: the usual ranges of each scale, green = easier, "
+    fig.text(0.01, 1 - 0.42 / height, "▼ this article · bands: the usual ranges of each scale, green = easier, "
              "red = harder (US grade: 8 ≈ plain English, 12 = end of high school)", ha="left", fontsize=8,
              color="#444444")
     fig.subplots_adjust(left=0.33, right=0.98, hspace=0.9, top=1 - 0.75 / height, bottom=0.3 / height)

@@ -1,0 +1,77 @@
+"""What the figures say: honest sentiment, 1-based paragraphs, the article named on every figure."""
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+
+from helpers import figures
+from helpers.figures import sentiment as fs
+
+
+def test_stance_is_neutral_inside_the_interval():
+    assert fs.stance(-0.004, -0.3, 0.2) == "neutral"
+    assert fs.stance(-0.4, -0.6, -0.1) == "negative"
+    assert fs.stance(0.5, 0.2, 0.8) == "positive"
+
+
+def test_seed_chart_says_no_actor_differs_and_leaves_out_rare_actors(seed_analysis):
+    data = fs.actor_chart_data(seed_analysis)
+    rare = data[data["mentions"] < fs.MIN_MENTIONS]
+    assert len(rare) > 0 and not rare["plotted"].any()
+    assert data.loc[data["plotted"], "mentions"].min() >= fs.MIN_MENTIONS
+    # on the seed every interval crosses 0: the verdict and the title say so in plain words
+    assert (data["stance"] == "neutral").all()
+    assert fs.verdict(seed_analysis).startswith("No actor is treated clearly differently from neutral")
+    fig, _ = fs.actor_sentiment(seed_analysis)
+    assert fig.axes[0].get_title().startswith("No actor is treated clearly differently")
+    colours = {tuple(round(c, 3) for c in bar.get_facecolor()[:3]) for bar in fig.axes[0].patches}
+    assert colours == {tuple(round(c / 255, 3) for c in (0x99, 0x99, 0x99))}
+    plt.close(fig)
+
+
+def test_verdict_names_an_actor_whose_interval_excludes_zero(seed_analysis):
+    import copy
+
+    a = copy.copy(seed_analysis)
+    a.tables = dict(seed_analysis.tables)
+    table = seed_analysis.tables["actor_sentiment"].copy()
+    table.loc[0, ["score", "ci_low", "ci_high"]] = [-0.7, -0.9, -0.4]
+    a.tables["actor_sentiment"] = table
+    actor = table.loc[0, "actor"]
+    assert f"{actor} (negative, -0.70)" in fs.verdict(a)
+
+
+def test_paragraph_numbers_count_from_one_in_every_figure_csv(seed_analysis, tmp_path):
+    figures.export_all(seed_analysis, tmp_path)
+    n_para = len(seed_analysis.article.paragraphs)
+    seen = 0
+    for csv in sorted(tmp_path.glob("*.csv")):
+        data = pd.read_csv(csv)
+        assert "para_id" not in data.columns, csv.name
+        if "paragraph" in data.columns:
+            seen += 1
+            assert data["paragraph"].min() >= 1 and data["paragraph"].max() <= n_para, csv.name
+    assert seen >= 3  # 22, 32, 51 (and 52)
+    grade = pd.read_csv(tmp_path / "51-grade-by-paragraph.csv")
+    assert grade["paragraph"].tolist() == list(range(1, n_para + 1))
+
+
+def test_sentiment_through_article_draws_only_measured_paragraphs(seed_analysis):
+    fig, data = fs.sentiment_through_article(seed_analysis)
+    measured = {(a, p) for a, p in zip(data["actor"], data["paragraph"])}
+    for line in fig.axes[0].get_lines():
+        xs = list(line.get_xdata())
+        if line.get_linestyle() != "None" and len(xs) > 1:  # a joining line: neighbouring paragraphs only
+            assert all(b - a == 1 for a, b in zip(xs, xs[1:]))
+    assert len(measured) == len(data)
+    plt.close(fig)
+
+
+@pytest.mark.parametrize("stem", ["21-mentions-by-actor", "31-actor-sentiment", "41-blame-network", "51-grade-by-paragraph",
+                                  "53-metrics"])
+def test_every_figure_names_the_article_and_outlet(seed_analysis, stem):
+    fig, _ = figures.make(stem, seed_analysis)
+    texts = [t.get_text() for t in fig.texts]
+    assert any(seed_analysis.article.title[:30] in t and "The New York Times" in t for t in texts)
+    plt.close(fig)
