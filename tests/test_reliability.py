@@ -173,6 +173,24 @@ def test_outputs_are_readable_by_others(tmp_path):
     assert stat.S_IMODE((tmp_path / "out" / "articles.csv").stat().st_mode) == 0o644
 
 
+def test_atomic_dir_replaces_whole_and_keeps_the_old_on_failure(tmp_path):
+    old = os.umask(0o022)
+    try:
+        with fsutil.atomic_dir(tmp_path, "art") as tmp:
+            (tmp / "a.csv").write_text("1")
+        with fsutil.atomic_dir(tmp_path, "art") as tmp:
+            (tmp / "b.csv").write_text("2")
+        with pytest.raises(RuntimeError):
+            with fsutil.atomic_dir(tmp_path, "art") as tmp:
+                (tmp / "c.csv").write_text("3")
+                raise RuntimeError("disk full")
+    finally:
+        os.umask(old)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["art"]  # no temporaries left
+    assert sorted(p.name for p in (tmp_path / "art").iterdir()) == ["b.csv"]
+    assert stat.S_IMODE((tmp_path / "art").stat().st_mode) == 0o755
+
+
 # --------------------------------------------------------------------------- finding 10: aliases, disk, CSV
 def test_a_bad_alias_file_is_reported_once_not_per_article(tmp_path, capsys):
     aliases = tmp_path / "aliases.yaml"

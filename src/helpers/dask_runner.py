@@ -30,8 +30,6 @@ installed). See docs/corpus-scale.md.
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import sys
 import tempfile
 import threading
@@ -39,6 +37,7 @@ from collections import deque
 from pathlib import Path
 
 from .errors import InputError
+from .fsutil import atomic_dir
 
 #: Tasks in flight or waiting to be written, per worker thread of the cluster.
 WINDOW_PER_THREAD = 4
@@ -122,24 +121,12 @@ class WarmUp(_WorkerPlugin):
 # --------------------------------------------------------------------------- client side
 def write_folder(out_dir: Path, slug: str, files: dict[str, bytes]) -> Path:
     """Write one article folder from its files, atomically (as `Analysis.save` does)."""
-    final = out_dir / slug
-    tmp = Path(tempfile.mkdtemp(prefix=f".{slug}.", dir=out_dir))
-    try:
+    with atomic_dir(out_dir, slug) as tmp:
         for rel, data in files.items():
             target = tmp / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
-        if final.exists():
-            trash = Path(tempfile.mkdtemp(prefix=f".{slug}.old.", dir=out_dir))
-            os.replace(final, trash / "old")
-            os.replace(tmp, final)
-            shutil.rmtree(trash, ignore_errors=True)
-        else:
-            os.replace(tmp, final)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    return final
+    return out_dir / slug
 
 
 def prepare_task(path: str, slug: str, config: dict) -> dict:

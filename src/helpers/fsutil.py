@@ -11,6 +11,7 @@
 * `publish_dir`: gives a ``mkdtemp`` folder (mode 0700) the permissions a normal ``mkdir`` would
   (0777 minus the umask) before it is renamed into place, so colleagues and web servers can read
   the outputs.
+* `atomic_dir`: fill a hidden temporary folder, then swap it in for ``DIR/<name>`` in one rename.
 * `atomic_write_bytes`: write a file via a temporary sibling and ``os.replace``.
 * `spreadsheet_safe`: the ``--safe-csv`` export rule against CSV (formula) injection.
 """
@@ -21,6 +22,7 @@ import os
 import re
 import shutil
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import InputError
@@ -179,6 +181,32 @@ def publish_dir(path) -> Path:
     """Give a ``mkdtemp`` folder (0700) the usual folder permissions before it is renamed into place."""
     os.chmod(path, dir_mode())
     return Path(path)
+
+
+@contextmanager
+def atomic_dir(parent, name: str):
+    """Yield a hidden temporary folder in ``parent``; on success it replaces ``parent/name`` whole.
+
+    The folder gets the usual permissions (`publish_dir`) before the swap; a previous ``name``
+    is moved aside and deleted only after the new one is in place. On any exception the
+    temporary folder is removed and ``parent/name`` is left as it was.
+    """
+    parent = Path(parent)
+    final = parent / name
+    tmp = Path(tempfile.mkdtemp(prefix=f".{name}.", dir=parent))
+    try:
+        yield tmp
+        publish_dir(tmp)
+        if final.exists():
+            trash = Path(tempfile.mkdtemp(prefix=f".{name}.old.", dir=parent))
+            os.replace(final, trash / "old")
+            os.replace(tmp, final)
+            shutil.rmtree(trash, ignore_errors=True)
+        else:
+            os.replace(tmp, final)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
 
 
 def atomic_write_bytes(path, data: bytes) -> Path:

@@ -6,9 +6,6 @@ and writes the result folder atomically.
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,7 +14,7 @@ import pandas as pd
 from . import actors, attribution, framing, readability, text
 from . import sentiment as _sentiment
 from .article import Article, load_article
-from .fsutil import publish_dir
+from .fsutil import atomic_dir
 from .tables import COLUMNS, conform
 
 #: Tables written by `Analysis.save`, in this order. Contract tables first, extras after.
@@ -66,9 +63,7 @@ class Analysis:
         slug = slug or self.slug
         out_dir = Path(out_dir)
         out_dir.mkdir(parents=True, exist_ok=True)
-        final = out_dir / slug
-        tmp = Path(tempfile.mkdtemp(prefix=f".{slug}.", dir=out_dir))
-        try:
+        with atomic_dir(out_dir, slug) as tmp:
             record = {**self.article.to_dict(), "slug": slug}
             (tmp / "article.json").write_text(json.dumps(record, ensure_ascii=False, indent=2), encoding="utf-8")
             for name in TABLE_FILES:
@@ -78,18 +73,7 @@ class Analysis:
                 from .figures import export_all
 
                 export_all(self, tmp)
-            publish_dir(tmp)  # mkdtemp makes it 0700: give it the usual folder permissions
-            if final.exists():
-                trash = Path(tempfile.mkdtemp(prefix=f".{slug}.old.", dir=out_dir))
-                os.replace(final, trash / "old")
-                os.replace(tmp, final)
-                shutil.rmtree(trash, ignore_errors=True)
-            else:
-                os.replace(tmp, final)
-        except BaseException:
-            shutil.rmtree(tmp, ignore_errors=True)
-            raise
-        return final
+        return out_dir / slug
 
 
 def analyze(article, aliases: dict[str, str] | None = None, sentiment: str = "encoder") -> Analysis:

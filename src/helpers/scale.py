@@ -17,9 +17,9 @@ keeps its figures, as does ``python -m helpers report``) and ``corpus`` for two 
 from __future__ import annotations
 
 import os
-import shutil
-import tempfile
 from pathlib import Path
+
+from .fsutil import atomic_dir
 
 FIGURE_MODES = ("all", "corpus", "none")
 #: Folder (inside the output folder) of the corpus comparison figures.
@@ -66,21 +66,9 @@ def export_corpus_figures(out_dir, min_articles: int = 2) -> Path | None:
     tables = corpus.load_corpus(out_dir, tables=COMPARE_TABLES)
     if len(tables["articles"]) < min_articles:
         return None
-    final = out_dir / CORPUS_FIGURES
-    tmp = Path(tempfile.mkdtemp(prefix=f".{CORPUS_FIGURES}.", dir=out_dir))
-    try:
+    with atomic_dir(out_dir, CORPUS_FIGURES) as tmp:
         compare.export_all(tables, tmp)
-        if final.exists():
-            trash = Path(tempfile.mkdtemp(prefix=f".{CORPUS_FIGURES}.old.", dir=out_dir))
-            os.replace(final, trash / "old")
-            os.replace(tmp, final)
-            shutil.rmtree(trash, ignore_errors=True)
-        else:
-            os.replace(tmp, final)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    return final
+    return out_dir / CORPUS_FIGURES
 
 
 #: Environment variable read by `helpers.encoder` for the intra-op threads of its ONNX session.
