@@ -15,18 +15,27 @@ def test_stance_is_neutral_inside_the_interval():
     assert fs.stance(0.5, 0.2, 0.8) == "positive"
 
 
-def test_seed_chart_says_no_actor_differs_and_leaves_out_rare_actors(seed_analysis):
+def test_seed_chart_colours_only_clear_stances_and_leaves_out_rare_actors(seed_analysis):
     data = fs.actor_chart_data(seed_analysis)
     rare = data[data["mentions"] < fs.MIN_MENTIONS]
     assert len(rare) > 0 and not rare["plotted"].any()
     assert data.loc[data["plotted"], "mentions"].min() >= fs.MIN_MENTIONS
-    # on the seed every interval crosses 0: the verdict and the title say so in plain words
-    assert (data["stance"] == "neutral").all()
-    assert fs.verdict(seed_analysis).startswith("No actor is treated clearly differently from neutral")
+    # a stance is claimed only when the whole 95 % interval lies on one side of 0
+    crosses = (data["ci_low"] <= 0) & (data["ci_high"] >= 0)
+    assert (data.loc[crosses, "stance"] == "neutral").all()
+    assert (data.loc[~crosses, "stance"] != "neutral").all()
+    # Russia (whose strikes the article reports) is clearly negative on the seed
+    assert data.set_index("actor").loc["Russia", "stance"] == "negative"
+    clear = data[data["plotted"] & (data["stance"] != "neutral")]
+    verdict = fs.verdict(seed_analysis)
+    assert verdict.startswith("Clearly different from neutral")
+    for row in clear.itertuples():
+        assert f"{row.actor} ({row.stance}, {row.score:+.2f})" in verdict
     fig, _ = fs.actor_sentiment(seed_analysis)
-    assert fig.axes[0].get_title().startswith("No actor is treated clearly differently")
-    colours = {tuple(round(c, 3) for c in bar.get_facecolor()[:3]) for bar in fig.axes[0].patches}
-    assert colours == {tuple(round(c / 255, 3) for c in (0x99, 0x99, 0x99))}
+    grey = tuple(round(c / 255, 3) for c in (0x99, 0x99, 0x99))
+    colours = [tuple(round(c, 3) for c in bar.get_facecolor()[:3]) for bar in fig.axes[0].patches]
+    assert colours.count(grey) == int((data["plotted"] & (data["stance"] == "neutral")).sum())
+    assert len(colours) - colours.count(grey) == len(clear)
     plt.close(fig)
 
 
@@ -74,4 +83,21 @@ def test_every_figure_names_the_article_and_outlet(seed_analysis, stem):
     fig, _ = figures.make(stem, seed_analysis)
     texts = [t.get_text() for t in fig.texts]
     assert any(seed_analysis.article.title[:30] in t and "The New York Times" in t for t in texts)
+    plt.close(fig)
+
+
+def test_verdict_and_title_say_so_when_no_actor_differs(seed_analysis):
+    import copy
+
+    a = copy.copy(seed_analysis)
+    a.tables = dict(seed_analysis.tables)
+    table = seed_analysis.tables["actor_sentiment"].copy()
+    table["ci_low"] = table["score"].clip(upper=0) - 0.1  # every interval holds its score and 0
+    table["ci_high"] = table["score"].clip(lower=0) + 0.1
+    a.tables["actor_sentiment"] = table
+    assert fs.verdict(a).startswith("No actor is treated clearly differently from neutral")
+    fig, _ = fs.actor_sentiment(a)
+    assert fig.axes[0].get_title().startswith("No actor is treated clearly differently")
+    grey = tuple(round(c / 255, 3) for c in (0x99, 0x99, 0x99))
+    assert {tuple(round(c, 3) for c in bar.get_facecolor()[:3]) for bar in fig.axes[0].patches} == {grey}
     plt.close(fig)
