@@ -94,6 +94,14 @@ class OutputLock:
         self.release()
 
 
+def _entries(folder) -> list:
+    """The entries at the top of ``folder`` (none when it cannot be read)."""
+    try:
+        return list(os.scandir(folder))
+    except OSError:
+        return []
+
+
 def remove_stale(folder) -> int:
     """Delete hidden temp folders and ``.part`` files at the top of ``folder``; returns how many.
 
@@ -101,11 +109,7 @@ def remove_stale(folder) -> int:
     """
     folder = Path(folder)
     removed = 0
-    try:
-        entries = list(os.scandir(folder))
-    except OSError:
-        return 0
-    for entry in entries:
+    for entry in _entries(folder):
         name = entry.name
         try:
             if entry.is_dir(follow_symlinks=False) and _TEMP_DIR.match(name):
@@ -122,11 +126,7 @@ def remove_stale(folder) -> int:
 def remove_temp_dirs(folder) -> int:
     """Delete only the hidden ``mkdtemp`` folders at the top of ``folder`` (under its lock)."""
     removed = 0
-    try:
-        entries = list(os.scandir(folder))
-    except OSError:
-        return 0
-    for entry in entries:
+    for entry in _entries(folder):
         if entry.is_dir(follow_symlinks=False) and _TEMP_DIR.match(entry.name):
             shutil.rmtree(entry.path, ignore_errors=True)
             removed += 1
@@ -151,11 +151,7 @@ def pid_temp_dir(parent, prefix: str) -> Path:
 def remove_dead_temps(folder) -> int:
     """Delete `pid_temp_dir` folders (and files) in ``folder`` whose creating process has exited."""
     removed = 0
-    try:
-        entries = list(os.scandir(folder))
-    except OSError:
-        return 0
-    for entry in entries:
+    for entry in _entries(folder):
         m = _PID_TEMP.match(entry.name)
         if not m or _alive(int(m.group("pid"))):
             continue
