@@ -133,27 +133,107 @@ def test_single_article_keeps_its_figures_by_default(tmp_path):
     assert not (tmp_path / scale.CORPUS_FIGURES).exists()  # one article is no corpus
 
 
-def test_parallel_batches_give_each_worker_one_encoder_thread(monkeypatch):
+def test_threads_per_worker_fill_the_cores_once():
+    assert scale.threads_per_worker(2, cores=2) == 1
+    assert scale.threads_per_worker(1, cores=2) == 2
+    assert scale.threads_per_worker(2, cores=8) == 4
+    assert scale.threads_per_worker(3, cores=8) == 2
+    assert scale.threads_per_worker(4, cores=2) == 1  # more workers than cores: never 0
+    assert scale.threads_per_worker(1) == scale.available_cores() == len(os.sched_getaffinity(0))
+
+
+def test_configure_worker_sets_encoder_and_numeric_threads(monkeypatch):
     import types
 
     calls = []
-    fake = types.SimpleNamespace(set_threads=calls.append)
-    monkeypatch.setitem(sys.modules, "helpers.encoder", fake)
-    monkeypatch.delenv(scale.ENCODER_THREADS_ENV, raising=False)
-    monkeypatch.setattr("helpers.pipeline.warm_up", lambda: calls.append("warm"))
-    restore = scale.prepare_parent()
-    assert calls == [1, "warm"] and os.environ[scale.ENCODER_THREADS_ENV] == "1"
-    scale.one_thread_per_process()  # what a forked worker does first: a session of its own
-    assert calls[-1] == 1
-    restore()
-    assert calls[-1] is None and scale.ENCODER_THREADS_ENV not in os.environ
-    monkeypatch.setenv(scale.ENCODER_THREADS_ENV, "3")  # the user's choice wins
-    scale.one_thread_per_process()
-    assert calls[-1] == 3
+    monkeypatch.setitem(sys.modules, "helpers.encoder", types.SimpleNamespace(set_threads=calls.append))
+    monkeypatch.setattr(scale, "_limit_thread_pools", calls.append)
+    for name in (scale.ENCODER_THREADS_ENV, *scale.NUMERIC_THREADS_ENV):
+        monkeypatch.delenv(name, raising=False)
+    assert scale.configure_worker(3) == 3
+    assert calls == [3, 3]  # the loaded pools limited, then the inherited encoder session dropped
+    assert all(os.environ[name] == "3" for name in (scale.ENCODER_THREADS_ENV, *scale.NUMERIC_THREADS_ENV))
+    monkeypatch.setenv(scale.ENCODER_THREADS_ENV, "5")  # the user's choice wins
+    monkeypatch.setenv("OMP_NUM_THREADS", "7")
+    assert scale.configure_worker(2) == 5
+    assert calls[-1] == 5 and os.environ["OMP_NUM_THREADS"] == "7" and os.environ["MKL_NUM_THREADS"] == "3"
 
 
-def test_jobs_2_runs_with_one_encoder_thread_per_worker(three_articles, tmp_path, monkeypatch):
-    monkeypatch.delenv(scale.ENCODER_THREADS_ENV, raising=False)
-    result = batch.run([three_articles], tmp_path / "o", jobs=2, figures="none", progress=False)
+def test_parent_of_a_pool_loads_resources_not_the_encoder(monkeypatch):
+    calls = []
+    monkeypatch.setattr("helpers.pipeline.warm_up", lambda sentiment, models=True: calls.append((sentiment, models)))
+    scale.prepare_parent("fast")
+    scale.prepare_parent("encoder")
+    assert calls == [("fast", False), ("encoder", False)]
+
+
+def test_warm_up_without_models_opens_no_encoder_session():
+    code = textwrap.dedent("""
+        import sys
+        from helpers import pipeline
+        pipeline.warm_up("encoder", models=False)
+        from helpers import resources
+        assert "helpers.encoder" not in sys.modules or not sys.modules["helpers.encoder"]._loaded
+        assert resources.cmu_syllables.cache_info().currsize == resources.sentence_splitter.cache_info().currsize == 1
+        pipeline.warm_up("fast")
+        assert "helpers.encoder" not in sys.modules or not sys.modules["helpers.encoder"]._loaded
+        pipeline.warm_up("encoder")
+        assert sys.modules["helpers.encoder"]._loaded
+        print("ok")
+        """)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=PROJECT_ROOT, timeout=300)
+    assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr[-2000:]
+
+
+def _record_worker_threads(monkeypatch, log):
+    """Make each worker append its pid, encoder session threads and BLAS pool sizes to ``log``."""
+    original = batch._analyse_and_save
+
+    def spy(src, path, slug, cfg, result):
+        original(src, path, slug, cfg, result)
+        from threadpoolctl import threadpool_info
+
+        from helpers import encoder
+
+        session = encoder._loaded.get(os.getpid())
+        record = {"pid": os.getpid(), "sentiment": cfg["sentiment"],
+                  "intra_op": session.session.get_session_options().intra_op_num_threads if session else None,
+                  "pools": [pool["num_threads"] for pool in threadpool_info()],
+                  "omp_env": os.environ.get("OMP_NUM_THREADS")}
+        with open(log, "a", encoding="utf-8") as handle:
+            handle.write(json.dumps(record) + "\n")
+
+    monkeypatch.setattr(batch, "_analyse_and_save", spy)
+
+
+@pytest.mark.parametrize("sentiment", ["encoder", "fast"])
+def test_jobs_2_workers_have_their_own_session_with_cores_over_jobs_threads(three_articles, tmp_path, monkeypatch,
+                                                                             sentiment):
+    from helpers import encoder
+
+    for name in (scale.ENCODER_THREADS_ENV, *scale.NUMERIC_THREADS_ENV):
+        monkeypatch.delenv(name, raising=False)
+    log = tmp_path / "threads.jsonl"
+    _record_worker_threads(monkeypatch, log)
+    encoder.set_threads(2)
+    try:
+        encoder.load()  # a session with a thread pool in the parent (a notebook that analysed an article)
+        assert os.getpid() in encoder._loaded
+        result = batch.run([three_articles], tmp_path / "o", jobs=2, figures="none", progress=False,
+                           sentiment=sentiment)
+        parent_session_after = os.getpid() in encoder._loaded
+    finally:
+        encoder.set_threads(None)
     assert result.ok == 3
-    assert scale.ENCODER_THREADS_ENV not in os.environ  # the parent's setting is restored
+    records = [json.loads(line) for line in log.read_text().splitlines()]
+    expected = scale.threads_per_worker(2)
+    assert len(records) == 3 and len({r["pid"] for r in records}) == 2 and os.getpid() not in {r["pid"] for r in records}
+    for r in records:
+        assert r["omp_env"] == str(expected)
+        assert all(n <= expected for n in r["pools"])  # numpy's BLAS (inherited at full size) limited
+        if sentiment == "encoder":
+            assert r["intra_op"] == expected  # its own session (keyed by pid), cores/jobs threads
+        else:
+            assert r["intra_op"] is None  # --sentiment fast never opens the encoder
+    assert not parent_session_after  # closed before the fork (a worker closing it would hang), not reopened
+    assert scale.ENCODER_THREADS_ENV not in os.environ and "OMP_NUM_THREADS" not in os.environ  # parent untouched

@@ -209,9 +209,9 @@ def _init_worker(config: dict) -> None:
     _CONFIG.clear()
     _CONFIG.update(config)
     if config.get("parallel"):
-        from .scale import one_thread_per_process
+        from .scale import configure_worker
 
-        one_thread_per_process()  # one encoder session per worker, one thread each
+        configure_worker(config["threads"])  # one encoder session per worker, cores/jobs threads each
 
 
 def _rows(article: dict, tables: dict, slug: str, source: str) -> tuple[dict, list[dict]]:
@@ -252,18 +252,20 @@ class _Budget:
         return False
 
 
-_WARM = []
+_WARM: set = set()  # (process id, sentiment model) already warmed up; a forked worker is a new pid
 
 
-def _warm_up() -> None:
-    """Load the models once per process (`pipeline.warm_up`), so loading is not charged to an article's budget."""
-    if _WARM:
+def _warm_up(sentiment: str = "encoder") -> None:
+    """Load the resources and the ``sentiment`` model once per process (`pipeline.warm_up`), so
+    loading is not charged to an article's budget (``fast`` never loads the encoder)."""
+    key = (os.getpid(), sentiment)
+    if key in _WARM:
         return
-    _WARM.append(True)
+    _WARM.add(key)
     from .pipeline import warm_up
 
     try:
-        warm_up()
+        warm_up(sentiment)
     except Exception:  # noqa: BLE001 - a failure here shows up, with its message, on the first article
         pass
 
@@ -317,7 +319,7 @@ def process_one(path: str, slug: str) -> dict:
             result["article"], result["actors"] = _rows(article, tables, slug, path)
             result["status"] = "skipped"
             return result
-        _warm_up()  # loads the models once per process, outside the article's budget
+        _warm_up(cfg.get("sentiment", "encoder"))  # loads the models once per process, outside the article's budget
         with _Budget(timeout):
             _analyse_and_save(src, path, slug, cfg, result)
     except ArticleTimeout:
@@ -579,10 +581,10 @@ def _run_locked(paths, out_dir, jobs, force, aliases, progress, figures, schedul
     config = {"out_dir": str(out_dir), "aliases": aliases, "figures": scale.per_article_figures(mode), "force": force,
               "timeout": timeout or 0, "safe_csv": safe_csv, "sentiment": sentiment}
     fingerprint()  # computed once here, inherited by forked workers
-    restore = lambda: None  # noqa: E731
     if jobs > 1 and scheduler is None:
         config["parallel"] = True
-        restore = scale.prepare_parent()  # resources loaded once, shared copy-on-write by the workers
+        config["threads"] = scale.threads_per_worker(jobs)  # no oversubscription: jobs × threads = cores
+        scale.prepare_parent(sentiment)  # lexicons loaded once, shared copy-on-write; the encoder is the workers'
 
     result = BatchResult(out_dir=out_dir)
     writers = {"articles": _RowWriter(out_dir, "articles", safe=safe_csv),
@@ -639,7 +641,6 @@ def _run_locked(paths, out_dir, jobs, force, aliases, progress, figures, schedul
             w.abort()
         if pool is not None:
             pool.close()
-        restore()
     if result.stopped:
         print(f"error: {out_dir}: {result.stopped}; the batch stopped (free space and run again to resume)",
               file=sys.stderr)

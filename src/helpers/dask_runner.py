@@ -104,10 +104,13 @@ except ImportError:  # pragma: no cover - distributed is a dependency
 
 
 class WarmUp(_WorkerPlugin):
-    """Dask worker plugin: load the language resources and models once when a worker starts
-    (and when a worker joins later), one encoder thread per worker process."""
+    """Dask worker plugin: load the language resources and the ``sentiment`` model once when a
+    worker starts (and when a worker joins later), one encoder thread per worker process."""
 
     name = "helpers-warm-up"
+
+    def __init__(self, sentiment: str = "encoder"):
+        self.sentiment = sentiment
 
     def setup(self, worker=None):
         from .pipeline import warm_up
@@ -115,7 +118,7 @@ class WarmUp(_WorkerPlugin):
 
         with _ANALYSIS_LOCK:
             one_thread_per_process()  # one encoder thread per worker process
-            warm_up()
+            warm_up(self.sentiment)
 
 
 # --------------------------------------------------------------------------- client side
@@ -212,7 +215,7 @@ def _ordered_results(client, tasks, config):
     from distributed import as_completed
 
     try:
-        client.register_plugin(WarmUp())
+        client.register_plugin(WarmUp(config.get("sentiment", "encoder")))
     except Exception as err:  # the first task of each worker warms it up instead
         print(f"warning: Dask workers not warmed up ({type(err).__name__}: {err})", file=sys.stderr)
     out_dir = Path(config["out_dir"])

@@ -126,11 +126,32 @@ WARM_UP_TEXT = (
 )
 
 
-def warm_up() -> None:
-    """Load every language resource and model once in THIS process (about 1–2 s).
+def warm_up(sentiment: str = "encoder", models: bool = True) -> None:
+    """Load the language resources, and the ``sentiment`` classifier, once in THIS process (about 1–2 s).
 
-    The batch runner calls it in the parent before forking workers, so the lexicons, the CMU
-    dictionary and the shipped models are loaded once and shared copy-on-write instead of being
-    loaded again, and held again, by every worker.
+    ``models=True`` (a worker, or a single process): one analysis of `WARM_UP_TEXT` with
+    ``sentiment`` ("encoder" loads the ONNX session, "fast" the linear model and never the encoder).
+    ``models=False`` (the parent of a pool, before it forks): every stage's lexicons, the CMU table,
+    the actor lists and Punkt, but not the encoder: an ONNX session opened before a fork is of no
+    use to the workers (`encoder.load` opens one per process), so loading it there only costs the
+    parent its memory. With ``sentiment="fast"`` the small linear model is loaded too, so the
+    workers share it copy-on-write.
     """
-    analyze(WARM_UP_TEXT)
+    sentiment = _sentiment.check_model(sentiment)
+    if models:
+        analyze(WARM_UP_TEXT, sentiment=sentiment)
+        return
+    from . import directed
+
+    article = load_article(WARM_UP_TEXT)
+    sents = text.sentences(article)
+    mentions = actors.find_mentions(sents)
+    quotes = attribution.find_quotes(sents, mentions)
+    readability.measure(article, sents)
+    blame = framing.find_blame(sents, mentions, quotes)
+    framing.passives(sents)
+    framing.frames(sents, mentions, quotes, blame=blame)
+    if sentiment == "fast":
+        _sentiment.score_mentions(sents, mentions, quotes, model="fast")
+    else:
+        directed.candidates(sents, mentions, quotes)  # its cue lists; the encoder itself is the workers'

@@ -73,18 +73,60 @@ def export_corpus_figures(out_dir, min_articles: int = 2) -> Path | None:
 
 #: Environment variable read by `helpers.encoder` for the intra-op threads of its ONNX session.
 ENCODER_THREADS_ENV = "HELPERS_ENCODER_THREADS"
+#: Thread-count variables of the numerical libraries (OpenMP, OpenBLAS, MKL, numexpr) a worker sets.
+NUMERIC_THREADS_ENV = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "NUMEXPR_NUM_THREADS")
 
 
-def one_thread_per_process() -> None:
-    """In a worker process of a parallel batch: ONE intra-op thread for the contextual encoder.
+def available_cores() -> int:
+    """CPU cores this process may run on (its affinity mask, e.g. under ``taskset``; else the CPU count)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
 
-    With N workers on N cores, ONNX Runtime's default (a thread per core in every session)
-    oversubscribes the cores N-fold, so ``--jobs 2`` would not scale. Sets
-    ``$HELPERS_ENCODER_THREADS`` to 1 unless the user set it, and drops a session inherited from
-    the parent (`encoder.set_threads`), so each worker builds its own single-threaded session.
+
+def threads_per_worker(jobs: int, cores: int | None = None) -> int:
+    """Threads each of ``jobs`` worker processes may use so that together they fill ``cores`` once.
+
+    ``cores // jobs``, at least 1: with ``--jobs 2`` on 2 cores each worker's encoder session gets
+    one intra-op thread (not ONNX Runtime's default of one per core, which would run 4 threads on
+    2 cores); with ``--jobs 2`` on 8 cores, 4 each.
     """
-    os.environ.setdefault(ENCODER_THREADS_ENV, "1")
-    _set_encoder_threads(int(os.environ[ENCODER_THREADS_ENV]))
+    cores = available_cores() if cores is None else max(1, int(cores))
+    return max(1, cores // max(1, int(jobs)))
+
+
+def configure_worker(threads: int) -> int:
+    """In a worker process: at most ``threads`` threads for the encoder and the numerical libraries.
+
+    Sets ``$HELPERS_ENCODER_THREADS`` (the encoder's intra-op threads) and the OpenMP / BLAS
+    variables of `NUMERIC_THREADS_ENV` unless the user set them, limits the BLAS and OpenMP
+    thread pools already loaded in this process (threadpoolctl: a forked worker inherits numpy's
+    OpenBLAS sized for every core), and drops an encoder session inherited from the parent
+    (`encoder.set_threads`), so the worker opens ONE session of its own, with that many threads.
+    Returns the encoder's thread count (the user's ``$HELPERS_ENCODER_THREADS`` if set).
+    """
+    threads = max(1, int(threads))
+    os.environ.setdefault(ENCODER_THREADS_ENV, str(threads))
+    for name in NUMERIC_THREADS_ENV:
+        os.environ.setdefault(name, str(threads))
+    _limit_thread_pools(threads)
+    encoder_threads = int(os.environ[ENCODER_THREADS_ENV])
+    _set_encoder_threads(encoder_threads)
+    return encoder_threads
+
+
+def one_thread_per_process() -> int:
+    """`configure_worker` with one thread: a Dask worker process (run one per core, ``--nthreads 1``)."""
+    return configure_worker(1)
+
+
+def _limit_thread_pools(threads: int) -> None:
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # pragma: no cover - a dependency
+        return
+    threadpool_limits(limits=threads)
 
 
 def _set_encoder_threads(n) -> None:
@@ -95,25 +137,22 @@ def _set_encoder_threads(n) -> None:
         encoder.set_threads(n)
 
 
-def prepare_parent():
-    """Before forking a pool: load every resource here once (shared copy-on-write by the workers).
+def prepare_parent(sentiment: str = "encoder") -> None:
+    """Before forking a pool: load the language resources here once (shared copy-on-write by the workers).
 
-    The encoder, if the pipeline loads one, is loaded single-threaded, so the session a worker
-    inherits has no thread pool to lose in the fork (the worker replaces it with its own, see
-    `one_thread_per_process`). Returns a function that restores this process's setting afterwards.
+    Not the encoder (`pipeline.warm_up` with ``models=False``): each worker opens its own session
+    (an ONNX Runtime session does not survive a fork), so one loaded here would only hold the
+    parent's memory. With ``sentiment="fast"`` the small linear model is loaded here too.
+
+    A session this process opened earlier (a notebook that analysed an article, then runs a
+    batch) is closed HERE, before the fork: closing it in a worker would wait forever for its
+    thread pool, whose threads do not exist in the forked copy. It is reopened on next use.
     """
+    import sys
+
     from .pipeline import warm_up
 
-    before = os.environ.get(ENCODER_THREADS_ENV)
-    one_thread_per_process()
-    warm_up()
-
-    def restore():
-        if before is None:
-            os.environ.pop(ENCODER_THREADS_ENV, None)
-            _set_encoder_threads(None)
-        else:
-            os.environ[ENCODER_THREADS_ENV] = before
-            _set_encoder_threads(int(before))
-
-    return restore
+    encoder = sys.modules.get("helpers.encoder")
+    if encoder is not None and hasattr(encoder, "load") and hasattr(encoder.load, "cache_clear"):
+        encoder.load.cache_clear()
+    warm_up(sentiment, models=False)
