@@ -367,12 +367,21 @@ def edge_threshold(name: str = EDGE_MODEL) -> float:
 
 
 def linear_logits(items) -> np.ndarray:
-    """Raw logits (n, 5) of the linear model for (sentence, e1, e2) items; either entity may come first."""
+    """Raw logits (n, 5) of the linear model for (sentence, e1, e2) items; either entity may come first.
+
+    As for the encoder, each sentence is first cut to `encoder.WINDOW_CHARS` characters either side
+    of the pair, so a pair in a 100 KB one-line "sentence" costs what one in a normal sentence does
+    (no sentence of Park et al.'s data is that long: the cut changes nothing there).
+    """
+    from .encoder import window as cut
+
     m = model()
     window = m.meta.get("window", 3)
     out = np.zeros((len(items), len(m.classes)), dtype=np.float64)
     for i, (sentence, e1, e2) in enumerate(items):
         e1, e2 = (int(e1[0]), int(e1[1])), (int(e2[0]), int(e2[1]))
+        sentence, off = cut(str(sentence), min(e1[0], e2[0]), max(e1[1], e2[1]))
+        e1, e2 = (e1[0] - off, e1[1] - off), (e2[0] - off, e2[1] - off)
         if e1[0] > e2[0]:  # classified in text order, as trained, and the direction swapped back
             out[i] = m.decision(features(sentence, e2, e1, window))[[SWAP[c] for c in range(5)]]
         else:
