@@ -175,6 +175,8 @@ def test_warm_up_without_models_opens_no_encoder_session():
         from helpers import resources
         assert "helpers.encoder" not in sys.modules or not sys.modules["helpers.encoder"]._loaded
         assert resources.cmu_syllables.cache_info().currsize == resources.sentence_splitter.cache_info().currsize == 1
+        from helpers import directed
+        assert directed.model.cache_info().currsize == 1  # the linear half of the edge ensemble, shared
         pipeline.warm_up("fast")
         assert "helpers.encoder" not in sys.modules or not sys.modules["helpers.encoder"]._loaded
         pipeline.warm_up("encoder")

@@ -154,4 +154,5 @@ def warm_up(sentiment: str = "encoder", models: bool = True) -> None:
     if sentiment == "fast":
         _sentiment.score_mentions(sents, mentions, quotes, model="fast")
     else:
-        directed.candidates(sents, mentions, quotes)  # its cue lists; the encoder itself is the workers'
+        pairs = directed.candidates(sents, mentions, quotes)  # its cue lists; the encoder itself is the workers'
+        directed.linear_logits([(c["text"], c["e1"], c["e2"]) for c in pairs])  # the edge ensemble's linear model
