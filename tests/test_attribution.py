@@ -30,6 +30,8 @@ def port():
 
 
 def _row(quotes, needle):
+    """The one statement (not a ``partial`` row repeating its quoted words) containing ``needle``."""
+    quotes = quotes[quotes["kind"] != "partial"]
     rows = quotes[quotes["content"].str.contains(needle, regex=False)]
     assert len(rows) == 1, (needle, quotes[["speaker", "content"]])
     return rows.iloc[0]
@@ -301,3 +303,51 @@ def test_plural_present_cues_from_the_lexicon():
     got = quotes[["speaker_surface", "cue", "kind", "content"]].values.tolist()
     assert got == [["Harbor polls", "show", "evidence", "the mayor trailing by ten points"],
                    ["Ms. Okafor", "notes", "reported", "the ferry has lost money since 2019"]]
+
+
+def test_partial_quotes_inside_reported_speech():
+    article = Article(paragraphs=[
+        "Governor Lena Brandt said the new dam was “a gift to the valley” and that its critics had "
+        "“no idea what they are talking about.”",
+        "Brandt called the protesters “a noisy minority” on Friday.",
+        "“We will not stop,” said Omar Quist, who leads the protest. Quist said the dam was a mistake.",
+    ])
+    sents = text.sentences(article)
+    quotes = attribution.find_quotes(sents, actors.find_mentions(sents))
+    partial = quotes[quotes["kind"] == "partial"]
+    assert partial["content"].tolist() == ["a gift to the valley", "no idea what they are talking about."]
+    assert partial["speaker"].tolist() == ["Lena Brandt"] * 2 and partial["direct"].all()
+    assert partial["cue"].tolist() == ["said", "said"] and partial["sent_id"].tolist() == [0, 0]
+    # the statement itself is still one reported row, right before its quoted words
+    reported = quotes[quotes["kind"] == "reported"].iloc[0]
+    assert reported.content.startswith("the new dam was “a gift") and not bool(reported.direct)
+    assert quotes.index[quotes["kind"] == "reported"][0] + 1 == partial.index[0]
+    # a stance ("called X “…”") keeps its words in the stance row, as the seed's "dictator"
+    assert not quotes["content"].eq("a noisy minority").any()
+    # a direct quote is never repeated as a partial one
+    assert (quotes["content"] == "We will not stop").sum() == 1
+
+
+def test_seed_partial_quote_of_reported_speech(seed):
+    quotes, _ = seed
+    row = quotes[(quotes["kind"] == "partial") & (quotes["content"] == "very good meeting")]
+    assert len(row) == 1 and "Rutte" in row.iloc[0].speaker and bool(row.iloc[0].direct)
+    assert not quotes["content"].str.fullmatch("dictator").any()
+
+
+def test_think_tank_is_no_belief():
+    article = Article(paragraphs=["The report came from the Orsen Institute, a small think tank in Lisbon."])
+    quotes = attribution.find_quotes(text.sentences(article), None)
+    assert len(quotes) == 0
+
+
+def test_appositive_speaker_is_the_name_before_it():
+    article = Article(paragraphs=[
+        "Mara Lindqvist, an attorney with Greenfront, welcomed the ruling, saying it “puts the rivers first.”",
+        "Officials at the Tarn Water Board, a unit of the Ministry of Rivers, said they were “deeply concerned.”",
+    ])
+    sents = text.sentences(article)
+    quotes = attribution.find_quotes(sents, actors.find_mentions(sents))
+    got = quotes[quotes["content"].str.contains("rivers first|deeply concerned")]
+    assert set(got["speaker"]) == {"Mara Lindqvist", "Tarn Water Board"}, got[["speaker", "content"]]
+    assert got["speaker_surface"].str.contains(", a").all()  # the surface keeps the appositive

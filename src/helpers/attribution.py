@@ -16,8 +16,12 @@ reader trace every row back to the text:
   difficult thing to do,” he said”), ``according`` (“according to X”), ``belief`` (“X believes …”),
   ``stance`` (a position, intention or evaluation: “X endorsed Cruz”, “X wants to win”, “X called
   for an inquiry”, “…, calling him a liar”), ``evidence`` (“a poll found that …”), ``colon`` (a
-  headline or transcript line “Warren: Trump Is a ‘Proven Failure’”). ``stance`` and ``evidence``
-  rows are attributions but not speech: filter on ``kind`` to count only what people said.
+  headline or transcript line “Warren: Trump Is a ‘Proven Failure’”), ``partial`` (the words in
+  quotation marks inside a ``reported``, ``mixed``, ``according`` or ``belief`` row: “Cruz said he
+  had “areas of significant disagreement” with Trump” gives the reported row and a ``partial`` row
+  “areas of significant disagreement”, direct, same speaker and cue, right after it). ``stance``
+  and ``evidence`` rows are attributions but not speech: filter on ``kind`` to count only what
+  people said (and leave out ``partial`` to count each statement once).
   Stand-alone quotations with no speaker are left out.
 
 Rules, in order, without a parser:
@@ -617,6 +621,8 @@ def _weak_speaker(toks: list[_Tok], span: tuple[int, int]) -> bool:
     return False
 
 
+#: A cue and the word after it that make a noun, not a statement ("a think tank").
+COMPOUND_NOUNS = frozenset({("think", "tank"), ("think", "tanks")})
 SUBORDINATORS = frozenset("when after although though while because before since once whenever unless".split())
 
 
@@ -726,6 +732,8 @@ def _reported(para: _Para, sent_index: int, blocked: list[tuple[int, int]], verb
             continue
         else:
             kind = verbs[low]
+        if c + 1 < n and (low, toks[c + 1].low) in COMPOUND_NOUNS:  # "a liberal think tank"
+            continue
         j = _skip_aux_left(toks, c - 1)
         span = _np_left(toks, j) or _np_left_appositive(toks, j)
         relative = None
@@ -1076,12 +1084,15 @@ def _document(surface: str) -> bool:
 
 
 def _speaker_name(sid: int, a: int, b: int, surface: str, mentions_by_sent: dict) -> str:
-    """Actor of the mention covering the head (last word) of the speaker phrase, else the surface.
+    """Actor of the mention covering the head (last word; before an appositive's comma, the last
+    word before it) of the speaker phrase, else the surface.
 
     ``mentions_by_sent`` is `text.mentions_by_sentence` of the mentions table. Where several
     mentions cover the head, the longest wins (the first of equally long ones).
     """
-    words = list(re.finditer(r"[\w’'\-.]+", surface))
+    # an appositive ("Erik Grafe, an attorney with Earthjustice"): the head ends the name before it
+    cut = re.search(r"\s*[,—–]", surface)
+    words = list(re.finditer(r"[\w’'\-.]+", surface[:cut.start()] if cut and cut.start() > 0 else surface))
     head_a, head_b = (a + words[-1].start(), a + words[-1].end()) if words else (a, b)
     is_pronoun = surface.strip().lower() in PRONOUNS
     covering = [m for m in mentions_by_sent.get(sid, ()) if m[0] < head_b and m[1] > head_a]
@@ -1090,6 +1101,28 @@ def _speaker_name(sid: int, a: int, b: int, surface: str, mentions_by_sent: dict
         if isinstance(actor, str) and actor.strip():
             return actor
     return "" if is_pronoun else surface
+
+
+#: Rows whose quotation marks inside their content give ``partial`` quote rows ("Cruz said he has
+#: had "areas of significant disagreement" with Trump"): statements, not stances or evidence.
+PARTIAL_KINDS = frozenset({"reported", "mixed", "according", "belief"})
+
+
+def _partials(para: _Para, q: _Quote, spans: list[tuple[int, int]],
+              direct: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Inner offsets of the quotations that lie inside the content pieces of reported speech ``q``
+    (both marks inside one piece, at least one word) and are no direct quote of their own
+    (``direct``: their contents): the words the speaker is quoted with."""
+    out = []
+    for span in spans:
+        if not any(a <= span[0] and span[1] <= b + 1 for a, b in q.pieces or [q.content]):
+            continue
+        inner = _inner(para.text, span)
+        if any(a < inner[1] and inner[0] < b for a, b in direct):
+            continue
+        if inner[1] > inner[0] and _has_word(para.text, inner[0], inner[1]):
+            out.append(inner)
+    return out
 
 
 def find_quotes(sentences: pd.DataFrame, mentions: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -1120,6 +1153,8 @@ def find_quotes(sentences: pd.DataFrame, mentions: pd.DataFrame | None = None) -
         for si in range(len(para.sents)):
             quotes.extend(_reported(para, si, index, verbs))
         quotes.sort(key=lambda q: q.content[0])
+        quote_spans = _quote_spans(para.text)
+        direct_spans = [q.content for q in quotes if q.direct]
         direct_quotes = [q for q in quotes if q.direct and q.speaker is not None]
         ends_with_quote = bool(direct_quotes) and quotes and quotes[-1].direct
         prev_last = direct_quotes[-1] if ends_with_quote else None
@@ -1145,12 +1180,17 @@ def find_quotes(sentences: pd.DataFrame, mentions: pd.DataFrame | None = None) -
             kind = q.kind
             if surface and _document(surface):  # "according to a schedule", "the indictment says"
                 speaker, kind = "", "evidence"
-            rows.append({
-                "speaker": speaker, "cue": q.cue, "content": content, "sent_id": sent_ids[0],
-                "direct": bool(q.direct), "speaker_surface": surface, "start": off_s, "end": off_e,
-                "sent_ids": "|".join(str(i) for i in sent_ids), "speaker_sent_id": sp_sid,
-                "speaker_start": sp_a, "speaker_end": sp_b, "kind": kind,
-            })
+            frame = {"speaker": speaker, "cue": q.cue, "speaker_surface": surface, "speaker_sent_id": sp_sid,
+                     "speaker_start": sp_a, "speaker_end": sp_b}
+            rows.append({**frame, "content": content, "sent_id": sent_ids[0], "direct": bool(q.direct),
+                         "start": off_s, "end": off_e, "sent_ids": "|".join(str(i) for i in sent_ids),
+                         "kind": kind})
+            if not q.direct and kind in PARTIAL_KINDS:
+                for a, b in _partials(para, q, quote_spans, direct_spans):
+                    p_ids, p_s, p_e = para.locate(a, b)
+                    rows.append({**frame, "content": para.orig[a:b], "sent_id": p_ids[0], "direct": True,
+                                 "start": p_s, "end": p_e, "sent_ids": "|".join(str(i) for i in p_ids),
+                                 "kind": "partial"})
     if not rows:
         out = empty("quotes")
         for col in EXTRA_COLUMNS:
