@@ -339,6 +339,10 @@ def test_think_tank_is_no_belief():
     article = Article(paragraphs=["The report came from the Orsen Institute, a small think tank in Lisbon."])
     quotes = attribution.find_quotes(text.sentences(article), None)
     assert len(quotes) == 0
+    # nor does it stop an appositive speaker ("X, a founder of the think tank Y, said …")
+    article = Article(paragraphs=["Matt Orsen, a founder of the think tank Third Path, said the plan was far too timid."])
+    row = attribution.find_quotes(text.sentences(article), None).iloc[0]
+    assert row.speaker_surface.startswith("Matt Orsen") and row.content == "the plan was far too timid"
 
 
 def test_appositive_speaker_is_the_name_before_it():
@@ -351,3 +355,28 @@ def test_appositive_speaker_is_the_name_before_it():
     got = quotes[quotes["content"].str.contains("rivers first|deeply concerned")]
     assert set(got["speaker"]) == {"Mara Lindqvist", "Tarn Water Board"}, got[["speaker", "content"]]
     assert got["speaker_surface"].str.contains(", a").all()  # the surface keeps the appositive
+
+
+def test_quote_after_a_quote_continues_when_another_sentence_follows():
+    # flattened texts (lost paragraph breaks): the next sentence stays in the same paragraph
+    article = Article(paragraphs=[
+        "“We cannot wait for the ministry,” Councillor Edda Brun said. “The river is rising every week.” "
+        "The council meets again in June."])
+    quotes = attribution.find_quotes(text.sentences(article), None)
+    assert quotes[["speaker", "kind", "content"]].values.tolist() == [
+        ["Councillor Edda Brun", "direct", "We cannot wait for the ministry"],
+        ["Councillor Edda Brun", "continuation", "The river is rising every week."]]
+
+
+def test_credit_line_after_a_quote():
+    article = Article(paragraphs=[
+        "“The new line saves me an hour a day.” ― Tomas J. Ferreira",
+        "“I still drive to work.” — Ines Calloway.",
+    ])
+    quotes = attribution.find_quotes(text.sentences(article), None)
+    assert quotes[["speaker", "cue", "content"]].values.tolist() == [
+        ["Tomas J. Ferreira", "―", "The new line saves me an hour a day."],
+        ["Ines Calloway", "—", "I still drive to work."]]
+    # a dash before lower-case words is no credit
+    article = Article(paragraphs=["The board met. “Nothing will change” — and then the mayor left."])
+    assert len(attribution.find_quotes(text.sentences(article), None)) == 0

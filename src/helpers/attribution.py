@@ -327,7 +327,8 @@ def _np_left_appositive(toks: list[_Tok], j: int) -> tuple[int, int] | None:
         long_ok = j - i <= 25 or (toks[i + 1].low in DETERMINERS if i + 1 < j else False)
         if t.text in STOP_PUNCT or t.text == "." and not (i > 0 and toks[i - 1].text[:1].isupper()) \
                 or t.low in ("said", "says") or (t.low in ("that", "which", "to") and commas == 0 and not _appositive_head(toks, i, j)) \
-                or (t.text.islower() and t.low in speech_verbs()) or not long_ok:
+                or (t.text.islower() and t.low in speech_verbs() and (t.low, toks[i + 1].low) not in COMPOUND_NOUNS) \
+                or not long_ok:
             return None
     return None
 
@@ -437,12 +438,25 @@ def _inner(text: str, span: tuple[int, int]) -> tuple[int, int]:
     return s, e
 
 
+#: Dashes that open a credit line after a quotation ("“…” ― Name").
+CREDIT_DASHES = frozenset("―—–")
+
+
 def _frame_after(toks: list[_Tok], verbs: dict[str, str]) -> tuple[tuple[int, int], str, int] | None:
     """Speech frame at the start of ``toks`` ("Mr. X said", "said Mr. X", "he added")."""
     k = 0
     while k < len(toks) and toks[k].text in ",":
         k += 1
     if k >= len(toks):
+        return None
+    # a credit line: "“…” ― Veronica Cruz" (vox pops, pull quotes): a capitalised name and nothing else
+    if toks[k].text in CREDIT_DASHES:
+        j = k + 1  # capitalised words and initials ("Julie A. Diaz Martinez"), at most 6 tokens
+        while j < len(toks) and j - k <= 6 and (toks[j].text[:1].isupper() or (
+                toks[j].text == "." and len(toks[j - 1].text) == 1 and toks[j - 1].text.isupper())):
+            j += 1
+        if j > k + 1 and (j == len(toks) or toks[j].text in (".", ",", "“", '"')):
+            return (toks[k + 1].start, toks[j - 1].end), toks[k].text, toks[j - 1].end
         return None
     # inverted: said Mr. X
     if verbs.get(toks[k].low) in FRAME_KINDS:
@@ -1024,7 +1038,7 @@ def _direct(para: _Para, verbs: dict[str, str], prev_speaker) -> tuple[list[_Quo
             before_text = text[sent_start:span[0]]  # long white space before the quote: rare, read it all
         # the sentence that holds the closing mark, or the next one when the mark ends a sentence
         ei = para.sentence_at(max(span[1] - 1, span[0]))
-        after_end = para.sents[ei][2]
+        after_end = own_end = para.sents[ei][2]
         embedded = bool(before_text.strip()) and not before_text.rstrip().endswith((":", ","))
         if span[1] >= after_end and ei + 1 < len(para.sents) and not embedded:
             # the closing mark ended the sentence ("… DONE!” Mr. Trump wrote"): the frame is next
@@ -1032,6 +1046,9 @@ def _direct(para: _Para, verbs: dict[str, str], prev_speaker) -> tuple[list[_Quo
         elif ei + 1 < len(para.sents) and text[para.sents[ei + 1][1]:para.sents[ei + 1][1] + 1].islower():
             # a sentence split inside the frame ("… Blumenauer (D-Ore.)" | "said.")
             after_end = para.sents[ei + 1][2]
+        if ei + 1 < len(para.sents) and not text[para.sents[ei + 1][1]:para.sents[ei + 1][1] + 1].isupper() \
+                and text[para.sents[ei + 1][1]:para.sents[ei + 1][1] + 1] not in OPEN_QUOTES + STRAIGHT_QUOTE:
+            own_end = para.sents[ei + 1][2]  # "…alright?” he urged them": the next piece is no new sentence
         after_toks = _frame_tokens(text, span[1], after_end, spans, index + 1)
         frame = _frame_after(after_toks, verbs)
         if frame is None:
@@ -1054,7 +1071,8 @@ def _direct(para: _Para, verbs: dict[str, str], prev_speaker) -> tuple[list[_Quo
         if frame:
             (a, b), cue, _ = frame
             q = _Quote(inner, (a, b), cue, True, "direct", [inner])
-        elif standalone and _only_a_period(text, span[1], after_end) and _words_at_least(text, inner[0], inner[1], 3):
+        elif standalone and _only_a_period(text, span[1], own_end) and _words_at_least(text, inner[0], inner[1], 3):
+            # nothing but a stop follows in its own sentence (another sentence may follow in the paragraph)
             if last is not None:
                 q = _Quote(inner, last.speaker, last.cue, True, "continuation", [inner])
             elif prev_speaker is not None and not before_text.strip():
