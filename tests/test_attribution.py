@@ -349,12 +349,15 @@ def test_appositive_speaker_is_the_name_before_it():
     article = Article(paragraphs=[
         "Mara Lindqvist, an attorney with Greenfront, welcomed the ruling, saying it “puts the rivers first.”",
         "Officials at the Tarn Water Board, a unit of the Ministry of Rivers, said they were “deeply concerned.”",
+        "Jana Petrov, a farmer from Oskarna, said the rain came “far too late” for her wheat.",
     ])
     sents = text.sentences(article)
     quotes = attribution.find_quotes(sents, actors.find_mentions(sents))
-    got = quotes[quotes["content"].str.contains("rivers first|deeply concerned")]
-    assert set(got["speaker"]) == {"Mara Lindqvist", "Tarn Water Board"}, got[["speaker", "content"]]
+    got = quotes[quotes["content"].str.contains("rivers first|deeply concerned|rain came")]
+    assert set(got["speaker"]) == {"Mara Lindqvist", "Tarn Water Board", "Jana Petrov"}, got[["speaker", "content"]]
     assert got["speaker_surface"].str.contains(", a").all()  # the surface keeps the appositive
+    # the farmer's words are hers, not her town's
+    assert quotes[quotes["content"] == "far too late"]["speaker"].tolist() == ["Jana Petrov"]
 
 
 def test_quote_after_a_quote_continues_when_another_sentence_follows():
@@ -380,3 +383,68 @@ def test_credit_line_after_a_quote():
     # a dash before lower-case words is no credit
     article = Article(paragraphs=["The board met. “Nothing will change” — and then the mayor left."])
     assert len(attribution.find_quotes(text.sentences(article), None)) == 0
+
+
+def test_present_tense_cues_of_listed_verbs():
+    article = Article(paragraphs=["Ingrid Moe, an economist, agrees that the tax is “too blunt.”",
+                                  "The ministry emphasizes that the harbour was closed twice.",
+                                  "Harbour users see the points system as unfair."])
+    quotes = attribution.find_quotes(text.sentences(article), None)
+    assert quotes[["speaker_surface", "cue", "kind", "content"]].values.tolist() == [
+        ["Ingrid Moe, an economist", "agrees", "reported", "the tax is “too blunt.”"],
+        ["Ingrid Moe, an economist", "agrees", "partial", "too blunt."],
+        ["The ministry", "emphasizes", "reported", "the harbour was closed twice"],
+        ["Harbour users", "see", "stance", "the points system as unfair"]]  # "points" is no cue
+
+
+def test_a_document_speaks_for_its_author():
+    article = Article(paragraphs=[
+        "According to a complaint filed by the Nordic Fisheries Council, the operator ignored “repeated warnings.”",
+        "A Harbour Authority memo warned that the pier was “close to collapse.”",
+        "According to a schedule seen by reporters, the minister will visit the port on Monday.",
+        "The indictment says the mayor took “gifts worth millions.”",
+    ])
+    sents = text.sentences(article)
+    quotes = attribution.find_quotes(sents, actors.find_mentions(sents))
+    got = quotes[["speaker", "kind", "content"]].values.tolist()
+    assert got[:4] == [
+        ["Nordic Fisheries Council", "according", "the operator ignored “repeated warnings.”"],
+        ["Nordic Fisheries Council", "partial", "repeated warnings."],
+        ["Harbour Authority", "reported", "the pier was “close to collapse.”"],
+        ["Harbour Authority", "partial", "close to collapse."]]
+    # no author named: a document is no speaker (kind evidence), its quoted words keep that
+    assert got[4] == ["", "evidence", "the minister will visit the port on Monday"]
+    assert quotes.iloc[4].speaker_surface == "a schedule seen by reporters"
+    assert got[5:] == [["", "evidence", "the mayor took “gifts worth millions.”"], ["", "partial", "gifts worth millions."]]
+
+
+def test_it_said_is_the_organisation_named_just_before():
+    article = Article(paragraphs=[
+        "The Nordic Fisheries Council rejected the plan on Tuesday. “The quotas ignore the science,” it said.",
+        "The plan was published in May. “It will cost jobs,” it said.",
+        "The Kelmar Port Authority met the mayor. The plan was discussed. It calls for a ban on trawling.",
+    ])
+    sents = text.sentences(article)
+    quotes = attribution.find_quotes(sents, actors.find_mentions(sents))
+    speaker = dict(zip(quotes["content"], quotes["speaker"]))
+    assert speaker["The quotas ignore the science"] == "Nordic Fisheries Council"
+    # the council is three sentences back: too far; a stance of "it" is a plan's, not an organisation's
+    assert speaker["It will cost jobs"] == "" and speaker["a ban on trawling"] == ""
+
+
+def test_as_someone_put_it():
+    article = Article(paragraphs=[
+        "The main test for the permit is a “lawful source of income,” as a Harbour Authority memo put it.",
+        "As one aide put it, the campaign is “running on fumes.”",
+        "He owed the job to, as one diplomat put it, an “extreme makeover” of his image.",
+        "She put it on the table.",
+    ])
+    sents = text.sentences(article)
+    quotes = attribution.find_quotes(sents, actors.find_mentions(sents))
+    assert quotes[["speaker", "cue", "kind", "content"]].values.tolist() == [
+        ["Harbour Authority", "put", "reported", "The main test for the permit is a “lawful source of income,”"],
+        ["Harbour Authority", "put", "partial", "lawful source of income"],
+        ["one aide", "put", "reported", "the campaign is “running on fumes.”"],
+        ["one aide", "put", "partial", "running on fumes."],
+        ["one diplomat", "put", "reported", "an “extreme makeover” of his image"],
+        ["one diplomat", "put", "partial", "extreme makeover"]]
