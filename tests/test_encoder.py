@@ -67,6 +67,26 @@ def test_batched_agrees_with_one_by_one():
     assert np.array_equal(model.target_proba(spans), batch)  # the same batch gives the same numbers
 
 
+def test_order_and_duplicates_do_not_change_the_numbers():
+    # the batches are made from the set of distinct inputs (sorted by token count, then text), so a
+    # permutation of the input, or a repeated sentence, gives exactly the same rows
+    model = encoder.load()
+    spans = [("Critics called Smith a liar and a fraud who betrayed his voters.", 15, 20),
+             ("Supporters praised Okafor as a brilliant, honest and courageous leader.", 19, 25),
+             ("Smith will meet the committee on Tuesday in Lagos.", 0, 5),
+             ("Okafor thanked the nurses, and Dimitrova attacked the ministry as corrupt.", 31, 40),
+             ("Okafor thanked the nurses, and Dimitrova attacked the ministry as corrupt.", 0, 6)] * 3
+    p = model.target_proba(spans)
+    perm = np.random.default_rng(1).permutation(len(spans))
+    assert np.array_equal(model.target_proba([spans[i] for i in perm]), p[perm])
+    assert all(np.array_equal(p[i], p[i % 5]) for i in range(len(spans)))
+    assert np.allclose(p.sum(axis=1), 1.0)
+    assert [encoder.load().meta["labels"]["target"][k] for k in p[:3].argmax(axis=1)] == ["negative", "positive", "neutral"]
+    pairs = [(s, (31, 40), (0, 6)) for s, _, _ in spans[3:4]] * 4 + [(spans[0][0], (0, 7), (15, 20))]
+    d = model.pair_proba(pairs)
+    assert np.allclose(d.sum(axis=1), 1.0) and all(np.array_equal(d[0], d[i]) for i in range(4))
+
+
 def test_thread_setting():
     try:
         encoder.set_threads(1)
