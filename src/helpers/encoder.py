@@ -13,7 +13,8 @@ The entities are marked in the text with punctuation (Zhou & Chen 2022, "typed e
 mean of the sentence's token states and the states of the opening markers.
 
 Run time needs only ``onnxruntime`` and ``tokenizers`` (no PyTorch): the graph and tokenizer are
-shipped in ``helpers/data/encoder/``. One session per process, created on first use; its
+shipped in ``helpers/data/encoder/`` (int8 after ONNX Runtime's transformer optimiser; the
+post-export steps are in `helpers.train_encoder`). One session per process, created on first use; its
 intra-op thread count is `set_threads` (or the environment variable ``HELPERS_ENCODER_THREADS``;
 default: ONNX Runtime's own, all cores). Probabilities are temperature-scaled with temperatures
 fitted on the dev sets (stored in ``meta.json``).
