@@ -247,3 +247,14 @@ def test_a_title_or_dotted_acronym_before_a_name_never_ends_a_sentence():
     assert split("“Mr. Hale, the developer, left,” she said.") == ["“Mr. Hale, the developer, left,” she said."]
     assert split('They cited the U.S. Constitution." It was late.') == ['They cited the U.S. Constitution."', "It was late."]
     assert split("He met Joseph R. Hale Jr. Lorvania was next.") == ["He met Joseph R. Hale Jr.", "Lorvania was next."]
+
+
+def test_a_bare_shared_surname_after_an_aside_about_a_relative_is_the_principal():
+    raw = ("Mayor under fire\n\n" + BODY + " Mayor Lena Ostrova defended the budget on Monday. Ostrova said the "
+           "harbour would be rebuilt. Critics circulated a photo of her husband, Piotr Ostrova, at a yacht club. "
+           "Ostrova called the photo a distraction. Piotr Ostrova declined to comment, and Ostrova waved.")
+    _, _, m = _analyse(raw)
+    hits = m[m["surface"] == "Ostrova"]["actor"].tolist()
+    # named as an object ("a photo of … Piotr Ostrova"): the bare surname stays with the principal;
+    # named as the subject of the same sentence: the bare surname is him
+    assert hits == ["Lena Ostrova", "Lena Ostrova", "Piotr Ostrova"]

@@ -843,6 +843,9 @@ def _roles(toks: list[Token], spans: list[Span], lex: Lexicon) -> None:
         if prev >= 0 and toks[prev].low in PREPOSITIONS:
             span.role = "oblique"
             continue
+        if span.i >= 1 and toks[span.i - 1].text == "," and (span.j >= len(toks) or toks[span.j].text in ",.;)"):
+            span.role = "object"  # an apposition ("her husband, Piotr Ostrova, …"): no subject
+            continue
         ok = first_in_clause
         k = span.i - 1
         while ok and k >= 0 and clause_of[k] == clause:
@@ -885,6 +888,8 @@ class Person:
     last_seen: tuple = (-1, -1)
     name: str = ""
     suffix: str = ""  # generational suffix of the full name ("jr", "sr", "iii"), from nameparser
+    named: int = 0  # name and title mentions so far (reading order)
+    subject_at: int = -10  # sentence of the latest name mention as a clause subject
 
     def label(self) -> str:
         if self.name:
@@ -981,7 +986,7 @@ def _people(spans: list[Span], lex: Lexicon) -> list[Person]:
             p = _principal(cands, s, office)
         else:
             p = _pick(cands, s.gender)
-            s.ambiguous = len(cands) > 1  # a bare surname: re-picked by recency in reading order
+            s.ambiguous = len(cands) > 1  # a bare surname: re-picked in reading order (_shared_surname)
         s.cluster = p
     for s in spans:
         if s.type in ("person",) and s.cluster is not None:
@@ -1013,6 +1018,20 @@ def _pick(cands: list[Person], gender: str) -> Person:
         agree = [p for p in cands if (p.gender or p.gender_from_name or gender) == gender]
         cands = agree or cands
     return max(cands, key=lambda p: p.last_seen)
+
+
+def _shared_surname(cands: list[Person], s: Span) -> Person:
+    """The person a bare surname several people share names ("Trump" with Donald, Melania and Ivanka
+    Trump in the article): the one named as a subject in this or the previous sentence ("Marta Hale
+    smiled, and Hale waved"; the latest of several), else the one named most so far, the first named
+    of equals. News style names a relative by the given name on second reference, so a bare surname
+    after an aside about the relative ("a photo of Heidi Cruz … Cruz said") is the article's principal."""
+    if len(cands) == 1:
+        return cands[0]
+    recent = [p for p in cands if s.sent - 1 <= p.subject_at <= s.sent and p.last_seen < (s.sent, s.i)]
+    if recent:
+        return max(recent, key=lambda p: p.last_seen)
+    return max(cands, key=lambda p: (p.named, (-p.first[0], -p.first[1])))
 
 
 def _gender(p: Person) -> str:
@@ -1051,12 +1070,16 @@ def _resolve(spans_by_sent: list[list[Span]], people: list[Person], lex: Lexicon
     def set_person(s: Span, p: Person, via: str) -> None:
         s.cluster, s.actor, s.kind, s.via = p, p.label(), "person", via
         p.last_seen = (s.sent, s.i)
+        if via != "pronoun":
+            p.named += 1
+            if s.role == "subject" and s.type in ("person", "single"):
+                p.subject_at = s.sent
 
     for sent_idx, spans in enumerate(spans_by_sent):
         for s in spans:
             if s.type == "person":
                 if s.ambiguous:
-                    s.cluster = _pick(by_surname[_split_name(s.names)[1]], s.gender)
+                    s.cluster = _shared_surname(by_surname[_split_name(s.names)[1]], s)
                 set_person(s, s.cluster, "name")
             elif s.type == "entity":
                 e = s.entry
@@ -1075,7 +1098,7 @@ def _resolve(spans_by_sent: list[list[Span]], people: list[Person], lex: Lexicon
                 if suffix and any(p.suffix == suffix for p in cands):
                     set_person(s, next(p for p in cands if p.suffix == suffix), "name")  # "Trump Jr."
                 elif cands:
-                    set_person(s, _pick(cands, ""), "name")
+                    set_person(s, _shared_surname(cands, s), "name")
                 elif len(by_given.get(word, [])) == 1:
                     set_person(s, by_given[word][0], "alias")
                 elif word in demonym_of:  # "Valdorian(s)" for Valdoria
