@@ -258,3 +258,28 @@ def test_a_bare_shared_surname_after_an_aside_about_a_relative_is_the_principal(
     # named as an object ("a photo of … Piotr Ostrova"): the bare surname stays with the principal;
     # named as the subject of the same sentence: the bare surname is him
     assert hits == ["Lena Ostrova", "Lena Ostrova", "Piotr Ostrova"]
+
+
+def test_everyday_words_in_capitals_are_not_actors():
+    raw = ("Storm season\n\n" + BODY + " Drilling in the Arctic Ocean worried Nadia Kessler of the Tidewater "
+           "Council. Kessler warned of a \"hothouse Earth\" and of tax breaks in New York City.")
+    _, _, m = _analyse(raw)
+    names = set(m["actor"])
+    assert {"Nadia Kessler", "Tidewater Council"} <= names
+    assert not names & {"Ocean", "Earth", "City"}
+
+
+def test_a_country_inside_an_organisation_name_is_part_of_it():
+    raw = ("Money race\n\n" + BODY + " The anti-Varga Forward USA Fund raised $3 million, Lena Varga told "
+           "Kelmar Today. Lobbyists from the Canadian Grain Association and Open Roads US, a group of unions, "
+           "met officials of Canada Citizenship and Immigration Services. U.S. District Court Judge Ana Ruiz "
+           "ruled against them, and Canada protested.")
+    _, _, m = _analyse(raw)
+    names = set(m["actor"])
+    assert {"Forward USA Fund", "Canadian Grain Association", "Open Roads US",
+            "Canada Citizenship and Immigration Services", "U.S. District Court"} <= names
+    assert _actor_of(m, "Varga") == "Lena Varga"  # the name in "anti-Varga" is a name of its own
+    assert _actor_of(m, "Judge Ana Ruiz") == "Ana Ruiz"
+    # the country itself is only where the text names it
+    assert m[m["actor"] == "Canada"]["surface"].tolist() == ["Canada"]
+    assert "United States" not in names

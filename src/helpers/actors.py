@@ -684,9 +684,12 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict) -> list[Span]:
                 # "the Israeli government": the demonym stands for the state
                 if entry.via == "demonym" and j < n and toks[j].low in GOVERNMENT_HEADS:
                     j += 1
-                # a demonym or country before an organisation head word: the whole is an organisation
-                if j < n and toks[j].cap and toks[j].low in lex.org_words and not toks[j - 1].poss:
-                    k = _org_extent(toks, i, j, lex)
+                # a demonym or country before an organisation's name: the whole is an organisation
+                # ("American Gas Association", "U.S. District Court"; a country's name also before any
+                # other capitalised word that is no title or known name: "USA Today", "Washington Post")
+                k = _org_extent(toks, i, j, lex) if j < n and toks[j].cap and not toks[j - 1].poss else j
+                if k > j and (any(t.low in lex.org_words for t in toks[j:k]) or (
+                        entry.kind == "metonym" or entry.via in ("name", "alias")) and _names_thing(toks, j, lex)):
                     emit(Span(sent, i, k, 0, 0, "entity",
                               entry=Entry(" ".join(t.text for t in toks[i:k]), "organization", "name")))
                     i = k
@@ -715,10 +718,20 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict) -> list[Span]:
         # 6. runs of capitalised words
         if tok.cap and low not in I_FORMS:
             j = i
-            while j < n and (toks[j].cap or (j > i and toks[j].low in PARTICLES | SUFFIXES and j + 1 < n and toks[j + 1].cap)
+            in_name = False
+            # the tail of "pro-Clinton", "anti-Trump" is a name of its own
+            tail = i >= 1 and toks[i - 1].kind == "word" and not toks[i - 1].cap and toks[i - 1].end + 1 == tok.start \
+                and text[toks[i - 1].end] == "-"
+            while j < n and (not tail or j == i) and (toks[j].cap or (j > i and toks[j].low in PARTICLES | SUFFIXES and j + 1 < n and toks[j + 1].cap)
                              or (j > i and toks[j].low in SUFFIXES)):
                 if j > i:
                     kind_j = lex.phrases.get((toks[j].low,), Entry("", "", "")).kind
+                    if kind_j in ("country", "metonym") and all(t.low not in lex.given for t in toks[i:j]) \
+                            and not _sentence_initial(toks, i) and (j + 1 >= n or not toks[j + 1].is_word
+                                                                   or _names_thing(toks, j + 1, lex)):
+                        in_name = True  # "Priorities USA Action", "Oil Change US": a country inside a name
+                        j += 1
+                        continue
                     if (kind_j == "skip" and toks[j].low not in lex.given) or kind_j in ("country", "metonym"):
                         break
                     if toks[j].low in I_FORMS or (toks[j].low in lex.stop and toks[j].low not in lex.given):
@@ -735,6 +748,10 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict) -> list[Span]:
                 continue
             words = toks[i:j]
             initial = _sentence_initial(toks, i)
+            if in_name:
+                emit(Span(sent, i, j, 0, 0, "entity", entry=Entry(" ".join(t.text for t in words), "organization", "name")))
+                i = j
+                continue
             if " ".join(t.low for t in words) in lex.places and len(words) > 1 and not (
                     i >= 1 and (toks[i - 1].low,) in lex.titles):
                 i = j  # "El Paso", "Fort Worth": a city
@@ -748,7 +765,7 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict) -> list[Span]:
                 continue
             # organisations by head word, with "of"/"for"/"and" joining ("Ministry of Defense"); before
             # the place heads, so "The Wall Street Journal" stays an outlet
-            k = _org_extent(toks, i, j, lex)
+            k = j if tail else _org_extent(toks, i, j, lex)
             if any(t.low in lex.org_words for t in toks[i:k]):
                 # a sentence's first word goes only when it is a function word ("The", "While"):
                 # "Secret Service", "Green Party" keep theirs
@@ -797,6 +814,15 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict) -> list[Span]:
     return spans
 
 
+def _names_thing(toks: list[Token], j: int, lex: Lexicon) -> bool:
+    """The capitalised word at ``j`` after a country's name continues a name of something else
+    ("USA Today", "Washington Post"): no title, known phrase, given name or sentence-initial word."""
+    t = toks[j]
+    return t.kind == "word" and not _match(lex.titles, lex.title_max, toks, j)[0] \
+        and (t.low,) not in lex.phrases and t.low not in lex.given and not _sentence_initial(toks, j) \
+        and toks[j - 1].kind != "abbr" or (toks[j - 1].kind == "abbr" and t.low in lex.org_words)
+
+
 def _org_extent(toks: list[Token], i: int, j: int, lex: Lexicon) -> int:
     """End of an organisation name starting at ``i`` whose capitalised words run to ``j``.
 
@@ -807,10 +833,21 @@ def _org_extent(toks: list[Token], i: int, j: int, lex: Lexicon) -> int:
     k = j
     while k < n and toks[k].cap and not toks[k - 1].poss \
             and lex.phrases.get((toks[k].low,), Entry("", "", "")).kind != "skip":
+        if k > i and _match(lex.titles, lex.title_max, toks, k)[0] and _name_run(toks, k + 1, lex) > k + 1:
+            break  # "U.S. District Court Judge Sharon Gleason": the title starts a person's name
         k += 1
+    def head_ahead(k: int) -> bool:  # "Citizenship and Immigration Services": the head comes after "and"
+        r = k + 1
+        while r < n and toks[r].cap and not toks[r - 1].poss:
+            r += 1
+        # not between names: "the Trump and Clinton Foundation" is no "Immigration and Customs Enforcement"
+        named = any(t.low in lex.given or t.low in lex.places for t in (toks[k - 1], toks[k + 1]))
+        return not named and any(t.low in lex.org_words for t in toks[k + 1:r])
+
     while k + 1 < n and toks[k].low in ("of", "for", "and", "on", "&") and toks[k + 1].cap \
             and lex.phrases.get((toks[k + 1].low,), Entry("", "", "")).kind != "skip" \
-            and any(t.low in lex.org_words for t in toks[i:k + 2]) and not toks[k - 1].poss:
+            and (any(t.low in lex.org_words for t in toks[i:k + 2]) or head_ahead(k)) and not toks[k - 1].poss \
+            and not (toks[k].low in ("and", "&") and toks[k - 1].low in lex.org_words):  # "… Association and Fair Wages US"
         k += 2
         while k < n and toks[k].cap and not toks[k - 1].poss:
             k += 1
@@ -1111,6 +1148,9 @@ def _resolve(spans_by_sent: list[list[Span]], people: list[Person], lex: Lexicon
                 elif word in known_entities:
                     s.actor, s.kind = known_entities[word]
                     s.via = "name"
+                elif word not in said_singles and word not in lex.given and (
+                        is_common(s.names[0], lex) or word in lex.place_words):
+                    continue  # an everyday word in capitals ("Atlantic Ocean", "hothouse Earth", "Special")
                 else:
                     s.actor, s.via = s.names[0] if not s.names[0].isupper() or len(s.names[0]) < 4 \
                         else s.names[0].title(), "name"
