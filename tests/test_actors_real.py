@@ -283,3 +283,28 @@ def test_a_country_inside_an_organisation_name_is_part_of_it():
     # the country itself is only where the text names it
     assert m[m["actor"] == "Canada"]["surface"].tolist() == ["Canada"]
     assert "United States" not in names
+
+
+def test_furniture_left_inside_a_flattened_text_is_cut_out():
+    body = ("Harbour pilots walked off the job on Tuesday, the Kelmar Port Authority said, leaving dozens of "
+            "ships waiting outside the breakwater for a second day. ")
+    caption = "Pilots gather outside the port office in Kelmar on Tuesday. "
+    raw = ("Pilots strike leaves ships stranded " + body + caption + "**Ana Ruiz/Reuters******hide caption******"
+           "**toggle caption****Ana Ruiz/Reuters " + caption.strip() + " Ana Ruiz/Reuters The strike began after "
+           "talks with Mayor Ines Varga Ines Maria Varga Storm closes schools Budget vote delayed again MORE broke "
+           "down on Monday. (RELATED: Port Strike Enters Day Two As Talks Stall) The pilots want higher pay. "
+           "CLICK HERE TO GET THE KELMAR TIMES APPThe authority said it would meet them on Friday, and Varga "
+           "urged both sides to compromise before the weekend, when the ferries to the islands are full. "
+           "The Kelmar Wire contributed to this report.")
+    art = helpers.load_article(raw)
+    body_text = " ".join(art.paragraphs)
+    for gone in ("hide caption", "Ana Ruiz", "RELATED", "CLICK HERE", "Ines Maria Varga", "Storm closes",
+                 "contributed to this report", "Pilots gather"):
+        assert gone not in body_text, gone
+    assert any("hide caption" in f for f in art.furniture)
+    assert "talks with Mayor Ines Varga" in body_text and "The authority said it would meet them" in body_text
+    # what stays maps back to the raw text (only whole pieces were cut)
+    rmap = text.RawMap(raw, art)
+    assert not rmap.missing
+    _, _, m = _analyse(raw)
+    assert "Ana Ruiz" not in set(m["actor"]) and "Reuters" not in set(m["actor"])

@@ -1149,8 +1149,8 @@ def _resolve(spans_by_sent: list[list[Span]], people: list[Person], lex: Lexicon
                     s.actor, s.kind = known_entities[word]
                     s.via = "name"
                 elif word not in said_singles and word not in lex.given and (
-                        is_common(s.names[0], lex) or word in lex.place_words):
-                    continue  # an everyday word in capitals ("Atlantic Ocean", "hothouse Earth", "Special")
+                        is_common(s.names[0], lex) or word in lex.place_words or _written_lower(word, lowercase_words)):
+                    continue  # an everyday word in capitals ("Atlantic Ocean", "hothouse Earth", "Presidents have …")
                 else:
                     s.actor, s.via = s.names[0] if not s.names[0].isupper() or len(s.names[0]) < 4 \
                         else s.names[0].title(), "name"
@@ -1201,6 +1201,13 @@ def _resolve(spans_by_sent: list[list[Span]], people: list[Person], lex: Lexicon
         if s.type in ("person", "single") and s.kind == "person" and isinstance(s.cluster, Person) \
                 and id(s.cluster) not in evidence:
             s.kind = "other"
+
+
+def _written_lower(word: str, lowercase_words: frozenset) -> bool:
+    """The folded ``word`` or its singular / plural is written in lower case in the article."""
+    forms = {word, word + "s", word + "es", word[:-1] if word.endswith("s") else word,
+             word[:-2] if word.endswith("es") else word, word[:-3] + "y" if word.endswith("ies") else word}
+    return bool(forms & lowercase_words)
 
 
 def _anaphor_target(s: Span, history: list[Span]) -> Span | None:

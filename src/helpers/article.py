@@ -126,6 +126,7 @@ class FurnitureRules:
     box: re.Pattern | None
     tail: re.Pattern | None
     end: re.Pattern | None = None
+    inline: tuple = ()  # separate patterns: a match (its group "cut" when it has one) is cut out of a paragraph
 
 
 def _combine(patterns: list[str]) -> re.Pattern | None:
@@ -135,7 +136,7 @@ def _combine(patterns: list[str]) -> re.Pattern | None:
 @lru_cache(maxsize=None)
 def furniture_rules(path: str | None = None) -> FurnitureRules:
     """Read the furniture rules (``KIND REGEX`` per line, ``#`` comments) and compile them."""
-    rules: dict[str, list[str]] = {"line": [], "box": [], "tail": [], "end": []}
+    rules: dict[str, list[str]] = {"line": [], "box": [], "tail": [], "end": [], "inline": []}
     text = Path(path or DATA_DIR / "furniture.txt").read_text(encoding="utf-8")
     for number, raw in enumerate(text.splitlines(), 1):
         line = raw.strip()
@@ -144,10 +145,38 @@ def furniture_rules(path: str | None = None) -> FurnitureRules:
         kind, _, pattern = line.partition(" ")
         pattern = pattern.strip()
         if kind not in rules or not pattern:
-            raise ValueError(f"furniture.txt line {number}: expected 'line|box|tail|end REGEX', got {raw!r}")
+            raise ValueError(f"furniture.txt line {number}: expected 'line|box|tail|end|inline REGEX', got {raw!r}")
         re.compile(pattern)  # fail early, naming nothing vague
         rules[kind].append(pattern)
-    return FurnitureRules(**{kind: _combine(patterns) for kind, patterns in rules.items()})
+    inline = tuple(re.compile(p, re.IGNORECASE) for p in rules.pop("inline"))
+    return FurnitureRules(**{kind: _combine(patterns) for kind, patterns in rules.items()}, inline=inline)
+
+
+def cut_inline_furniture(paragraph: str, rules: FurnitureRules) -> tuple[list[str], list[str]]:
+    """``(pieces, cut)``: ``paragraph`` without the furniture that a lost line break left inside it
+    (``inline`` rules of ``data/furniture.txt``; a rule that starts with ``(?#key:words)`` is only
+    searched in a paragraph that contains those words: NPR's "hide caption / toggle caption" block, "(RELATED:
+    …)", "CLICK HERE TO GET …", a linked name's hover card, a closing syndication note). The
+    paragraph splits where a piece was cut; only whole characters go, so `text.RawMap` still maps the rest."""
+    spans = []
+    low = paragraph.lower()
+    for rule in rules.inline:
+        key = re.match(r"\(\?#key:([^)]*)\)", rule.pattern)
+        if key and key.group(1).lower() not in low:
+            continue  # the rule's literal is missing: no search (a slow pattern runs only where it can match)
+        for m in rule.finditer(paragraph):
+            a, b = m.span("cut") if "cut" in rule.groupindex else m.span()
+            if b > a and not any(a < y and x < b for x, y in spans):
+                spans.append((a, b))
+    if not spans:
+        return [paragraph], []
+    pieces, cut, last = [], [], 0
+    for a, b in sorted(spans):
+        pieces.append(paragraph[last:a])
+        cut.append(paragraph[a:b].strip())
+        last = b
+    pieces.append(paragraph[last:])
+    return [p.strip() for p in pieces if p.strip()], cut
 
 
 @dataclass(frozen=True)
@@ -1209,7 +1238,9 @@ def assemble(blocks: list[Block], fmt: str, source: str, meta: dict | None = Non
         if k in furniture_at:
             removed.append((pos, block.raw))
         else:
-            paragraphs.append(block.text)
+            pieces, cut = cut_inline_furniture(block.text, rules)
+            paragraphs.extend(pieces)
+            removed.extend((pos, text) for text in cut)
     removed.sort(key=lambda item: item[0])
     article.paragraphs = [piece for p in (" ".join(p.split()) for p in paragraphs) if p for piece in repair_quotes(p)]
     if not article.outlet and article.paragraphs:  # a wire dateline names the agency: "MOSCOW, March 4 (Reuters) -"
