@@ -308,3 +308,12 @@ def test_furniture_left_inside_a_flattened_text_is_cut_out():
     assert not rmap.missing
     _, _, m = _analyse(raw)
     assert "Ana Ruiz" not in set(m["actor"]) and "Reuters" not in set(m["actor"])
+
+
+def test_a_bare_shared_surname_stays_with_the_person_the_article_calls_by_it():
+    # the relative is named in full every time, the principal by the surname: "Dole" stays his
+    raw = ("Leave plan\n\n" + BODY + " Marek Dole unveiled a leave plan on Monday. Dole said it would help parents. "
+           "His daughter Anya Dole wrote the plan. In an interview, Anya Dole defended it. Critics were unmoved. "
+           "Anya Dole said more was coming. Economists were split. The cost of Dole's plan is unclear.")
+    _, _, m = _analyse(raw)
+    assert m[m["surface"] == "Dole"]["actor"].tolist() == ["Marek Dole", "Marek Dole"]

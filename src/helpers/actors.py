@@ -926,6 +926,7 @@ class Person:
     name: str = ""
     suffix: str = ""  # generational suffix of the full name ("jr", "sr", "iii"), from nameparser
     named: int = 0  # name and title mentions so far (reading order)
+    short: int = 0  # of those, by the surname alone or with a title ("Trump", "Mr. Trump")
     subject_at: int = -10  # sentence of the latest name mention as a clause subject
 
     def label(self) -> str:
@@ -1060,15 +1061,16 @@ def _pick(cands: list[Person], gender: str) -> Person:
 def _shared_surname(cands: list[Person], s: Span) -> Person:
     """The person a bare surname several people share names ("Trump" with Donald, Melania and Ivanka
     Trump in the article): the one named as a subject in this or the previous sentence ("Marta Hale
-    smiled, and Hale waved"; the latest of several), else the one named most so far, the first named
-    of equals. News style names a relative by the given name on second reference, so a bare surname
-    after an aside about the relative ("a photo of Heidi Cruz … Cruz said") is the article's principal."""
+    smiled, and Hale waved"; the latest of several), else the one the article has called by the
+    surname alone or with a title most often so far, else the one named most, the first named of
+    equals. News style names a relative by the full or given name on every reference, so a bare
+    surname after an aside about the relative ("a photo of Heidi Cruz … Cruz said") is the principal's."""
     if len(cands) == 1:
         return cands[0]
     recent = [p for p in cands if s.sent - 1 <= p.subject_at <= s.sent and p.last_seen < (s.sent, s.i)]
     if recent:
         return max(recent, key=lambda p: p.last_seen)
-    return max(cands, key=lambda p: (p.named, (-p.first[0], -p.first[1])))
+    return max(cands, key=lambda p: (p.short, p.named, (-p.first[0], -p.first[1])))
 
 
 def _gender(p: Person) -> str:
@@ -1109,6 +1111,7 @@ def _resolve(spans_by_sent: list[list[Span]], people: list[Person], lex: Lexicon
         p.last_seen = (s.sent, s.i)
         if via != "pronoun":
             p.named += 1
+            p.short += s.type == "single" or (s.type == "person" and len(s.names) == 1)
             if s.role == "subject" and s.type in ("person", "single"):
                 p.subject_at = s.sent
 
