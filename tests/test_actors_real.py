@@ -317,3 +317,19 @@ def test_a_bare_shared_surname_stays_with_the_person_the_article_calls_by_it():
            "Anya Dole said more was coming. Economists were split. The cost of Dole's plan is unclear.")
     _, _, m = _analyse(raw)
     assert m[m["surface"] == "Dole"]["actor"].tolist() == ["Marek Dole", "Marek Dole"]
+
+
+def test_role_descriptions_with_party_words_apposition_and_campaign_roles():
+    raw = ("Race tightens\n\n" + BODY + " Marta Olsen campaigned in the valley on Monday. The Republican nominee "
+           "promised lower rents. \"I will vote for the Democratic candidate, Tomas Berg,\" a voter said. Ana Berg, "
+           "the Democratic candidate's sister, agreed. Kelmar Shipping CEO Ivo Lind said the Democratic senator, "
+           "Ruth Kane, would decide. Lind hoped Berg might be that candidate.")
+    _, _, m = _analyse(raw)
+    assert _actor_of(m, "The Republican nominee") == "Marta Olsen"  # nobody is titled nominee: the one named most
+    assert _actor_of(m, "the Democratic candidate") == "Tomas Berg"  # the name in apposition after it
+    row = m[m["surface"].str.startswith("the Democratic candidate")]
+    assert row["actor"].tolist() == ["Tomas Berg", "Tomas Berg"]  # not Ana Berg, the subject of that sentence
+    assert _actor_of(m, "the Democratic senator") == "Ruth Kane"
+    assert _actor_of(m, "Kelmar Shipping") == "Kelmar Shipping"  # a company before "CEO" and a name
+    assert set(m[m["actor"] == "Kelmar Shipping"]["kind"]) == {"organization"}
+    assert "that candidate" not in set(m["surface"])  # a predicate after "be" stands for nobody

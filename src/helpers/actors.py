@@ -143,6 +143,14 @@ EVENT_NOUNS = frozenset("""agreement agreements accord accords summit talks conf
     climate marathon attack attacks bombing bombings meeting meetings process declaration""".split())
 #: "the race for the White House": the seat is the prize, not the government.
 RACE_WORDS = frozenset("race run bid campaign running candidate candidates contest".split())
+#: Party and role words between "the" and an office in a description ("the Republican presidential nominee").
+DESC_MODIFIERS = frozenset("""republican democratic democrat gop presidential vice-presidential freshman conservative
+    liberal progressive independent libertarian green party longtime veteran embattled senior junior""".split())
+BE_FORMS = frozenset("be is are was were been being become becomes became remain remains remained".split())
+#: Offices that a campaign gives (the article's candidate when nobody is titled with them).
+CAMPAIGN_OFFICES = frozenset(["nominee", "candidate"])
+#: Offices that make the capitalised name before a titled person an organisation ("Wells Fargo CEO John Stumpf").
+ORG_OFFICES = frozenset(["chief executive", "founder", "co-founder"])
 #: Adverbs that open a sentence before a name ("Yesterday Parliament voted").
 START_ADVERBS = frozenset("yesterday today tonight tomorrow earlier later meanwhile now then still also".split())
 #: Prepositions after which a lone capitalised word is a place ("in Harnau", "near Oskarna").
@@ -161,7 +169,7 @@ MODIFIERS = frozenset(["former", "then", "then-", "acting", "late", "new", "curr
                        "interim", "ex", "ex-", "top", "the", "a", "an"])
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof rev fr sr jr st gen lt col maj capt cmdr adm sgt cpl pvt gov sen rep pres sec amb atty
-    supt insp det hon messrs brig inc corp co ltd bros dept univ""".split()
+    supt insp det hon messrs brig inc corp co ltd bros dept univ sens reps del""".split()
 )
 SPEECH_VERBS = frozenset("said says told tells added adds wrote writes argued argues asked insisted claimed "
                          "warned noted explained replied stated declared tweeted posted admitted announced "
@@ -419,6 +427,8 @@ class Span:
     ambiguous: bool = False  # a surname several people share
     place: bool = False  # the words are a town, city or US state in the gazetteer
     after_place_prep: bool = False  # right after "in", "near", "outside" … (a place there)
+    appos_next: bool = False  # desc: a comma and a name follow ("the Republican nominee, Donald Trump")
+    after_be: bool = False  # desc: right after a form of "be" or "become" (a predicate: "might be that candidate")
     who_of: object = None  # the span a "who" clause of this span's clause refers to ("Trump, who says he …")
     clause: int = 0  # index of the clause within the sentence
     # resolved
@@ -600,8 +610,11 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict) -> list[Span]:
                 continue
         # 3. descriptions by office: "the president", "Norway's prime minister", "the Russian president"
         title = _title_at(toks, i, lex)
-        if title is None and low == "the":
-            title = _title_at(toks, i + 1, lex)
+        if title is None and low in ("the", "this", "that"):
+            k = i + 1  # "the Republican presidential nominee", "The Democratic senator", "the Green Party nominee"
+            while k < n and toks[k].low in DESC_MODIFIERS:
+                k += 1
+            title = _title_at(toks, k, lex)
         qual = None
         if title is None:
             # "Norway's prime minister" / "Russian President Vladimir Putin": qualifier then title
@@ -633,7 +646,7 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict) -> list[Span]:
                 i = span.j
                 continue
             start_i = i
-            if descriptive and (low == "the" or qual is not None) and (
+            if descriptive and (low in ("the", "this", "that") or qual is not None) and (
                 t_end >= n or not toks[t_end].is_word or not toks[t_end].cap or toks[t_end - 1].poss
             ) and not (t_end < n and toks[t_end].kind == "word" and not toks[t_end].cap
                        and toks[t_end].low not in lex.stop and toks[t_end].low not in PREPOSITIONS
@@ -644,10 +657,12 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict) -> list[Span]:
                 if after and qual is None:
                     j, qual = after
                 span = Span(sent, start_i, j, 0, 0, "desc", titles={(key, qual or "")},
-                            gender=gender if gender in ("m", "f") else "")
+                            gender=gender if gender in ("m", "f") else "",
+                            appos_next=j + 1 < n and toks[j].text == "," and toks[j + 1].cap,
+                            after_be=start_i >= 1 and toks[start_i - 1].low in BE_FORMS)
                 # a description in apposition to a named person only adds a title to that person
                 if start_i >= 1 and toks[start_i - 1].text == "," and spans and spans[-1].type == "person" \
-                        and spans[-1].j == start_i - 1:
+                        and spans[-1].j == start_i - 1 and not toks[j - 1].poss:  # not "X, the nominee's daughter"
                     spans[-1].titles.add((key, qual or ""))
                     if qual is not None and low != "the":
                         n_q, entry = _match(lex.phrases, lex.max_len, toks, i)
@@ -748,6 +763,9 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict) -> list[Span]:
                 continue
             words = toks[i:j]
             initial = _sentence_initial(toks, i)
+            office = _title_at(toks, j, lex) if j < n and not toks[j - 1].poss else None
+            if office is not None and office[0] == j and office[2] in ORG_OFFICES and _name_run(toks, office[1], lex) > office[1]:
+                in_name = True  # "Wells Fargo CEO John Stumpf", "Kelmar Shipping founder Ana Ruiz": a company
             if in_name:
                 emit(Span(sent, i, j, 0, 0, "entity", entry=Entry(" ".join(t.text for t in words), "organization", "name")))
                 i = j
@@ -771,6 +789,8 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict) -> list[Span]:
                 # "Secret Service", "Green Party" keep theirs
                 s = i + 1 if initial and (tok.low in lex.stop or tok.low in START_ADVERBS or tok.low.endswith("ly")) \
                     and tok.low not in lex.org_words else i
+                if s == i and s + 1 == k and initial and toks[s].low in lex.org_words and is_common(toks[s].text, lex):
+                    s = k  # "Bank executives aren't": a head word alone starting a sentence names nothing
                 if s < k:
                     name = " ".join(t.text for t in toks[s:k])
                     emit(Span(sent, s, k, 0, 0, "entity", entry=Entry(name, "organization", "name")))
@@ -1095,6 +1115,16 @@ def _resolve(spans_by_sent: list[list[Span]], people: list[Person], lex: Lexicon
         for s in spans:
             if s.type == "entity":
                 known_entities.setdefault(_fold(s.entry.actor), (s.entry.actor, s.entry.kind))
+    # a word that starts or ends exactly one organisation's name of two or more words stands for it
+    # ("Fargo", "Wells" for Wells Fargo), unless it is a head word ("Committee") or a country's name
+    short_org: dict = {}
+    for actor, kind in list(known_entities.values()):
+        words = _fold(actor).split()
+        if kind == "organization" and len(words) >= 2:
+            for w in {words[0], words[-1]} - lex.org_words - lex.stop:
+                short_org.setdefault(w, set()).add((actor, kind))
+    short_org = {w: next(iter(v)) for w, v in short_org.items() if len(v) == 1 and w not in lex.countries
+                 and (w,) not in lex.phrases}
     said_singles = {_fold(s.names[0]) for spans in spans_by_sent for s in spans
                     if s.type == "single" and s.said and not s.after_place_prep}  # not "farmers in Harnau said"
     singles = [s for spans in spans_by_sent for s in spans if s.type == "single"]
@@ -1117,7 +1147,10 @@ def _resolve(spans_by_sent: list[list[Span]], people: list[Person], lex: Lexicon
 
     for sent_idx, spans in enumerate(spans_by_sent):
         for s in spans:
-            if s.type == "person":
+            if s.type == "person" and _fold(" ".join(s.names)) in known_entities:
+                s.actor, s.kind = known_entities[_fold(" ".join(s.names))]  # a company the article names so elsewhere
+                s.via, s.cluster = "name", None
+            elif s.type == "person":
                 if s.ambiguous:
                     s.cluster = _shared_surname(by_surname[_split_name(s.names)[1]], s)
                 set_person(s, s.cluster, "name")
@@ -1148,8 +1181,8 @@ def _resolve(spans_by_sent: list[list[Span]], people: list[Person], lex: Lexicon
                     continue  # a town: "in Harnau", a dateline's "OSKARNA", a gazetteer city
                 elif s.sentence_start and not s.said and (is_common(s.names[0], lex) or word in lowercase_words):
                     continue
-                elif word in known_entities:
-                    s.actor, s.kind = known_entities[word]
+                elif word in known_entities or word in short_org:
+                    s.actor, s.kind = known_entities.get(word) or short_org[word]
                     s.via = "name"
                 elif word not in said_singles and word not in lex.given and (
                         is_common(s.names[0], lex) or word in lex.place_words or _written_lower(word, lowercase_words)):
@@ -1173,7 +1206,18 @@ def _resolve(spans_by_sent: list[list[Span]], people: list[Person], lex: Lexicon
                     continue
                 s.actor, s.kind, s.via, s.cluster = target.actor, target.kind, "title", target.cluster
             elif s.type == "desc":
-                _resolve_description(s, history, people, unnamed)
+                nxt = next((c for c in spans if c.i > s.i), None)
+                if s.after_be:
+                    pass  # a predicate ("Berg might be that candidate") stands for nobody
+                elif s.appos_next and nxt is not None and nxt.i == s.j + 1 and nxt.type == "person" \
+                        and isinstance(nxt.cluster, Person):
+                    s.cluster = nxt.cluster  # "the Republican nominee, Donald Trump": the name after the comma
+                    nxt.cluster.titles |= s.titles
+                else:
+                    subjects = [c for c in spans if c.type in ("person", "single") and c.role == "subject"]
+                    named_here = {c.cluster for c in subjects if c.cluster is not None}
+                    named_here |= {p for c in subjects if c.type == "single" for p in by_surname.get(_fold(c.names[0]), [])}
+                    _resolve_description(s, history, people, unnamed, named_here)
                 if s.cluster is not None:
                     set_person(s, s.cluster, "title")
                 else:
@@ -1299,7 +1343,8 @@ def _alias_target(target: str, people: list[Person], entities: dict, lex: Lexico
     return target, "other"
 
 
-def _resolve_description(s: Span, history: list[Span], people: list[Person], unnamed: dict) -> None:
+def _resolve_description(s: Span, history: list[Span], people: list[Person], unnamed: dict,
+                         named_here: set | frozenset = frozenset()) -> None:
     (key, qual), = s.titles
 
     def holds(p: Person) -> bool:
@@ -1313,6 +1358,14 @@ def _resolve_description(s: Span, history: list[Span], people: list[Person], unn
     if len(holders) == 1:
         s.cluster = holders[0]
         return
+    if key in CAMPAIGN_OFFICES and not holders:
+        # "the nominee", "the GOP candidate" when nobody is titled so: the person named most so far,
+        # other than the subjects of the same sentence ("Ivanka Trump, the nominee's eldest daughter")
+        named = [p for p in people if p.named and p not in named_here
+                 and (not s.gender or not _gender(p) or _gender(p) == s.gender)]
+        if named:
+            s.cluster = max(named, key=lambda p: (p.named, p.last_seen))
+            return
     if qual:
         ident = (key, qual)
         if ident not in unnamed:
@@ -1483,8 +1536,8 @@ def find_mentions(sentences: pd.DataFrame, aliases: dict[str, str] | None = None
     _resolve(spans_by_sent, people, lex, user, lowercase_words, article_places)
     rows = []
     for s in all_spans:
-        if s.type in ("single", "anaphor") and not s.actor:
-            continue  # a capitalised common word that only starts a sentence; "the company" of nobody
+        if (s.type in ("single", "anaphor") and not s.actor) or (s.type == "desc" and s.after_be):
+            continue  # a capitalised common word that only starts a sentence; "the company" of nobody; a predicate
         text = texts[s.sent]
         rows.append((s.actor, ids[s.sent], s.start, s.end, text[s.start:s.end], s.via, s.kind or ""))
     if not rows:
