@@ -1184,8 +1184,8 @@ def _resolve(spans_by_sent: list[list[Span]], people: list[Person], lex: Lexicon
                 elif word in known_entities or word in short_org:
                     s.actor, s.kind = known_entities.get(word) or short_org[word]
                     s.via = "name"
-                elif word not in said_singles and word not in lex.given and (
-                        is_common(s.names[0], lex) or word in lex.place_words or _written_lower(word, lowercase_words)):
+                elif word not in said_singles and word not in lex.given and not s.honorific and (
+                        word in lex.place_words or (_written_lower(word, lowercase_words) and s.role != "possessive")):
                     continue  # an everyday word in capitals ("Atlantic Ocean", "hothouse Earth", "Presidents have …")
                 else:
                     s.actor, s.via = s.names[0] if not s.names[0].isupper() or len(s.names[0]) < 4 \
