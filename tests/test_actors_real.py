@@ -338,3 +338,30 @@ def test_role_descriptions_with_party_words_apposition_and_campaign_roles():
     assert _actor_of(m, "Kelmar Shipping") == "Kelmar Shipping"  # a company before "CEO" and a name
     assert set(m[m["actor"] == "Kelmar Shipping"]["kind"]) == {"organization"}
     assert "that candidate" not in set(m["surface"])  # a predicate after "be" stands for nobody
+
+
+def test_headlines_glued_to_a_flattened_body():
+    rest = ("the harbour board said on Tuesday, after a week of talks with the pilots' union broke down over pay "
+            "and the length of shifts, and the ferries to the islands stayed in port while the ministers argued "
+            "about who should pay for the repairs to the breakwater and the old quay.")
+    cases = {
+        # a headline of two Title Case sentences, then the body's subject with party, place and office
+        "Varga's Harbour Plan Isn't New. She's Just Repeating Years Of Board Promises Conservative "
+        "Councillor Ana Ruiz's plan": ("Varga's Harbour Plan Isn't New. She's Just Repeating Years Of Board Promises",
+                                      "Conservative Councillor Ana Ruiz's plan"),
+        "Pilots walk out as talks collapse... Dozens of ships wait": ("Pilots walk out as talks collapse...",
+                                                                     "Dozens of ships wait"),
+        "Harbour is closed. The pilots want more pay Kelmar (Reuters) Dozens of ships wait": (
+            "Harbour is closed. The pilots want more pay", "Kelmar (Reuters) Dozens of ships wait"),
+        "Court halts harbour dredging plan A federal judge halted": ("Court halts harbour dredging plan",
+                                                                    "A federal judge halted"),
+        "Ana Ruiz Says Any Serious Harbour Plan Has To Include Dredging Among the board's members, Ruiz": (
+            "Ana Ruiz Says Any Serious Harbour Plan Has To Include Dredging", "Among the board's members, Ruiz"),
+    }
+    for start, (title, body_start) in cases.items():
+        art = helpers.load_article(f"{start} {rest}")
+        assert art.title == title, start
+        assert art.paragraphs[0].startswith(body_start), start
+    # Title Case words that only look like sentence openers stay in the headline
+    art = helpers.load_article("Pilots Say The Harbour Plan Is Bound To Fail For Years The harbour board said " + rest)
+    assert art.title == "Pilots Say The Harbour Plan Is Bound To Fail For Years"

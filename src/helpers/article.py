@@ -991,6 +991,13 @@ def split_glued_headline(text: str) -> tuple[str, str] | None:
     for k in range(3, len(words) - 2):
         if _WIRE_DATELINE.match(text[words[k].start():]) and not re.search(r"[.!?]", text[:words[k].start()]):
             return text[:words[k].start()].strip(), text[words[k].start():]
+    ellipsis = re.match(r"(\S.{8,250}?\S(?:\.\.\.|…))\s+(?=[A-Z\"“‘'])", text)
+    if ellipsis and len(ellipsis.group(1).split()) <= 30 and not re.search(r"[.!?](?:\s|$)", ellipsis.group(1)[:-3]):
+        return ellipsis.group(1).strip(), text[ellipsis.end():]  # "Tribe looks on as rainforest burns... These images …"
+    for m in _AGENCY_CREDIT.finditer(text, 0, words[-1].end()):
+        # "… wants to change that Washington (CNN) Toy gun …": an agency's dateline, even after a stop
+        if m.start() > 0 and len(text[:m.start()].split()) >= 4 and outlets().canonical(m.group("agency")):
+            return text[:m.start()].strip(), text[m.start():]
     first = re.match(r"[^.!?]{10,200}[?!](?=\s+[A-Z])", text)
     if first and len(first.group().split()) <= 20:
         return first.group().strip(), text[first.end():].strip()
@@ -1005,17 +1012,75 @@ def split_glued_headline(text: str) -> tuple[str, str] | None:
     caps = 0
     for k, w in enumerate(words[:-1]):
         word = w.group()
-        if re.search(r"[.!?]$", word) and not re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][a-z]{0,3}\.", word):
-            break  # a sentence ended first: no Title Case headline here
+        if re.search(r"[.!?]$", word) and not re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][a-z]{0,3}\.", word) and not (
+                caps >= 3 and all(v.group()[:1].isupper() or v.group().lower() in _SMALL_WORDS for v in words[k + 1:k + 5])):
+            break  # a sentence ended first (a Title Case headline of two sentences goes on): no headline here
         if word[:1].isupper() or word.lower() in _SMALL_WORDS or not word[:1].isalpha():
             caps += word[:1].isupper()
             nxt = words[k + 1].group()
             if k >= 4 and caps >= 4 and word[:1].isupper() and nxt[:1].islower() and nxt.lower() not in _SMALL_WORDS \
                     and words[k - 1].group()[:1].isupper() and not re.search(r"[.!?,:;]$", words[k - 1].group()):
-                return text[:w.start()].strip(), text[w.start():]
+                k = _subject_start(words, k)  # "… Climate Report White House Press Secretary Sarah | Sanders dismissed"
+                return text[:words[k].start()].strip(), text[words[k].start():]
             continue
+        # the run ended at a lower-case word: a sentence opener just before it starts the body
+        # ("… Nuclear Power | Among the 2020 presidential candidates", "… Next Debate | But the … senator's")
+        if caps >= 4 and k >= 6:
+            for b in range(k - 1, max(k - 5, 4), -1):
+                if words[b].group() in _TITLE_STARTERS and words[b - 1].group()[:1].isupper() \
+                        and not re.search(r"[,;:]$", words[b - 1].group()):
+                    return text[:words[b].start()].strip(), text[words[b].start():]
         break
+    # a sentence-case headline glued to a sentence that starts with an article or a function word:
+    # "… blocks Keystone XL pipeline A federal judge blocked …" (a capital "A"/"The" after a lower-case
+    # word without punctuation starts a sentence; not after "the film", "titled" …)
+    for k in range(4, min(len(words) - 1, 30)):
+        prev, word = words[k - 1].group(), words[k].group()
+        if re.search(r"[.!?]$", prev):
+            break
+        if word in _GLUE_STARTERS and (re.search(r"[a-z0-9]$", prev) or (re.search(r"[a-z0-9][’'\"”]$", prev)
+                                                                     and prev[:1].islower())) and prev.lower() not in _SMALL_WORDS \
+                and prev.lower() not in _NAMING_WORDS and words[k + 1].group()[:1].isalpha():
+            return text[:words[k].start()].strip(), text[words[k].start():]
     return None
+
+
+#: Words that may stand before a person's name in the subject that opens a body ("Democratic New York Rep.").
+_SUBJECT_WORDS = frozenset("""democratic republican democrat gop freshman former press white house senate us u.s.
+    new york comedian activist billionaire liberal conservative labour independent green""".split())
+
+
+def _subject_start(words: list, k: int) -> int:
+    """Index of the first word of the name the body opens with, when a Title Case headline runs into
+    it: from word ``k`` (the last capitalised word before the body's first lower-case word) back over
+    given names, initials, office titles and party, place or role words ("Democratic New York Rep.
+    Alexandria | Ocasio-Cortez's claim …"); at least three words stay in the headline."""
+    from .resources import given_name_genders
+
+    given, titles = given_name_genders(), _office_titles()
+    start = k
+    while start > 3:
+        prev = words[start - 1].group()
+        low = prev.lower().strip("\"“”'’")
+        if re.search(r"[,;:!?\"”]$", prev) or (prev.endswith(".") and low not in titles and not re.fullmatch(r"[A-Z]\.", prev)):
+            break
+        if not (low in given or low in titles or low in _SUBJECT_WORDS or re.fullmatch(r"[A-Z]\.", prev)):
+            break
+        start -= 1
+    # the subject needs a name in it: a headline never ends with the given name of the body's subject
+    return start if start < k and words[k - 1].group().lower() in given else k
+
+
+#: "Washington (CNN)", "(Reuters)": an agency's credit that opens the body of a flattened text.
+_AGENCY_CREDIT = re.compile(r"(?:(?<=\s)[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?(?:,\s[A-Z][A-Za-z.]+)?\s)?"
+                            r"\((?P<agency>[A-Z][A-Za-z]+)\)(?=\s)")
+#: Sentence openers that end a Title Case run when lower-case words follow them.
+_TITLE_STARTERS = frozenset("""But Among Since Although Though Despite During After When While As It This These
+    Those Nearly Some Many Most""".split())
+#: Words that only start a sentence with a capital.
+_GLUE_STARTERS = frozenset("A An The It In On At As After When While This These Those Its For With But If".split())
+#: Words after which a capitalised "The" names a work ("the film The Post").
+_NAMING_WORDS = frozenset("film movie book novel show series song album newspaper magazine titled called dubbed named".split())
 
 
 @lru_cache(maxsize=1)
