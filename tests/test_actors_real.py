@@ -365,3 +365,14 @@ def test_headlines_glued_to_a_flattened_body():
     # Title Case words that only look like sentence openers stay in the headline
     art = helpers.load_article("Pilots Say The Harbour Plan Is Bound To Fail For Years The harbour board said " + rest)
     assert art.title == "Pilots Say The Harbour Plan Is Bound To Fail For Years"
+
+
+def test_tags_state_abbreviations_months_and_joined_outlet_names_leave_no_fragments():
+    raw = ("Pilots and the vote\n\n" + BODY + " Rep. Ana Ruiz (D-N.M.) and Rep. Ivo Lind, R-S.D., spoke in Trenton, "
+           "N.J., on Jan. 12. A pilot from Reno, Nev., said the Kelmar Times-NBC News poll and the Kelmar Times/CBS "
+           "News survey agreed. Sens. Ida Moy (D-Ore.) and Tom Ade (R-Tenn.) voted no.")
+    _, _, m = _analyse(raw)
+    names = set(m["actor"])
+    assert {"Ana Ruiz", "Ivo Lind", "Ida Moy", "Tom Ade", "Kelmar Times", "NBC News", "CBS News"} <= names
+    assert not names & {"M.", "D.", "Jan", "Nev", "Reno", "Trenton", "N.J.", "Kelmar Times-NBC News"}
+    assert _actor_of(m, "Sens. Ida Moy") == "Ida Moy"

@@ -143,6 +143,10 @@ EVENT_NOUNS = frozenset("""agreement agreements accord accords summit talks conf
     climate marathon attack attacks bombing bombings meeting meetings process declaration""".split())
 #: "the race for the White House": the seat is the prize, not the government.
 RACE_WORDS = frozenset("race run bid campaign running candidate candidates contest".split())
+MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+#: AP style abbreviations of US states ("Henderson, Nev."); the dotted ones ("N.Y.") are tokens of their own.
+STATE_ABBREVIATIONS = frozenset("""ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn
+    miss mo mont neb nev okla ore pa penn tenn tex vt va wash wis wyo""".split())
 #: Party and role words between "the" and an office in a description ("the Republican presidential nominee").
 DESC_MODIFIERS = frozenset("""republican democratic democrat gop presidential vice-presidential freshman conservative
     liberal progressive independent libertarian green party longtime veteran embattled senior junior""".split())
@@ -293,6 +297,7 @@ class Token:
     kind: str  # word | abbr | num | punct
     poss: bool = False  # followed by 's / ’s (which is not part of the token)
     poss_end: int = 0  # end offset including the 's
+    joined: bool = False  # the second or later part of a hyphenated word ("ABC" in "Post-ABC")
     low: str = field(init=False, repr=False)  # folded text (lower case, no accents)
 
     def __post_init__(self) -> None:
@@ -381,15 +386,17 @@ def _split_compounds(tokens: list[Token]) -> list[Token]:
         if head in PARTICLES and len(parts) == 2:
             out.append(tok)
             continue
-        if not any(caps) or (all(caps) and not any(_is_gazetteer_word(p) for p in parts)):
-            out.append(tok)
+        acronym = [len(p) >= 2 and p.isupper() for p in parts]
+        if not any(caps) or (all(caps) and not any(_is_gazetteer_word(p) for p in parts)
+                             and not (any(acronym) and not all(acronym))):
+            out.append(tok)  # "Coca-Cola" stays whole; "Post-ABC" (two names) splits
             continue
         pos = tok.start
         for i, part in enumerate(parts):
             if part:
                 last = i == len(parts) - 1
                 out.append(Token(part, pos, pos + len(part), "word", tok.poss and last,
-                                 tok.poss_end if last else pos + len(part)))
+                                 tok.poss_end if last else pos + len(part), joined=i > 0))
             pos += len(part) + 1
     return out
 
@@ -715,6 +722,8 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict) -> list[Span]:
         # party–state tags are no mentions: "(D-Mass.)", "(R-Utah)", "D-N.Y."
         if re.fullmatch(r"[DRI]-[A-Z][A-Za-z]*\.?", tok.text):
             i += 1
+            while i < n and toks[i].start == toks[i - 1].end and (toks[i].kind != "punct" or toks[i].text == "."):
+                i += 1  # the rest of "D-N.Y.", "R-S.C."
             while i < n and toks[i].kind != "punct" and (toks[i].kind == "abbr" or len(toks[i].text) <= 3):
                 i += 1
             continue
@@ -723,12 +732,21 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict) -> list[Span]:
                 and not any(c.isdigit() for c in tok.text) and (low,) not in lex.titles
                 and not (i + 1 < n and toks[i + 1].upper and toks[i + 1].kind == "word")
                 and not (i >= 1 and toks[i - 1].upper and toks[i - 1].kind == "word")):
-            emit(Span(sent, i, i + 1, 0, 0, "entity", entry=Entry(tok.text, "organization", "name")))
-            i += 1
+            k = i + 1
+            if k < n and toks[k].cap and toks[k].low in lex.org_words and not tok.poss:
+                k = _org_extent(toks, i, k, lex)  # "ABC News", "NBC Universal"
+            emit(Span(sent, i, k, 0, 0, "entity", entry=Entry(" ".join(t.text for t in toks[i:k]), "organization", "name")))
+            i = k
             continue
         # a code ("EB-5", "F-16") or a plural acronym ("PACs", "CEOs"): a thing or a common noun
         if re.fullmatch(r"[A-Z]{2,}s|[A-Za-z]+-\d[\w-]*", tok.text):
             i += 1
+            continue
+        # "Jan. 1", "Sept. 30": a month; "Henderson, Nev.", "Eugene, Ore.": a state after its town
+        if tok.kind == "word" and i + 1 < n and toks[i + 1].text == "." and (
+                (low in MONTH_ABBREVIATIONS and i + 2 < n and toks[i + 2].kind == "num")
+                or (low in STATE_ABBREVIATIONS and i >= 1 and toks[i - 1].text == ",")):
+            i += 2
             continue
         # 6. runs of capitalised words
         if tok.cap and low not in I_FORMS:
@@ -751,6 +769,8 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict) -> list[Span]:
                         break
                     if toks[j].low in I_FORMS or (toks[j].low in lex.stop and toks[j].low not in lex.given):
                         break  # "... Massacre He", "Kampala Then"
+                    if toks[j].joined and toks[j].upper != toks[j - 1].upper:
+                        break  # "Kelmar Times-NBC News": two names joined by a hyphen
                     if _match(lex.titles, lex.title_max, toks, j)[0] and _name_run(toks, j + 1, lex) > j + 1:
                         break  # "Rights Mr. Holder": the title starts a new name
                 j += 1
@@ -824,7 +844,7 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict) -> list[Span]:
                 prev = toks[i - 1].low if i >= 1 else ""
                 emit(Span(sent, i, j, 0, 0, "single", names=[t.text for t in words], place=tok.low in lex.places,
                           after_place_prep=not tok.poss and (prev in PLACE_OF or (
-                              tok.low in lex.places and prev in ("to", "at", "from")))))
+                              tok.low in lex.places and prev in ("to", "at", "from")) or _before_state(toks, j))))
             else:
                 emit(Span(sent, i, j, 0, 0, "person", names=[t.text for t in words]))
             i = j
@@ -832,6 +852,26 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict) -> list[Span]:
         i += 1
     _roles(toks, spans, lex)
     return spans
+
+
+@functools.lru_cache(maxsize=1)
+def _us_states() -> frozenset:
+    """Folded names of the US states (pycountry)."""
+    import pycountry
+
+    return frozenset(_fold(sub.name) for sub in pycountry.subdivisions.get(country_code="US") or [])
+
+
+def _before_state(toks: list[Token], j: int) -> bool:
+    """``toks[j:]`` is ", <US state>" ("Houston, Texas", "Henderson, Nev.", "Trenton, N.J."): the word
+    before it is a town."""
+    if j + 1 >= len(toks) or toks[j].text != ",":
+        return False
+    nxt = toks[j + 1]
+    two = f"{nxt.low} {toks[j + 2].low}" if j + 2 < len(toks) else ""
+    dotted = nxt.kind == "abbr" and len(nxt.text) <= 5
+    return nxt.low in _us_states() or two in _us_states() or dotted or (
+        nxt.low in STATE_ABBREVIATIONS and j + 2 < len(toks) and toks[j + 2].text == ".")
 
 
 def _names_thing(toks: list[Token], j: int, lex: Lexicon) -> bool:
@@ -855,6 +895,8 @@ def _org_extent(toks: list[Token], i: int, j: int, lex: Lexicon) -> int:
             and lex.phrases.get((toks[k].low,), Entry("", "", "")).kind != "skip":
         if k > i and _match(lex.titles, lex.title_max, toks, k)[0] and _name_run(toks, k + 1, lex) > k + 1:
             break  # "U.S. District Court Judge Sharon Gleason": the title starts a person's name
+        if k > i and toks[k].joined and toks[k].upper != toks[k - 1].upper:
+            break  # "Washington Post-ABC News": a hyphen between two names
         k += 1
     def head_ahead(k: int) -> bool:  # "Citizenship and Immigration Services": the head comes after "and"
         r = k + 1
