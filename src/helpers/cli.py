@@ -117,8 +117,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("task", choices=sorted(TASKS), help="; ".join(f"{k}: {v[1]}" for k, v in TASKS.items()))
     p.add_argument("path")
     p.add_argument("--json", action="store_true", help="print one JSON object as the last line")
-    p.add_argument("--sentiment", choices=("encoder", "fast"), default=None,
-                   help="newsmtsc/directed: the fine-tuned encoder (default) or the fast linear model")
+    p.add_argument("--sentiment", choices=("encoder", "fast", "ensemble"), default=None,
+                   help="newsmtsc/directed: the fine-tuned encoder (default) or the fast linear model; "
+                        "directed only: ensemble (the mean of the two, which makes the blame edges)")
     p.set_defaults(func=cmd_evaluate)
 
     p = sub.add_parser("report", help="write a readable HTML report for each article (runs the notebooks)")

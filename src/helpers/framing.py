@@ -368,22 +368,24 @@ _BLAME_COLUMNS = ["source", "target", "relation", "negated", "cue", "sent_id", "
 
 
 def merge_model_edges(blame: pd.DataFrame, sentences: pd.DataFrame, mentions: pd.DataFrame,
-                      quotes: pd.DataFrame | None = None, threshold: float | None = None) -> pd.DataFrame:
-    """The rule edges of `find_blame` beside the encoder's directed edges (`directed.model_edges`).
+                      quotes: pd.DataFrame | None = None, threshold: float | None = None,
+                      edge_model: str | None = None) -> pd.DataFrame:
+    """The rule edges of `find_blame` beside a directed model's edges (`directed.model_edges`).
 
-    Adds two columns: ``origin`` ("rule" for a cue rule, "model" for the encoder's directed head)
-    and ``probability`` (the model's calibrated probability of the direction; empty for rule
-    edges). Rule edges keep their relations (blame, responsibility, deflection, refusals,
-    negation …); model edges are ``criticism`` or ``praise``. Nothing is merged away: where the rule
-    and the model say different things about the same pair, both rows are there. The model does not
-    read refusals and negations ("refused to condemn X" looks like criticism to it): a model edge
-    whose sentence, source and target also carry a negated rule edge is marked ``negated`` with
-    the rule's ``negation_cue``.
+    ``edge_model``: which directed model makes the edges (`directed.EDGE_MODELS`; default
+    `directed.EDGE_MODEL`, the one chosen on Park et al.'s dev set). Adds two columns: ``origin``
+    ("rule" for a cue rule, "model" for the directed model) and ``probability`` (the model's
+    calibrated probability of the direction; empty for rule edges). Rule edges keep their relations
+    (blame, responsibility, deflection, refusals, negation …); model edges are ``criticism`` or
+    ``praise``. Nothing is merged away: where the rule and the model say different things about the
+    same pair, both rows are there. The model does not read refusals and negations ("refused to
+    condemn X" can look like criticism to it): a model edge whose sentence, source and target also
+    carry a negated rule edge is marked ``negated`` with the rule's ``negation_cue``.
     """
-    from .directed import model_edges
+    from .directed import EDGE_MODEL, model_edges
 
     rule = blame.assign(origin="rule", probability=float("nan"))
-    model = model_edges(sentences, mentions, quotes, threshold)
+    model = model_edges(sentences, mentions, quotes, threshold, edge_model or EDGE_MODEL)
     if not model:
         return conform(rule, "blame")
     negated = {(int(sid), src, tgt): cue for sid, src, tgt, neg, cue in

@@ -26,8 +26,8 @@ MODEL_TASKS = ("newsmtsc", "directed")
 def run(task: str, path: str, sentiment: str | None = None):
     """Run one evaluation task; returns ``(metrics, table)``.
 
-    ``sentiment`` (``"encoder"`` or ``"fast"``) picks the classifier of the newsmtsc and directed
-    tasks (default: the encoder); the other tasks have one.
+    ``sentiment`` (``"encoder"`` or ``"fast"``; for directed also ``"ensemble"``) picks the
+    classifier of the newsmtsc and directed tasks (default: the encoder); the other tasks have one.
     """
     module_name, _ = TASKS[task]
     module = importlib.import_module(f"{__name__}.{module_name}")
