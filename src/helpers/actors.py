@@ -18,7 +18,7 @@ and checked merge by merge). Three passes over the sentences:
    by shape (acronyms such as "FBI") or by head word ("Ministry of Defense", ``data/org_words.txt``),
    and "the Trump administration"; then any other run of capitalised words. Titles are part of a
    person's mention, never actors. Days, months, regions and sub-national places
-   (``data/non_actors.txt``, pycountry subdivisions, phrases ending in a ``data/place_words.txt``
+   (``data/non_actors.txt``, ``data/regions.txt``, pycountry subdivisions, phrases ending in a ``data/place_words.txt``
    word such as "County") are skipped, as is a capitalised word that only starts a sentence and is
    an everyday English word (textstat's Dale-Chall list, scikit-learn's stop words) or is written in
    lower case elsewhere in the article, unless a speech verb follows ("Brown said").
@@ -143,6 +143,10 @@ EVENT_NOUNS = frozenset("""agreement agreements accord accords summit talks conf
     climate marathon attack attacks bombing bombings meeting meetings process declaration""".split())
 #: "the race for the White House": the seat is the prize, not the government.
 RACE_WORDS = frozenset("race run bid campaign running candidate candidates contest".split())
+#: Endings of English derived words that a lone capitalised word with no sign of a name has
+#: ("Citing", "Literally", "Secrecy", "Proponents", "Environmental"); names with them have a given
+#: name, a title, a full name or "said" in the article.
+ENGLISH_SUFFIXES = r"(?:..ing|...ly|..cy|..ity|..tion|..sion|..ments?|..ents|..ants?|..ial|...ives?|..ness|..isms?|..ists|..ous|..ntal|..cial)$"
 MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 #: AP style abbreviations of US states ("Henderson, Nev."); the dotted ones ("N.Y.") are tokens of their own.
 STATE_ABBREVIATIONS = frozenset("""ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn
@@ -236,6 +240,8 @@ def lexicon() -> Lexicon:
         add(row["surface"], Entry(row["actor"], "metonym", "demonym"), overwrite=True)
     for line in _data_lines("non_actors.txt"):
         add(line.strip(), Entry("", "skip", ""), overwrite=False)
+    for line in _data_lines("regions.txt"):  # continents and world regions, over the country list
+        add(re.sub(r"^the\s+", "", line.strip()), Entry("", "skip", ""), overwrite=True)
     for sub in pycountry.subdivisions:
         if sub.type in ("State", "Province", "Region", "Oblast", "Republic", "Territory", "District",
                         "Autonomous republic", "Federal district", "Emirate", "Canton", "Governorate",
@@ -436,6 +442,8 @@ class Span:
     after_place_prep: bool = False  # right after "in", "near", "outside" … (a place there)
     appos_next: bool = False  # desc: a comma and a name follow ("the Republican nominee, Donald Trump")
     after_be: bool = False  # desc: right after a form of "be" or "become" (a predicate: "might be that candidate")
+    said_after: bool = False  # right after a speech verb ("…," said Tanner)
+    not_people: frozenset = frozenset()  # pronoun inside a quotation: the people who speak it (never its antecedent)
     who_of: object = None  # the span a "who" clause of this span's clause refers to ("Trump, who says he …")
     clause: int = 0  # index of the clause within the sentence
     # resolved
@@ -576,6 +584,7 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict) -> list[Span]:
         span.sentence_start = _sentence_initial(toks, span.i)
         nxt = toks[span.j] if span.j < n else None
         span.said = nxt is not None and nxt.low in SPEECH_VERBS
+        span.said_after = span.i >= 1 and toks[span.i - 1].low in SPEECH_VERBS
         spans.append(span)
 
     user_max = max((len(k) for k in user), default=0)
@@ -989,6 +998,7 @@ class Person:
     suffix: str = ""  # generational suffix of the full name ("jr", "sr", "iii"), from nameparser
     named: int = 0  # name and title mentions so far (reading order)
     short: int = 0  # of those, by the surname alone or with a title ("Trump", "Mr. Trump")
+    evident: bool = False  # a sign of a person before any pronoun: known given name, initial, title, honorific, "said"
     subject_at: int = -10  # sentence of the latest name mention as a clause subject
 
     def label(self) -> str:
@@ -1094,6 +1104,11 @@ def _people(spans: list[Span], lex: Lexicon) -> list[Person]:
             p.titles |= s.titles
             if s.gender and not p.gender:
                 p.gender = s.gender
+            if s.honorific or s.said or s.said_after:
+                p.evident = True
+    for p in people:
+        p.evident = p.evident or bool(p.titles or p.gender or p.gender_from_name) or any(
+            len(g) == 2 and g.endswith(".") for g in p.given)
     return people
 
 
@@ -1175,6 +1190,9 @@ def _resolve(spans_by_sent: list[list[Span]], people: list[Person], lex: Lexicon
         _fold(s.entry.actor): s.entry.actor for spans in spans_by_sent for s in spans
         if s.type == "entity" and s.entry is not None and " " not in s.entry.actor})
     bases = set(demonym_of.values())
+    country_counts = Counter(s.entry.actor for spans in spans_by_sent for s in spans
+                             if s.type == "entity" and s.entry is not None and s.entry.kind in ("country", "metonym"))
+    home = country_counts.most_common(1)[0][0] if country_counts else ""
     unnamed: dict[tuple, Person] = {}
     history: list[Span] = []  # resolved person-like mentions so far, in order
 
@@ -1229,6 +1247,9 @@ def _resolve(spans_by_sent: list[list[Span]], people: list[Person], lex: Lexicon
                 elif word not in said_singles and word not in lex.given and not s.honorific and (
                         word in lex.place_words or (_written_lower(word, lowercase_words) and s.role != "possessive")):
                     continue  # an everyday word in capitals ("Atlantic Ocean", "hothouse Earth", "Presidents have …")
+                elif word not in said_singles and word not in lex.given and not s.honorific \
+                        and re.search(ENGLISH_SUFFIXES, word) and not s.names[0].isupper():
+                    continue  # English word-formation, no name: "Citing", "Literally", "Secrecy", "Proponents"
                 else:
                     s.actor, s.via = s.names[0] if not s.names[0].isupper() or len(s.names[0]) < 4 \
                         else s.names[0].title(), "name"
@@ -1243,7 +1264,7 @@ def _resolve(spans_by_sent: list[list[Span]], people: list[Person], lex: Lexicon
                     if p is not None:
                         s.cluster = p
             elif s.type == "anaphor":
-                target = _anaphor_target(s, history)
+                target = _anaphor_target(s, history, home)
                 if target is None:
                     continue
                 s.actor, s.kind, s.via, s.cluster = target.actor, target.kind, "title", target.cluster
@@ -1299,29 +1320,59 @@ def _written_lower(word: str, lowercase_words: frozenset) -> bool:
     return bool(forms & lowercase_words)
 
 
-def _anaphor_target(s: Span, history: list[Span]) -> Span | None:
-    """The country or organisation a definite phrase stands for: for "the country", "this nation",
-    "the federal government" the article's home country (the country named most so far); the latest organisation whose name ends in the head noun for "the bank"
-    ("Wells Fargo Bank"), else for a generic head ("the group", "the agency") the latest organisation
-    within three sentences. None when there is none (the phrase is then no mention)."""
+#: Head nouns that stand for one another in a definite phrase ("the panel" for a committee).
+HEAD_SYNONYMS = {
+    "panel": {"panel", "committee", "subcommittee", "commission"},
+    "committee": {"committee", "subcommittee", "panel", "commission"},
+    "newspaper": {"newspaper", "paper", "times", "post", "journal", "herald", "tribune", "gazette", "globe", "chronicle"},
+    "paper": {"newspaper", "paper", "times", "post", "journal", "herald", "tribune", "gazette", "globe", "chronicle"},
+    "center": {"center", "centre"}, "centre": {"center", "centre"},
+}
+
+
+def _org_heads(actor: str) -> set:
+    """Head nouns of an organisation's name: its last word, and the word before its first "of", "for",
+    "on" ("Center for Biological Diversity" → center, diversity)."""
+    words = _fold(actor).split()
+    heads = set(words[-1:])
+    for k, w in enumerate(words[1:], 1):
+        if w in ("of", "for", "on"):
+            heads.add(words[k - 1])
+            break
+    return heads
+
+
+def _anaphor_target(s: Span, history: list[Span], home: str = "") -> Span | None:
+    """The country or organisation a definite phrase stands for. "the country", "this nation", "the
+    federal government": the article's home country, the country named most so far (the latest of
+    equals), else the one the whole article names most (``home``: "across the country" before any
+    country is named). "the bank", "the panel", "the center": among the organisations named so far
+    whose head noun is that word or a synonym (``HEAD_SYNONYMS``: "the panel" for "… Reform
+    Committee"; the head is the last word or the word before "of"/"for": "Center for Biological
+    Diversity"), the one named most, the first named of equals; else for a generic head ("the group",
+    "the agency") the latest organisation within three sentences. None when there is none (the phrase
+    is then no mention)."""
     head = s.names[0]
     if head in COUNTRY_HEADS:
-        # the article's home country: the country named most so far (the latest of equals)
         counts: dict = {}
         for k, h in enumerate(history):
             if h.kind == "country" and h.actor and h.type != "anaphor":
                 counts[h.actor] = (counts.get(h.actor, (0, 0))[0] + 1, k)
         if not counts:
-            return None
+            return Span(s.sent, s.i, s.j, s.start, s.end, "entity", actor=home, kind="country") if home else None
         best = max(counts, key=lambda a: counts[a])
         return history[counts[best][1]]
-    for h in reversed(history):
-        if s.sent - h.sent > 8:
-            break
-        if h.type in ("pronoun", "desc", "anaphor") or not h.actor:
+    wanted = HEAD_SYNONYMS.get(head, {head})
+    named: dict = {}
+    for k, h in enumerate(history):
+        if h.type in ("pronoun", "desc", "anaphor") or not h.actor or h.kind not in ("organization", "group"):
             continue
-        if h.kind in ("organization", "group") and _fold(h.actor).split()[-1:] == [head]:
-            return h  # "Wells Fargo Bank", "the Clinton campaign" (not "Campaign Legal Center")
+        if _org_heads(h.actor) & wanted:
+            n, first, _ = named.get(h.actor, (0, k, k))
+            named[h.actor] = (n + 1, first, k)
+    if named:
+        best = max(named, key=lambda a: (named[a][0], -named[a][1]))
+        return history[named[best][2]]  # "Wells Fargo Bank", "the Clinton campaign" (not "Campaign Legal Center")
     if head in GENERIC_ORG_HEADS:
         for h in reversed(history):
             if s.sent - h.sent > 3:
@@ -1418,8 +1469,65 @@ def _resolve_description(s: Span, history: list[Span], people: list[Person], unn
         s.cluster = unnamed[ident]
 
 
-def _compatible(s: Span, cand: Span) -> bool:
+def _quoted(text: str, open_at_start: bool) -> tuple[list[tuple[int, int]], bool]:
+    """Character ranges of ``text`` inside quotation marks, and whether a quotation is still open at its
+    end (curly marks say their direction; a straight mark closes an open quotation, else opens one)."""
+    ranges, start = [], 0 if open_at_start else None
+    for k, ch in enumerate(text):
+        if ch == "“" or (ch == '"' and start is None):
+            if start is None:
+                start = k
+        elif ch in "”\"" and start is not None:
+            ranges.append((start, k))
+            start = None
+    if start is not None:
+        ranges.append((start, len(text)))
+    return ranges, start is not None
+
+
+def _mark_quoted_pronouns(spans_by_sent: list[list[Span]], texts: list[str], paras: list, people: list[Person]) -> None:
+    """A he/she inside a quotation never stands for the person who speaks it ("'… another case where he
+    hasn't thought it out,' Tanner said" is not Tanner): each such pronoun gets the speakers of its
+    quotation block (the sentences of one paragraph a quotation runs over) as people it is not. A
+    speaker is a name right before or after a speech verb outside the quotation marks."""
+    by_surname: dict = {}
+    for p in people:
+        by_surname.setdefault(p.surname, []).append(p)
+    blocks, open_, prev_para = [], False, None
+    for k, text in enumerate(texts):
+        if paras[k] != prev_para:
+            open_ = False
+        ranges, open_after = _quoted(text, open_)
+        if blocks and open_ and paras[k] == prev_para:
+            blocks[-1].append((k, ranges))
+        else:
+            blocks.append([(k, ranges)])
+        open_, prev_para = open_after, paras[k]
+    for block in blocks:
+        speakers: set = set()
+        for k, ranges in block:
+            for s in spans_by_sent[k]:
+                if s.type in ("person", "single") and (s.said or s.said_after) \
+                        and not any(a <= s.start < b for a, b in ranges):
+                    if isinstance(s.cluster, Person):
+                        speakers.add(s.cluster)
+                    elif s.names:
+                        speakers.update(by_surname.get(_fold(s.names[-1]).strip("."), []))
+        if not speakers:
+            continue
+        for k, ranges in block:
+            for s in spans_by_sent[k]:
+                if s.type == "pronoun" and s.gender in ("m", "f") and any(a <= s.start < b for a, b in ranges):
+                    s.not_people = frozenset(speakers)
+
+
+def _compatible(s: Span, cand: Span, strict: bool = False) -> bool:
     if cand is s or cand.j > s.i and cand.sent == s.sent and cand.i >= s.i:
+        return False
+    if strict and s.gender in ("m", "f") and isinstance(cand.cluster, Person) and not cand.cluster.evident \
+            and not _gender(cand.cluster):
+        return False  # first look among names that show a person ("Keystone XL … he first approved it")
+    if s.not_people and cand.cluster in s.not_people:
         return False
     if s.gender == "p":
         return cand.kind in ("group", "organization") or (cand.entry is not None and cand.entry.plural) \
@@ -1431,13 +1539,18 @@ def _compatible(s: Span, cand: Span) -> bool:
 
 
 def _resolve_pronoun(s: Span, spans: list[Span], spans_by_sent: list[list[Span]], sent_idx: int):
-    if s.gender in ("m", "f") and s.who_of is not None and _compatible(s, s.who_of):
+    """The antecedent of a pronoun: first among names that show a person, then among any names."""
+    return _find_antecedent(s, spans, spans_by_sent, sent_idx, True) or _find_antecedent(s, spans, spans_by_sent, sent_idx, False)
+
+
+def _find_antecedent(s: Span, spans: list[Span], spans_by_sent: list[list[Span]], sent_idx: int, strict: bool):
+    if s.gender in ("m", "f") and s.who_of is not None and _compatible(s, s.who_of, strict):
         return s.who_of
-    before = [c for c in spans if c.i < s.i and _compatible(s, c)]
+    before = [c for c in spans if c.i < s.i and _compatible(s, c, strict)]
     if s.gender == "p":
         if before:
             return before[-1]
-        prev = [c for c in spans_by_sent[sent_idx - 1] if _compatible(s, c)] if sent_idx else []
+        prev = [c for c in spans_by_sent[sent_idx - 1] if _compatible(s, c, strict)] if sent_idx else []
         return prev[-1] if prev else None
     same_clause = [c for c in before if c.clause == s.clause]
     role = s.pron_role
@@ -1462,7 +1575,7 @@ def _resolve_pronoun(s: Span, spans: list[Span], spans_by_sent: list[list[Span]]
         k = sent_idx - back
         if k < 0:
             break
-        prev = [c for c in spans_by_sent[k] if _compatible(s, c)]
+        prev = [c for c in spans_by_sent[k] if _compatible(s, c, strict)]
         subj = [c for c in prev if c.role == "subject"]
         if subj:
             return subj[0]
@@ -1575,6 +1688,8 @@ def find_mentions(sentences: pd.DataFrame, aliases: dict[str, str] | None = None
     people = _people(all_spans, lex)
     # words the article also writes in lower case are ordinary words when they start a sentence
     lowercase_words = frozenset(w for text in texts for w in re.findall(r"\b[a-z][a-z'’-]+\b", text))
+    paras = sentences["para_id"].tolist() if "para_id" in sentences else [0] * len(texts)
+    _mark_quoted_pronouns(spans_by_sent, texts, paras, people)
     _resolve(spans_by_sent, people, lex, user, lowercase_words, article_places)
     rows = []
     for s in all_spans:

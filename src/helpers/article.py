@@ -1083,6 +1083,44 @@ _GLUE_STARTERS = frozenset("A An The It In On At As After When While This These 
 _NAMING_WORDS = frozenset("film movie book novel show series song album newspaper magazine titled called dubbed named".split())
 
 
+_DEK_AUX = frozenset("is are was were has have had isn't aren't wasn't weren't hasn't haven't hadn't it's there's "
+                     "i we you it".split())
+_DEK_SUBORDINATORS = frozenset("whether that if as while because when who which".split())
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+def _is_dek(line: str, following: str) -> bool:
+    """``line`` (under a headline that ends with a stop, PolNeAR's archive style) is a second headline
+    line in headline style, the Washington Post's dek: one sentence of 4–25 words ending with a stop,
+    before a body paragraph of at least 20 words and twice its length, written as headlines are: no
+    article in its first eight words and at most one in all, no auxiliary or it/I/we/you before a
+    subordinate clause, no weekday, no two capitalised words in a row (a full name), not opening with
+    a given name or "If"/"Now"/"When"
+    ("Language unclear on whether single mothers are covered, experts say."; not "Ted Cruz has won the
+    Wisconsin primary, according to three networks.")."""
+    from .resources import given_name_genders
+
+    words = line.split()
+    low = [w.lower().strip("\"“”‘’'.,;:!?()").replace("’", "'") for w in words]
+    if not 4 <= len(words) <= 25 or not line.endswith(".") or len(re.findall(r"[.!?](?:\s|$)", line)) != 1:
+        return False
+    if not line[:1].isupper() or line.isupper() or len(following.split()) < max(20, 2 * len(words)):
+        return False
+    articles = [w in ("the", "a", "an") for w in low]
+    if any(articles[:8]) or sum(articles) > 1 or set(low) & _WEEKDAYS:
+        return False
+    if low[0] in given_name_genders() or low[0] in ("if", "now", "when", "since", "because"):
+        return False
+    if any(a[:1].isupper() and b[:1].isupper() for a, b in zip(words, words[1:])):
+        return False  # a full name ("Tashfeen Malik passed …"): headlines use surnames
+    for w in low:
+        if w in _DEK_SUBORDINATORS:
+            break
+        if w in _DEK_AUX:
+            return False
+    return True
+
+
 @lru_cache(maxsize=1)
 def _office_titles() -> frozenset[str]:
     """Office titles that stand before a name ("President", "Sen.", "Gov."), from ``data/titles.txt``."""
@@ -1220,6 +1258,9 @@ def assemble(blocks: list[Block], fmt: str, source: str, meta: dict | None = Non
             i += 1
             if article.title.endswith(";") and len(kept) > i + 1 and _looks_like_headline(kept[i][1].text, [kept[i + 1][1].text]):
                 article.dek = article.dek or kept[i][1].text  # "Super PAC haul surges past $1B;" / "Small group …"
+                i += 1
+            elif article.title.endswith(".") and len(kept) > i + 1 and _is_dek(kept[i][1].text, kept[i + 1][1].text):
+                article.dek = article.dek or kept[i][1].text  # "Mixed messages on Trump leave plan." / "Language unclear …"
                 i += 1
         # A dek: Markdown marks it (## heading or an emphasised line); HTML names it (description).
         if len(kept) > i + 1 and (kept[i][1].kind in ("emphasis",) or (kept[i][1].kind == "heading" and fmt == "markdown")):
