@@ -229,8 +229,11 @@ def test_initial_is_evidence_of_a_person():
     m = actors.find_mentions(frame("The spokesman, Zorvath Q. Mellinger, answered questions at Hollin Vale Partners."))
     kinds = dict(actors.actor_table(m)[["actor", "kind"]].values)
     assert kinds["Zorvath Q. Mellinger"] == "person"
-    bare = actors.find_mentions(frame("The spokesman, Zorvath Mellinger, answered questions at Hollin Vale Partners."))
+    bare = actors.find_mentions(frame("At the briefing, Zorvath Mellinger answered questions at Hollin Vale Partners."))
     assert dict(actors.actor_table(bare)[["actor", "kind"]].values)["Zorvath Mellinger"] == "other"
+    # an office in apposition before the name is evidence too ("The spokesman, Zorvath Mellinger,")
+    titled = actors.find_mentions(frame("The spokesman, Zorvath Mellinger, answered questions at Hollin Vale Partners."))
+    assert dict(actors.actor_table(titled)[["actor", "kind"]].values)["Zorvath Mellinger"] == "person"
 
 
 @pytest.mark.parametrize("first, expected", [

@@ -30,6 +30,8 @@ def port():
 
 
 def _row(quotes, needle):
+    """The one statement (not a ``partial`` row repeating its quoted words) containing ``needle``."""
+    quotes = quotes[quotes["kind"] != "partial"]
     rows = quotes[quotes["content"].str.contains(needle, regex=False)]
     assert len(rows) == 1, (needle, quotes[["speaker", "content"]])
     return rows.iloc[0]
@@ -301,3 +303,148 @@ def test_plural_present_cues_from_the_lexicon():
     got = quotes[["speaker_surface", "cue", "kind", "content"]].values.tolist()
     assert got == [["Harbor polls", "show", "evidence", "the mayor trailing by ten points"],
                    ["Ms. Okafor", "notes", "reported", "the ferry has lost money since 2019"]]
+
+
+def test_partial_quotes_inside_reported_speech():
+    article = Article(paragraphs=[
+        "Governor Lena Brandt said the new dam was “a gift to the valley” and that its critics had "
+        "“no idea what they are talking about.”",
+        "Brandt called the protesters “a noisy minority” on Friday.",
+        "“We will not stop,” said Omar Quist, who leads the protest. Quist said the dam was a mistake.",
+    ])
+    sents = text.sentences(article)
+    quotes = attribution.find_quotes(sents, actors.find_mentions(sents))
+    partial = quotes[quotes["kind"] == "partial"]
+    assert partial["content"].tolist() == ["a gift to the valley", "no idea what they are talking about."]
+    assert partial["speaker"].tolist() == ["Lena Brandt"] * 2 and partial["direct"].all()
+    assert partial["cue"].tolist() == ["said", "said"] and partial["sent_id"].tolist() == [0, 0]
+    # the statement itself is still one reported row, right before its quoted words
+    reported = quotes[quotes["kind"] == "reported"].iloc[0]
+    assert reported.content.startswith("the new dam was “a gift") and not bool(reported.direct)
+    assert quotes.index[quotes["kind"] == "reported"][0] + 1 == partial.index[0]
+    # a stance ("called X “…”") keeps its words in the stance row, as the seed's "dictator"
+    assert not quotes["content"].eq("a noisy minority").any()
+    # a direct quote is never repeated as a partial one
+    assert (quotes["content"] == "We will not stop").sum() == 1
+
+
+def test_seed_partial_quote_of_reported_speech(seed):
+    quotes, _ = seed
+    row = quotes[(quotes["kind"] == "partial") & (quotes["content"] == "very good meeting")]
+    assert len(row) == 1 and "Rutte" in row.iloc[0].speaker and bool(row.iloc[0].direct)
+    assert not quotes["content"].str.fullmatch("dictator").any()
+
+
+def test_think_tank_is_no_belief():
+    article = Article(paragraphs=["The report came from the Orsen Institute, a small think tank in Lisbon."])
+    quotes = attribution.find_quotes(text.sentences(article), None)
+    assert len(quotes) == 0
+    # nor does it stop an appositive speaker ("X, a founder of the think tank Y, said …")
+    article = Article(paragraphs=["Matt Orsen, a founder of the think tank Third Path, said the plan was far too timid."])
+    row = attribution.find_quotes(text.sentences(article), None).iloc[0]
+    assert row.speaker_surface.startswith("Matt Orsen") and row.content == "the plan was far too timid"
+
+
+def test_appositive_speaker_is_the_name_before_it():
+    article = Article(paragraphs=[
+        "Mara Lindqvist, an attorney with Greenfront, welcomed the ruling, saying it “puts the rivers first.”",
+        "Officials at the Tarn Water Board, a unit of the Ministry of Rivers, said they were “deeply concerned.”",
+        "Jana Petrov, a farmer from Oskarna, said the rain came “far too late” for her wheat.",
+    ])
+    sents = text.sentences(article)
+    quotes = attribution.find_quotes(sents, actors.find_mentions(sents))
+    got = quotes[quotes["content"].str.contains("rivers first|deeply concerned|rain came")]
+    assert set(got["speaker"]) == {"Mara Lindqvist", "Tarn Water Board", "Jana Petrov"}, got[["speaker", "content"]]
+    assert got["speaker_surface"].str.contains(", a").all()  # the surface keeps the appositive
+    # the farmer's words are hers, not her town's
+    assert quotes[quotes["content"] == "far too late"]["speaker"].tolist() == ["Jana Petrov"]
+
+
+def test_quote_after_a_quote_continues_when_another_sentence_follows():
+    # flattened texts (lost paragraph breaks): the next sentence stays in the same paragraph
+    article = Article(paragraphs=[
+        "“We cannot wait for the ministry,” Councillor Edda Brun said. “The river is rising every week.” "
+        "The council meets again in June."])
+    quotes = attribution.find_quotes(text.sentences(article), None)
+    assert quotes[["speaker", "kind", "content"]].values.tolist() == [
+        ["Councillor Edda Brun", "direct", "We cannot wait for the ministry"],
+        ["Councillor Edda Brun", "continuation", "The river is rising every week."]]
+
+
+def test_credit_line_after_a_quote():
+    article = Article(paragraphs=[
+        "“The new line saves me an hour a day.” ― Tomas J. Ferreira",
+        "“I still drive to work.” — Ines Calloway.",
+    ])
+    quotes = attribution.find_quotes(text.sentences(article), None)
+    assert quotes[["speaker", "cue", "content"]].values.tolist() == [
+        ["Tomas J. Ferreira", "―", "The new line saves me an hour a day."],
+        ["Ines Calloway", "—", "I still drive to work."]]
+    # a dash before lower-case words is no credit
+    article = Article(paragraphs=["The board met. “Nothing will change” — and then the mayor left."])
+    assert len(attribution.find_quotes(text.sentences(article), None)) == 0
+
+
+def test_present_tense_cues_of_listed_verbs():
+    article = Article(paragraphs=["Ingrid Moe, an economist, agrees that the tax is “too blunt.”",
+                                  "The ministry emphasizes that the harbour was closed twice.",
+                                  "Harbour users see the points system as unfair."])
+    quotes = attribution.find_quotes(text.sentences(article), None)
+    assert quotes[["speaker_surface", "cue", "kind", "content"]].values.tolist() == [
+        ["Ingrid Moe, an economist", "agrees", "reported", "the tax is “too blunt.”"],
+        ["Ingrid Moe, an economist", "agrees", "partial", "too blunt."],
+        ["The ministry", "emphasizes", "reported", "the harbour was closed twice"],
+        ["Harbour users", "see", "stance", "the points system as unfair"]]  # "points" is no cue
+
+
+def test_a_document_speaks_for_its_author():
+    article = Article(paragraphs=[
+        "According to a complaint filed by the Nordic Fisheries Council, the operator ignored “repeated warnings.”",
+        "A Harbour Authority memo warned that the pier was “close to collapse.”",
+        "According to a schedule seen by reporters, the minister will visit the port on Monday.",
+        "The indictment says the mayor took “gifts worth millions.”",
+    ])
+    sents = text.sentences(article)
+    quotes = attribution.find_quotes(sents, actors.find_mentions(sents))
+    got = quotes[["speaker", "kind", "content"]].values.tolist()
+    assert got[:4] == [
+        ["Nordic Fisheries Council", "according", "the operator ignored “repeated warnings.”"],
+        ["Nordic Fisheries Council", "partial", "repeated warnings."],
+        ["Harbour Authority", "reported", "the pier was “close to collapse.”"],
+        ["Harbour Authority", "partial", "close to collapse."]]
+    # no author named: a document is no speaker (kind evidence), its quoted words keep that
+    assert got[4] == ["", "evidence", "the minister will visit the port on Monday"]
+    assert quotes.iloc[4].speaker_surface == "a schedule seen by reporters"
+    assert got[5:] == [["", "evidence", "the mayor took “gifts worth millions.”"], ["", "partial", "gifts worth millions."]]
+
+
+def test_it_said_is_the_organisation_named_just_before():
+    article = Article(paragraphs=[
+        "The Nordic Fisheries Council rejected the plan on Tuesday. “The quotas ignore the science,” it said.",
+        "The plan was published in May. “It will cost jobs,” it said.",
+        "The Kelmar Port Authority met the mayor. The plan was discussed. It calls for a ban on trawling.",
+    ])
+    sents = text.sentences(article)
+    quotes = attribution.find_quotes(sents, actors.find_mentions(sents))
+    speaker = dict(zip(quotes["content"], quotes["speaker"]))
+    assert speaker["The quotas ignore the science"] == "Nordic Fisheries Council"
+    # the council is three sentences back: too far; a stance of "it" is a plan's, not an organisation's
+    assert speaker["It will cost jobs"] == "" and speaker["a ban on trawling"] == ""
+
+
+def test_as_someone_put_it():
+    article = Article(paragraphs=[
+        "The main test for the permit is a “lawful source of income,” as a Harbour Authority memo put it.",
+        "As one aide put it, the campaign is “running on fumes.”",
+        "He owed the job to, as one diplomat put it, an “extreme makeover” of his image.",
+        "She put it on the table.",
+    ])
+    sents = text.sentences(article)
+    quotes = attribution.find_quotes(sents, actors.find_mentions(sents))
+    assert quotes[["speaker", "cue", "kind", "content"]].values.tolist() == [
+        ["Harbour Authority", "put", "reported", "The main test for the permit is a “lawful source of income,”"],
+        ["Harbour Authority", "put", "partial", "lawful source of income"],
+        ["one aide", "put", "reported", "the campaign is “running on fumes.”"],
+        ["one aide", "put", "partial", "running on fumes."],
+        ["one diplomat", "put", "reported", "an “extreme makeover” of his image"],
+        ["one diplomat", "put", "partial", "extreme makeover"]]

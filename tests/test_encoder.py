@@ -53,8 +53,8 @@ def test_encode_points_at_the_marks_and_keeps_them_in_long_text():
 
 
 def test_batched_agrees_with_one_by_one():
-    # float32 graph: the batch does not matter; an int8 graph (dynamic quantisation scales
-    # activations per batch) would move a row's probabilities a little with its batch-mates
+    # the shipped int8 graph (dynamic quantisation scales activations per call) moves a row's
+    # probabilities a little with its batch-mates; a float32 graph would not
     model = encoder.load()
     tol = 0.05 if model.meta.get("graph") == "int8" else 1e-4
     spans = [("Critics called Smith a liar.", 15, 20), ("Smith will meet the committee on Tuesday.", 0, 5),
@@ -65,6 +65,64 @@ def test_batched_agrees_with_one_by_one():
     assert (batch.argmax(axis=1) == single.argmax(axis=1)).all()
     assert np.allclose(batch.sum(axis=1), 1.0)
     assert np.array_equal(model.target_proba(spans), batch)  # the same batch gives the same numbers
+
+
+def test_order_and_duplicates_do_not_change_the_numbers():
+    # the batches are made from the set of distinct inputs (sorted by token count, then text), so a
+    # permutation of the input, or a repeated sentence, gives exactly the same rows
+    model = encoder.load()
+    spans = [("Critics called Smith a liar and a fraud who betrayed his voters.", 15, 20),
+             ("Supporters praised Okafor as a brilliant, honest and courageous leader.", 19, 25),
+             ("Smith will meet the committee on Tuesday in Lagos.", 0, 5),
+             ("Okafor thanked the nurses, and Dimitrova attacked the ministry as corrupt.", 31, 40),
+             ("Okafor thanked the nurses, and Dimitrova attacked the ministry as corrupt.", 0, 6)] * 3
+    p = model.target_proba(spans)
+    perm = np.random.default_rng(1).permutation(len(spans))
+    assert np.array_equal(model.target_proba([spans[i] for i in perm]), p[perm])
+    assert all(np.array_equal(p[i], p[i % 5]) for i in range(len(spans)))
+    assert np.allclose(p.sum(axis=1), 1.0)
+    assert [encoder.load().meta["labels"]["target"][k] for k in p[:3].argmax(axis=1)] == ["negative", "positive", "neutral"]
+    pairs = [(s, (31, 40), (0, 6)) for s, _, _ in spans[3:4]] * 4 + [(spans[0][0], (0, 7), (15, 20))]
+    d = model.pair_proba(pairs)
+    assert np.allclose(d.sum(axis=1), 1.0) and all(np.array_equal(d[0], d[i]) for i in range(4))
+
+
+def _span(sentence, target):
+    i = sentence.index(target)
+    return sentence, i, i + len(target)
+
+
+def _pair(sentence, e1, e2):
+    i, j = sentence.index(e1), sentence.index(e2)
+    return sentence, (i, i + len(e1)), (j, j + len(e2))
+
+
+def test_shipped_graph_reads_clear_invented_cases():
+    # the shipped graph (int8 after optimisation and quantisation, docs/models/encoder.md) on
+    # sentences written for this test, names and topics not in the training data
+    model = encoder.load()
+    spans = [_span("Critics branded Halvorsen a coward and a liar who had betrayed the miners.", "Halvorsen"),
+             _span("Farmers hailed Ngata as an honest, tireless and brilliant minister.", "Ngata"),
+             _span("Halvorsen will travel to Bergen on Thursday for the annual meeting.", "Halvorsen"),
+             _span("The court fined Brightwater Ltd for poisoning the river and lying to inspectors.", "Brightwater Ltd"),
+             _span("Volunteers thanked Dr. Amadi for saving hundreds of lives during the flood.", "Dr. Amadi"),
+             _span("Ms. Kovac was born in Split and studied law in Zagreb.", "Ms. Kovac")]
+    p = model.target_proba(spans)
+    assert [model.meta["labels"]["target"][k] for k in p.argmax(axis=1)] == [
+        "negative", "positive", "neutral", "negative", "positive", "neutral"]
+    assert np.allclose(p.sum(axis=1), 1.0) and p.max(axis=1).min() > 0.6
+    # each row alone and among its batch-mates: int8 activations are scaled per call, so a row
+    # moves a little with the others (measured 0.04 here), never to another label
+    single = np.vstack([model.target_proba([s]) for s in spans])
+    assert np.abs(p - single).max() < (0.1 if model.meta.get("graph") == "int8" else 1e-4)
+    assert (single.argmax(axis=1) == p.argmax(axis=1)).all()
+    pairs = [_pair("Ngata praised Halvorsen for his courage during the strike.", "Ngata", "Halvorsen"),
+             _pair("Ngata accused Halvorsen of lying to parliament about the deal.", "Ngata", "Halvorsen"),
+             _pair("Ngata accused Halvorsen of lying to parliament about the deal.", "Halvorsen", "Ngata"),
+             _pair("Ngata and Halvorsen met in Oslo on Monday.", "Ngata", "Halvorsen")]
+    d = model.pair_proba(pairs)
+    # 1 positive 1→2; 3 negative 1→2; entity 1 second in the text: negative 2→1; none
+    assert list(d.argmax(axis=1)) == [1, 3, 4, 0] and np.allclose(d.sum(axis=1), 1.0)
 
 
 def test_thread_setting():

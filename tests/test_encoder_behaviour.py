@@ -34,7 +34,7 @@ def test_deems_record_of_is_negative_for_the_possessor():
 
 
 @pytest.mark.xfail(strict=True, reason="known miss of the encoder (measured): praise words in scare quotes still read "
-                   "as praise of the promiser/boaster (P(positive) 0.89 and 0.77); NewsMTSC has few such sentences")
+                   "as praise of the promiser/boaster (P(positive) 0.90 and 0.75 with the int8 graph; 0.89 and 0.77 in float32); NewsMTSC has few such sentences")
 def test_scare_quotes_are_not_praise():
     # praise words inside scare quotes, quoted back at the speaker, are no praise of him
     for s, t in [("Lindqvist promised a “beautiful, perfect” bridge that was never built.", "Lindqvist"),

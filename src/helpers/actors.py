@@ -18,7 +18,7 @@ and checked merge by merge). Three passes over the sentences:
    by shape (acronyms such as "FBI") or by head word ("Ministry of Defense", ``data/org_words.txt``),
    and "the Trump administration"; then any other run of capitalised words. Titles are part of a
    person's mention, never actors. Days, months, regions and sub-national places
-   (``data/non_actors.txt``, pycountry subdivisions, phrases ending in a ``data/place_words.txt``
+   (``data/non_actors.txt``, ``data/regions.txt``, pycountry subdivisions, phrases ending in a ``data/place_words.txt``
    word such as "County") are skipped, as is a capitalised word that only starts a sentence and is
    an everyday English word (textstat's Dale-Chall list, scikit-learn's stop words) or is written in
    lower case elsewhere in the article, unless a speech verb follows ("Brown said").
@@ -143,6 +143,22 @@ EVENT_NOUNS = frozenset("""agreement agreements accord accords summit talks conf
     climate marathon attack attacks bombing bombings meeting meetings process declaration""".split())
 #: "the race for the White House": the seat is the prize, not the government.
 RACE_WORDS = frozenset("race run bid campaign running candidate candidates contest".split())
+#: Endings of English derived words that a lone capitalised word with no sign of a name has
+#: ("Citing", "Literally", "Secrecy", "Proponents", "Environmental"); names with them have a given
+#: name, a title, a full name or "said" in the article.
+ENGLISH_SUFFIXES = r"(?:..ing|...ly|..cy|..ity|..tion|..sion|..ments?|..ents|..ants?|..ial|...ives?|..ness|..isms?|..ists|..ous|..ntal|..cial)$"
+MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+#: AP style abbreviations of US states ("Henderson, Nev."); the dotted ones ("N.Y.") are tokens of their own.
+STATE_ABBREVIATIONS = frozenset("""ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn
+    miss mo mont neb nev okla ore pa penn tenn tex vt va wash wis wyo""".split())
+#: Party and role words between "the" and an office in a description ("the Republican presidential nominee").
+DESC_MODIFIERS = frozenset("""republican democratic democrat gop presidential vice-presidential freshman conservative
+    liberal progressive independent libertarian green party longtime veteran embattled senior junior""".split())
+BE_FORMS = frozenset("be is are was were been being become becomes became remain remains remained".split())
+#: Offices that a campaign gives (the article's candidate when nobody is titled with them).
+CAMPAIGN_OFFICES = frozenset(["nominee", "candidate"])
+#: Offices that make the capitalised name before a titled person an organisation ("Wells Fargo CEO John Stumpf").
+ORG_OFFICES = frozenset(["chief executive", "founder", "co-founder"])
 #: Adverbs that open a sentence before a name ("Yesterday Parliament voted").
 START_ADVERBS = frozenset("yesterday today tonight tomorrow earlier later meanwhile now then still also".split())
 #: Prepositions after which a lone capitalised word is a place ("in Harnau", "near Oskarna").
@@ -161,7 +177,7 @@ MODIFIERS = frozenset(["former", "then", "then-", "acting", "late", "new", "curr
                        "interim", "ex", "ex-", "top", "the", "a", "an"])
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof rev fr sr jr st gen lt col maj capt cmdr adm sgt cpl pvt gov sen rep pres sec amb atty
-    supt insp det hon messrs brig inc corp co ltd bros dept univ""".split()
+    supt insp det hon messrs brig inc corp co ltd bros dept univ sens reps del""".split()
 )
 SPEECH_VERBS = frozenset("said says told tells added adds wrote writes argued argues asked insisted claimed "
                          "warned noted explained replied stated declared tweeted posted admitted announced "
@@ -224,6 +240,8 @@ def lexicon() -> Lexicon:
         add(row["surface"], Entry(row["actor"], "metonym", "demonym"), overwrite=True)
     for line in _data_lines("non_actors.txt"):
         add(line.strip(), Entry("", "skip", ""), overwrite=False)
+    for line in _data_lines("regions.txt"):  # continents and world regions, over the country list
+        add(re.sub(r"^the\s+", "", line.strip()), Entry("", "skip", ""), overwrite=True)
     for sub in pycountry.subdivisions:
         if sub.type in ("State", "Province", "Region", "Oblast", "Republic", "Territory", "District",
                         "Autonomous republic", "Federal district", "Emirate", "Canton", "Governorate",
@@ -285,6 +303,7 @@ class Token:
     kind: str  # word | abbr | num | punct
     poss: bool = False  # followed by 's / ’s (which is not part of the token)
     poss_end: int = 0  # end offset including the 's
+    joined: bool = False  # the second or later part of a hyphenated word ("ABC" in "Post-ABC")
     low: str = field(init=False, repr=False)  # folded text (lower case, no accents)
 
     def __post_init__(self) -> None:
@@ -373,15 +392,17 @@ def _split_compounds(tokens: list[Token]) -> list[Token]:
         if head in PARTICLES and len(parts) == 2:
             out.append(tok)
             continue
-        if not any(caps) or (all(caps) and not any(_is_gazetteer_word(p) for p in parts)):
-            out.append(tok)
+        acronym = [len(p) >= 2 and p.isupper() for p in parts]
+        if not any(caps) or (all(caps) and not any(_is_gazetteer_word(p) for p in parts)
+                             and not (any(acronym) and not all(acronym))):
+            out.append(tok)  # "Coca-Cola" stays whole; "Post-ABC" (two names) splits
             continue
         pos = tok.start
         for i, part in enumerate(parts):
             if part:
                 last = i == len(parts) - 1
                 out.append(Token(part, pos, pos + len(part), "word", tok.poss and last,
-                                 tok.poss_end if last else pos + len(part)))
+                                 tok.poss_end if last else pos + len(part), joined=i > 0))
             pos += len(part) + 1
     return out
 
@@ -419,6 +440,10 @@ class Span:
     ambiguous: bool = False  # a surname several people share
     place: bool = False  # the words are a town, city or US state in the gazetteer
     after_place_prep: bool = False  # right after "in", "near", "outside" … (a place there)
+    appos_next: bool = False  # desc: a comma and a name follow ("the Republican nominee, Donald Trump")
+    after_be: bool = False  # desc: right after a form of "be" or "become" (a predicate: "might be that candidate")
+    said_after: bool = False  # right after a speech verb ("…," said Tanner)
+    not_people: frozenset = frozenset()  # pronoun inside a quotation: the people who speak it (never its antecedent)
     who_of: object = None  # the span a "who" clause of this span's clause refers to ("Trump, who says he …")
     clause: int = 0  # index of the clause within the sentence
     # resolved
@@ -559,6 +584,7 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict) -> list[Span]:
         span.sentence_start = _sentence_initial(toks, span.i)
         nxt = toks[span.j] if span.j < n else None
         span.said = nxt is not None and nxt.low in SPEECH_VERBS
+        span.said_after = span.i >= 1 and toks[span.i - 1].low in SPEECH_VERBS
         spans.append(span)
 
     user_max = max((len(k) for k in user), default=0)
@@ -600,8 +626,11 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict) -> list[Span]:
                 continue
         # 3. descriptions by office: "the president", "Norway's prime minister", "the Russian president"
         title = _title_at(toks, i, lex)
-        if title is None and low == "the":
-            title = _title_at(toks, i + 1, lex)
+        if title is None and low in ("the", "this", "that"):
+            k = i + 1  # "the Republican presidential nominee", "The Democratic senator", "the Green Party nominee"
+            while k < n and toks[k].low in DESC_MODIFIERS:
+                k += 1
+            title = _title_at(toks, k, lex)
         qual = None
         if title is None:
             # "Norway's prime minister" / "Russian President Vladimir Putin": qualifier then title
@@ -633,7 +662,7 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict) -> list[Span]:
                 i = span.j
                 continue
             start_i = i
-            if descriptive and (low == "the" or qual is not None) and (
+            if descriptive and (low in ("the", "this", "that") or qual is not None) and (
                 t_end >= n or not toks[t_end].is_word or not toks[t_end].cap or toks[t_end - 1].poss
             ) and not (t_end < n and toks[t_end].kind == "word" and not toks[t_end].cap
                        and toks[t_end].low not in lex.stop and toks[t_end].low not in PREPOSITIONS
@@ -644,10 +673,12 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict) -> list[Span]:
                 if after and qual is None:
                     j, qual = after
                 span = Span(sent, start_i, j, 0, 0, "desc", titles={(key, qual or "")},
-                            gender=gender if gender in ("m", "f") else "")
+                            gender=gender if gender in ("m", "f") else "",
+                            appos_next=j + 1 < n and toks[j].text == "," and toks[j + 1].cap,
+                            after_be=start_i >= 1 and toks[start_i - 1].low in BE_FORMS)
                 # a description in apposition to a named person only adds a title to that person
                 if start_i >= 1 and toks[start_i - 1].text == "," and spans and spans[-1].type == "person" \
-                        and spans[-1].j == start_i - 1:
+                        and spans[-1].j == start_i - 1 and not toks[j - 1].poss:  # not "X, the nominee's daughter"
                     spans[-1].titles.add((key, qual or ""))
                     if qual is not None and low != "the":
                         n_q, entry = _match(lex.phrases, lex.max_len, toks, i)
@@ -684,9 +715,12 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict) -> list[Span]:
                 # "the Israeli government": the demonym stands for the state
                 if entry.via == "demonym" and j < n and toks[j].low in GOVERNMENT_HEADS:
                     j += 1
-                # a demonym or country before an organisation head word: the whole is an organisation
-                if j < n and toks[j].cap and toks[j].low in lex.org_words and not toks[j - 1].poss:
-                    k = _org_extent(toks, i, j, lex)
+                # a demonym or country before an organisation's name: the whole is an organisation
+                # ("American Gas Association", "U.S. District Court"; a country's name also before any
+                # other capitalised word that is no title or known name: "USA Today", "Washington Post")
+                k = _org_extent(toks, i, j, lex) if j < n and toks[j].cap and not toks[j - 1].poss else j
+                if k > j and (any(t.low in lex.org_words for t in toks[j:k]) or (
+                        entry.kind == "metonym" or entry.via in ("name", "alias")) and _names_thing(toks, j, lex)):
                     emit(Span(sent, i, k, 0, 0, "entity",
                               entry=Entry(" ".join(t.text for t in toks[i:k]), "organization", "name")))
                     i = k
@@ -697,6 +731,8 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict) -> list[Span]:
         # party–state tags are no mentions: "(D-Mass.)", "(R-Utah)", "D-N.Y."
         if re.fullmatch(r"[DRI]-[A-Z][A-Za-z]*\.?", tok.text):
             i += 1
+            while i < n and toks[i].start == toks[i - 1].end and (toks[i].kind != "punct" or toks[i].text == "."):
+                i += 1  # the rest of "D-N.Y.", "R-S.C."
             while i < n and toks[i].kind != "punct" and (toks[i].kind == "abbr" or len(toks[i].text) <= 3):
                 i += 1
             continue
@@ -705,24 +741,45 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict) -> list[Span]:
                 and not any(c.isdigit() for c in tok.text) and (low,) not in lex.titles
                 and not (i + 1 < n and toks[i + 1].upper and toks[i + 1].kind == "word")
                 and not (i >= 1 and toks[i - 1].upper and toks[i - 1].kind == "word")):
-            emit(Span(sent, i, i + 1, 0, 0, "entity", entry=Entry(tok.text, "organization", "name")))
-            i += 1
+            k = i + 1
+            if k < n and toks[k].cap and toks[k].low in lex.org_words and not tok.poss:
+                k = _org_extent(toks, i, k, lex)  # "ABC News", "NBC Universal"
+            emit(Span(sent, i, k, 0, 0, "entity", entry=Entry(" ".join(t.text for t in toks[i:k]), "organization", "name")))
+            i = k
             continue
         # a code ("EB-5", "F-16") or a plural acronym ("PACs", "CEOs"): a thing or a common noun
         if re.fullmatch(r"[A-Z]{2,}s|[A-Za-z]+-\d[\w-]*", tok.text):
             i += 1
             continue
+        # "Jan. 1", "Sept. 30": a month; "Henderson, Nev.", "Eugene, Ore.": a state after its town
+        if tok.kind == "word" and i + 1 < n and toks[i + 1].text == "." and (
+                (low in MONTH_ABBREVIATIONS and i + 2 < n and toks[i + 2].kind == "num")
+                or (low in STATE_ABBREVIATIONS and i >= 1 and toks[i - 1].text == ",")):
+            i += 2
+            continue
         # 6. runs of capitalised words
         if tok.cap and low not in I_FORMS:
             j = i
-            while j < n and (toks[j].cap or (j > i and toks[j].low in PARTICLES | SUFFIXES and j + 1 < n and toks[j + 1].cap)
+            in_name = False
+            # the tail of "pro-Clinton", "anti-Trump" is a name of its own
+            tail = i >= 1 and toks[i - 1].kind == "word" and not toks[i - 1].cap and toks[i - 1].end + 1 == tok.start \
+                and text[toks[i - 1].end] == "-"
+            while j < n and (not tail or j == i) and (toks[j].cap or (j > i and toks[j].low in PARTICLES | SUFFIXES and j + 1 < n and toks[j + 1].cap)
                              or (j > i and toks[j].low in SUFFIXES)):
                 if j > i:
                     kind_j = lex.phrases.get((toks[j].low,), Entry("", "", "")).kind
+                    if kind_j in ("country", "metonym") and all(t.low not in lex.given for t in toks[i:j]) \
+                            and not _sentence_initial(toks, i) and (j + 1 >= n or not toks[j + 1].is_word
+                                                                   or _names_thing(toks, j + 1, lex)):
+                        in_name = True  # "Priorities USA Action", "Oil Change US": a country inside a name
+                        j += 1
+                        continue
                     if (kind_j == "skip" and toks[j].low not in lex.given) or kind_j in ("country", "metonym"):
                         break
                     if toks[j].low in I_FORMS or (toks[j].low in lex.stop and toks[j].low not in lex.given):
                         break  # "... Massacre He", "Kampala Then"
+                    if toks[j].joined and toks[j].upper != toks[j - 1].upper:
+                        break  # "Kelmar Times-NBC News": two names joined by a hyphen
                     if _match(lex.titles, lex.title_max, toks, j)[0] and _name_run(toks, j + 1, lex) > j + 1:
                         break  # "Rights Mr. Holder": the title starts a new name
                 j += 1
@@ -735,6 +792,13 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict) -> list[Span]:
                 continue
             words = toks[i:j]
             initial = _sentence_initial(toks, i)
+            office = _title_at(toks, j, lex) if j < n and not toks[j - 1].poss else None
+            if office is not None and office[0] == j and office[2] in ORG_OFFICES and _name_run(toks, office[1], lex) > office[1]:
+                in_name = True  # "Wells Fargo CEO John Stumpf", "Kelmar Shipping founder Ana Ruiz": a company
+            if in_name:
+                emit(Span(sent, i, j, 0, 0, "entity", entry=Entry(" ".join(t.text for t in words), "organization", "name")))
+                i = j
+                continue
             if " ".join(t.low for t in words) in lex.places and len(words) > 1 and not (
                     i >= 1 and (toks[i - 1].low,) in lex.titles):
                 i = j  # "El Paso", "Fort Worth": a city
@@ -748,12 +812,14 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict) -> list[Span]:
                 continue
             # organisations by head word, with "of"/"for"/"and" joining ("Ministry of Defense"); before
             # the place heads, so "The Wall Street Journal" stays an outlet
-            k = _org_extent(toks, i, j, lex)
+            k = j if tail else _org_extent(toks, i, j, lex)
             if any(t.low in lex.org_words for t in toks[i:k]):
                 # a sentence's first word goes only when it is a function word ("The", "While"):
                 # "Secret Service", "Green Party" keep theirs
                 s = i + 1 if initial and (tok.low in lex.stop or tok.low in START_ADVERBS or tok.low.endswith("ly")) \
                     and tok.low not in lex.org_words else i
+                if s == i and s + 1 == k and initial and toks[s].low in lex.org_words and is_common(toks[s].text, lex):
+                    s = k  # "Bank executives aren't": a head word alone starting a sentence names nothing
                 if s < k:
                     name = " ".join(t.text for t in toks[s:k])
                     emit(Span(sent, s, k, 0, 0, "entity", entry=Entry(name, "organization", "name")))
@@ -787,7 +853,7 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict) -> list[Span]:
                 prev = toks[i - 1].low if i >= 1 else ""
                 emit(Span(sent, i, j, 0, 0, "single", names=[t.text for t in words], place=tok.low in lex.places,
                           after_place_prep=not tok.poss and (prev in PLACE_OF or (
-                              tok.low in lex.places and prev in ("to", "at", "from")))))
+                              tok.low in lex.places and prev in ("to", "at", "from")) or _before_state(toks, j))))
             else:
                 emit(Span(sent, i, j, 0, 0, "person", names=[t.text for t in words]))
             i = j
@@ -795,6 +861,35 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict) -> list[Span]:
         i += 1
     _roles(toks, spans, lex)
     return spans
+
+
+@functools.lru_cache(maxsize=1)
+def _us_states() -> frozenset:
+    """Folded names of the US states (pycountry)."""
+    import pycountry
+
+    return frozenset(_fold(sub.name) for sub in pycountry.subdivisions.get(country_code="US") or [])
+
+
+def _before_state(toks: list[Token], j: int) -> bool:
+    """``toks[j:]`` is ", <US state>" ("Houston, Texas", "Henderson, Nev.", "Trenton, N.J."): the word
+    before it is a town."""
+    if j + 1 >= len(toks) or toks[j].text != ",":
+        return False
+    nxt = toks[j + 1]
+    two = f"{nxt.low} {toks[j + 2].low}" if j + 2 < len(toks) else ""
+    dotted = nxt.kind == "abbr" and len(nxt.text) <= 5
+    return nxt.low in _us_states() or two in _us_states() or dotted or (
+        nxt.low in STATE_ABBREVIATIONS and j + 2 < len(toks) and toks[j + 2].text == ".")
+
+
+def _names_thing(toks: list[Token], j: int, lex: Lexicon) -> bool:
+    """The capitalised word at ``j`` after a country's name continues a name of something else
+    ("USA Today", "Washington Post"): no title, known phrase, given name or sentence-initial word."""
+    t = toks[j]
+    return t.kind == "word" and not _match(lex.titles, lex.title_max, toks, j)[0] \
+        and (t.low,) not in lex.phrases and t.low not in lex.given and not _sentence_initial(toks, j) \
+        and toks[j - 1].kind != "abbr" or (toks[j - 1].kind == "abbr" and t.low in lex.org_words)
 
 
 def _org_extent(toks: list[Token], i: int, j: int, lex: Lexicon) -> int:
@@ -807,10 +902,23 @@ def _org_extent(toks: list[Token], i: int, j: int, lex: Lexicon) -> int:
     k = j
     while k < n and toks[k].cap and not toks[k - 1].poss \
             and lex.phrases.get((toks[k].low,), Entry("", "", "")).kind != "skip":
+        if k > i and _match(lex.titles, lex.title_max, toks, k)[0] and _name_run(toks, k + 1, lex) > k + 1:
+            break  # "U.S. District Court Judge Sharon Gleason": the title starts a person's name
+        if k > i and toks[k].joined and toks[k].upper != toks[k - 1].upper:
+            break  # "Washington Post-ABC News": a hyphen between two names
         k += 1
+    def head_ahead(k: int) -> bool:  # "Citizenship and Immigration Services": the head comes after "and"
+        r = k + 1
+        while r < n and toks[r].cap and not toks[r - 1].poss:
+            r += 1
+        # not between names: "the Trump and Clinton Foundation" is no "Immigration and Customs Enforcement"
+        named = any(t.low in lex.given or t.low in lex.places for t in (toks[k - 1], toks[k + 1]))
+        return not named and any(t.low in lex.org_words for t in toks[k + 1:r])
+
     while k + 1 < n and toks[k].low in ("of", "for", "and", "on", "&") and toks[k + 1].cap \
             and lex.phrases.get((toks[k + 1].low,), Entry("", "", "")).kind != "skip" \
-            and any(t.low in lex.org_words for t in toks[i:k + 2]) and not toks[k - 1].poss:
+            and (any(t.low in lex.org_words for t in toks[i:k + 2]) or head_ahead(k)) and not toks[k - 1].poss \
+            and not (toks[k].low in ("and", "&") and toks[k - 1].low in lex.org_words):  # "… Association and Fair Wages US"
         k += 2
         while k < n and toks[k].cap and not toks[k - 1].poss:
             k += 1
@@ -842,6 +950,9 @@ def _roles(toks: list[Token], spans: list[Span], lex: Lexicon) -> None:
             prev -= 1
         if prev >= 0 and toks[prev].low in PREPOSITIONS:
             span.role = "oblique"
+            continue
+        if span.i >= 1 and toks[span.i - 1].text == "," and (span.j >= len(toks) or toks[span.j].text in ",.;)"):
+            span.role = "object"  # an apposition ("her husband, Piotr Ostrova, …"): no subject
             continue
         ok = first_in_clause
         k = span.i - 1
@@ -885,6 +996,10 @@ class Person:
     last_seen: tuple = (-1, -1)
     name: str = ""
     suffix: str = ""  # generational suffix of the full name ("jr", "sr", "iii"), from nameparser
+    named: int = 0  # name and title mentions so far (reading order)
+    short: int = 0  # of those, by the surname alone or with a title ("Trump", "Mr. Trump")
+    evident: bool = False  # a sign of a person before any pronoun: known given name, initial, title, honorific, "said"
+    subject_at: int = -10  # sentence of the latest name mention as a clause subject
 
     def label(self) -> str:
         if self.name:
@@ -981,7 +1096,7 @@ def _people(spans: list[Span], lex: Lexicon) -> list[Person]:
             p = _principal(cands, s, office)
         else:
             p = _pick(cands, s.gender)
-            s.ambiguous = len(cands) > 1  # a bare surname: re-picked by recency in reading order
+            s.ambiguous = len(cands) > 1  # a bare surname: re-picked in reading order (_shared_surname)
         s.cluster = p
     for s in spans:
         if s.type in ("person",) and s.cluster is not None:
@@ -989,6 +1104,11 @@ def _people(spans: list[Span], lex: Lexicon) -> list[Person]:
             p.titles |= s.titles
             if s.gender and not p.gender:
                 p.gender = s.gender
+            if s.honorific or s.said or s.said_after:
+                p.evident = True
+    for p in people:
+        p.evident = p.evident or bool(p.titles or p.gender or p.gender_from_name) or any(
+            len(g) == 2 and g.endswith(".") for g in p.given)
     return people
 
 
@@ -1015,6 +1135,21 @@ def _pick(cands: list[Person], gender: str) -> Person:
     return max(cands, key=lambda p: p.last_seen)
 
 
+def _shared_surname(cands: list[Person], s: Span) -> Person:
+    """The person a bare surname several people share names ("Trump" with Donald, Melania and Ivanka
+    Trump in the article): the one named as a subject in this or the previous sentence ("Marta Hale
+    smiled, and Hale waved"; the latest of several), else the one the article has called by the
+    surname alone or with a title most often so far, else the one named most, the first named of
+    equals. News style names a relative by the full or given name on every reference, so a bare
+    surname after an aside about the relative ("a photo of Heidi Cruz … Cruz said") is the principal's."""
+    if len(cands) == 1:
+        return cands[0]
+    recent = [p for p in cands if s.sent - 1 <= p.subject_at <= s.sent and p.last_seen < (s.sent, s.i)]
+    if recent:
+        return max(recent, key=lambda p: p.last_seen)
+    return max(cands, key=lambda p: (p.short, p.named, (-p.first[0], -p.first[1])))
+
+
 def _gender(p: Person) -> str:
     return p.gender or p.gender_from_name
 
@@ -1037,6 +1172,16 @@ def _resolve(spans_by_sent: list[list[Span]], people: list[Person], lex: Lexicon
         for s in spans:
             if s.type == "entity":
                 known_entities.setdefault(_fold(s.entry.actor), (s.entry.actor, s.entry.kind))
+    # a word that starts or ends exactly one organisation's name of two or more words stands for it
+    # ("Fargo", "Wells" for Wells Fargo), unless it is a head word ("Committee") or a country's name
+    short_org: dict = {}
+    for actor, kind in list(known_entities.values()):
+        words = _fold(actor).split()
+        if kind == "organization" and len(words) >= 2:
+            for w in {words[0], words[-1]} - lex.org_words - lex.stop:
+                short_org.setdefault(w, set()).add((actor, kind))
+    short_org = {w: next(iter(v)) for w, v in short_org.items() if len(v) == 1 and w not in lex.countries
+                 and (w,) not in lex.phrases}
     said_singles = {_fold(s.names[0]) for spans in spans_by_sent for s in spans
                     if s.type == "single" and s.said and not s.after_place_prep}  # not "farmers in Harnau said"
     singles = [s for spans in spans_by_sent for s in spans if s.type == "single"]
@@ -1045,18 +1190,29 @@ def _resolve(spans_by_sent: list[list[Span]], people: list[Person], lex: Lexicon
         _fold(s.entry.actor): s.entry.actor for spans in spans_by_sent for s in spans
         if s.type == "entity" and s.entry is not None and " " not in s.entry.actor})
     bases = set(demonym_of.values())
+    country_counts = Counter(s.entry.actor for spans in spans_by_sent for s in spans
+                             if s.type == "entity" and s.entry is not None and s.entry.kind in ("country", "metonym"))
+    home = country_counts.most_common(1)[0][0] if country_counts else ""
     unnamed: dict[tuple, Person] = {}
     history: list[Span] = []  # resolved person-like mentions so far, in order
 
     def set_person(s: Span, p: Person, via: str) -> None:
         s.cluster, s.actor, s.kind, s.via = p, p.label(), "person", via
         p.last_seen = (s.sent, s.i)
+        if via != "pronoun":
+            p.named += 1
+            p.short += s.type == "single" or (s.type == "person" and len(s.names) == 1)
+            if s.role == "subject" and s.type in ("person", "single"):
+                p.subject_at = s.sent
 
     for sent_idx, spans in enumerate(spans_by_sent):
         for s in spans:
-            if s.type == "person":
+            if s.type == "person" and _fold(" ".join(s.names)) in known_entities:
+                s.actor, s.kind = known_entities[_fold(" ".join(s.names))]  # a company the article names so elsewhere
+                s.via, s.cluster = "name", None
+            elif s.type == "person":
                 if s.ambiguous:
-                    s.cluster = _pick(by_surname[_split_name(s.names)[1]], s.gender)
+                    s.cluster = _shared_surname(by_surname[_split_name(s.names)[1]], s)
                 set_person(s, s.cluster, "name")
             elif s.type == "entity":
                 e = s.entry
@@ -1075,7 +1231,7 @@ def _resolve(spans_by_sent: list[list[Span]], people: list[Person], lex: Lexicon
                 if suffix and any(p.suffix == suffix for p in cands):
                     set_person(s, next(p for p in cands if p.suffix == suffix), "name")  # "Trump Jr."
                 elif cands:
-                    set_person(s, _pick(cands, ""), "name")
+                    set_person(s, _shared_surname(cands, s), "name")
                 elif len(by_given.get(word, [])) == 1:
                     set_person(s, by_given[word][0], "alias")
                 elif word in demonym_of:  # "Valdorian(s)" for Valdoria
@@ -1085,9 +1241,15 @@ def _resolve(spans_by_sent: list[list[Span]], people: list[Person], lex: Lexicon
                     continue  # a town: "in Harnau", a dateline's "OSKARNA", a gazetteer city
                 elif s.sentence_start and not s.said and (is_common(s.names[0], lex) or word in lowercase_words):
                     continue
-                elif word in known_entities:
-                    s.actor, s.kind = known_entities[word]
+                elif word in known_entities or word in short_org:
+                    s.actor, s.kind = known_entities.get(word) or short_org[word]
                     s.via = "name"
+                elif word not in said_singles and word not in lex.given and not s.honorific and (
+                        word in lex.place_words or (_written_lower(word, lowercase_words) and s.role != "possessive")):
+                    continue  # an everyday word in capitals ("Atlantic Ocean", "hothouse Earth", "Presidents have …")
+                elif word not in said_singles and word not in lex.given and not s.honorific \
+                        and re.search(ENGLISH_SUFFIXES, word) and not s.names[0].isupper():
+                    continue  # English word-formation, no name: "Citing", "Literally", "Secrecy", "Proponents"
                 else:
                     s.actor, s.via = s.names[0] if not s.names[0].isupper() or len(s.names[0]) < 4 \
                         else s.names[0].title(), "name"
@@ -1102,12 +1264,23 @@ def _resolve(spans_by_sent: list[list[Span]], people: list[Person], lex: Lexicon
                     if p is not None:
                         s.cluster = p
             elif s.type == "anaphor":
-                target = _anaphor_target(s, history)
+                target = _anaphor_target(s, history, home)
                 if target is None:
                     continue
                 s.actor, s.kind, s.via, s.cluster = target.actor, target.kind, "title", target.cluster
             elif s.type == "desc":
-                _resolve_description(s, history, people, unnamed)
+                nxt = next((c for c in spans if c.i > s.i), None)
+                if s.after_be:
+                    pass  # a predicate ("Berg might be that candidate") stands for nobody
+                elif s.appos_next and nxt is not None and nxt.i == s.j + 1 and nxt.type == "person" \
+                        and isinstance(nxt.cluster, Person):
+                    s.cluster = nxt.cluster  # "the Republican nominee, Donald Trump": the name after the comma
+                    nxt.cluster.titles |= s.titles
+                else:
+                    subjects = [c for c in spans if c.type in ("person", "single") and c.role == "subject"]
+                    named_here = {c.cluster for c in subjects if c.cluster is not None}
+                    named_here |= {p for c in subjects if c.type == "single" for p in by_surname.get(_fold(c.names[0]), [])}
+                    _resolve_description(s, history, people, unnamed, named_here)
                 if s.cluster is not None:
                     set_person(s, s.cluster, "title")
                 else:
@@ -1140,29 +1313,66 @@ def _resolve(spans_by_sent: list[list[Span]], people: list[Person], lex: Lexicon
             s.kind = "other"
 
 
-def _anaphor_target(s: Span, history: list[Span]) -> Span | None:
-    """The country or organisation a definite phrase stands for: for "the country", "this nation",
-    "the federal government" the article's home country (the country named most so far); the latest organisation whose name ends in the head noun for "the bank"
-    ("Wells Fargo Bank"), else for a generic head ("the group", "the agency") the latest organisation
-    within three sentences. None when there is none (the phrase is then no mention)."""
+def _written_lower(word: str, lowercase_words: frozenset) -> bool:
+    """The folded ``word`` or its singular / plural is written in lower case in the article."""
+    forms = {word, word + "s", word + "es", word[:-1] if word.endswith("s") else word,
+             word[:-2] if word.endswith("es") else word, word[:-3] + "y" if word.endswith("ies") else word}
+    return bool(forms & lowercase_words)
+
+
+#: Head nouns that stand for one another in a definite phrase ("the panel" for a committee).
+HEAD_SYNONYMS = {
+    "panel": {"panel", "committee", "subcommittee", "commission"},
+    "committee": {"committee", "subcommittee", "panel", "commission"},
+    "newspaper": {"newspaper", "paper", "times", "post", "journal", "herald", "tribune", "gazette", "globe", "chronicle"},
+    "paper": {"newspaper", "paper", "times", "post", "journal", "herald", "tribune", "gazette", "globe", "chronicle"},
+    "center": {"center", "centre"}, "centre": {"center", "centre"},
+}
+
+
+def _org_heads(actor: str) -> set:
+    """Head nouns of an organisation's name: its last word, and the word before its first "of", "for",
+    "on" ("Center for Biological Diversity" → center, diversity)."""
+    words = _fold(actor).split()
+    heads = set(words[-1:])
+    for k, w in enumerate(words[1:], 1):
+        if w in ("of", "for", "on"):
+            heads.add(words[k - 1])
+            break
+    return heads
+
+
+def _anaphor_target(s: Span, history: list[Span], home: str = "") -> Span | None:
+    """The country or organisation a definite phrase stands for. "the country", "this nation", "the
+    federal government": the article's home country, the country named most so far (the latest of
+    equals), else the one the whole article names most (``home``: "across the country" before any
+    country is named). "the bank", "the panel", "the center": among the organisations named so far
+    whose head noun is that word or a synonym (``HEAD_SYNONYMS``: "the panel" for "… Reform
+    Committee"; the head is the last word or the word before "of"/"for": "Center for Biological
+    Diversity"), the one named most, the first named of equals; else for a generic head ("the group",
+    "the agency") the latest organisation within three sentences. None when there is none (the phrase
+    is then no mention)."""
     head = s.names[0]
     if head in COUNTRY_HEADS:
-        # the article's home country: the country named most so far (the latest of equals)
         counts: dict = {}
         for k, h in enumerate(history):
             if h.kind == "country" and h.actor and h.type != "anaphor":
                 counts[h.actor] = (counts.get(h.actor, (0, 0))[0] + 1, k)
         if not counts:
-            return None
+            return Span(s.sent, s.i, s.j, s.start, s.end, "entity", actor=home, kind="country") if home else None
         best = max(counts, key=lambda a: counts[a])
         return history[counts[best][1]]
-    for h in reversed(history):
-        if s.sent - h.sent > 8:
-            break
-        if h.type in ("pronoun", "desc", "anaphor") or not h.actor:
+    wanted = HEAD_SYNONYMS.get(head, {head})
+    named: dict = {}
+    for k, h in enumerate(history):
+        if h.type in ("pronoun", "desc", "anaphor") or not h.actor or h.kind not in ("organization", "group"):
             continue
-        if h.kind in ("organization", "group") and _fold(h.actor).split()[-1:] == [head]:
-            return h  # "Wells Fargo Bank", "the Clinton campaign" (not "Campaign Legal Center")
+        if _org_heads(h.actor) & wanted:
+            n, first, _ = named.get(h.actor, (0, k, k))
+            named[h.actor] = (n + 1, first, k)
+    if named:
+        best = max(named, key=lambda a: (named[a][0], -named[a][1]))
+        return history[named[best][2]]  # "Wells Fargo Bank", "the Clinton campaign" (not "Campaign Legal Center")
     if head in GENERIC_ORG_HEADS:
         for h in reversed(history):
             if s.sent - h.sent > 3:
@@ -1226,7 +1436,8 @@ def _alias_target(target: str, people: list[Person], entities: dict, lex: Lexico
     return target, "other"
 
 
-def _resolve_description(s: Span, history: list[Span], people: list[Person], unnamed: dict) -> None:
+def _resolve_description(s: Span, history: list[Span], people: list[Person], unnamed: dict,
+                         named_here: set | frozenset = frozenset()) -> None:
     (key, qual), = s.titles
 
     def holds(p: Person) -> bool:
@@ -1240,6 +1451,14 @@ def _resolve_description(s: Span, history: list[Span], people: list[Person], unn
     if len(holders) == 1:
         s.cluster = holders[0]
         return
+    if key in CAMPAIGN_OFFICES and not holders:
+        # "the nominee", "the GOP candidate" when nobody is titled so: the person named most so far,
+        # other than the subjects of the same sentence ("Ivanka Trump, the nominee's eldest daughter")
+        named = [p for p in people if p.named and p not in named_here
+                 and (not s.gender or not _gender(p) or _gender(p) == s.gender)]
+        if named:
+            s.cluster = max(named, key=lambda p: (p.named, p.last_seen))
+            return
     if qual:
         ident = (key, qual)
         if ident not in unnamed:
@@ -1250,8 +1469,65 @@ def _resolve_description(s: Span, history: list[Span], people: list[Person], unn
         s.cluster = unnamed[ident]
 
 
-def _compatible(s: Span, cand: Span) -> bool:
+def _quoted(text: str, open_at_start: bool) -> tuple[list[tuple[int, int]], bool]:
+    """Character ranges of ``text`` inside quotation marks, and whether a quotation is still open at its
+    end (curly marks say their direction; a straight mark closes an open quotation, else opens one)."""
+    ranges, start = [], 0 if open_at_start else None
+    for k, ch in enumerate(text):
+        if ch == "“" or (ch == '"' and start is None):
+            if start is None:
+                start = k
+        elif ch in "”\"" and start is not None:
+            ranges.append((start, k))
+            start = None
+    if start is not None:
+        ranges.append((start, len(text)))
+    return ranges, start is not None
+
+
+def _mark_quoted_pronouns(spans_by_sent: list[list[Span]], texts: list[str], paras: list, people: list[Person]) -> None:
+    """A he/she inside a quotation never stands for the person who speaks it ("'… another case where he
+    hasn't thought it out,' Tanner said" is not Tanner): each such pronoun gets the speakers of its
+    quotation block (the sentences of one paragraph a quotation runs over) as people it is not. A
+    speaker is a name right before or after a speech verb outside the quotation marks."""
+    by_surname: dict = {}
+    for p in people:
+        by_surname.setdefault(p.surname, []).append(p)
+    blocks, open_, prev_para = [], False, None
+    for k, text in enumerate(texts):
+        if paras[k] != prev_para:
+            open_ = False
+        ranges, open_after = _quoted(text, open_)
+        if blocks and open_ and paras[k] == prev_para:
+            blocks[-1].append((k, ranges))
+        else:
+            blocks.append([(k, ranges)])
+        open_, prev_para = open_after, paras[k]
+    for block in blocks:
+        speakers: set = set()
+        for k, ranges in block:
+            for s in spans_by_sent[k]:
+                if s.type in ("person", "single") and (s.said or s.said_after) \
+                        and not any(a <= s.start < b for a, b in ranges):
+                    if isinstance(s.cluster, Person):
+                        speakers.add(s.cluster)
+                    elif s.names:
+                        speakers.update(by_surname.get(_fold(s.names[-1]).strip("."), []))
+        if not speakers:
+            continue
+        for k, ranges in block:
+            for s in spans_by_sent[k]:
+                if s.type == "pronoun" and s.gender in ("m", "f") and any(a <= s.start < b for a, b in ranges):
+                    s.not_people = frozenset(speakers)
+
+
+def _compatible(s: Span, cand: Span, strict: bool = False) -> bool:
     if cand is s or cand.j > s.i and cand.sent == s.sent and cand.i >= s.i:
+        return False
+    if strict and s.gender in ("m", "f") and isinstance(cand.cluster, Person) and not cand.cluster.evident \
+            and not _gender(cand.cluster):
+        return False  # first look among names that show a person ("Keystone XL … he first approved it")
+    if s.not_people and cand.cluster in s.not_people:
         return False
     if s.gender == "p":
         return cand.kind in ("group", "organization") or (cand.entry is not None and cand.entry.plural) \
@@ -1263,13 +1539,18 @@ def _compatible(s: Span, cand: Span) -> bool:
 
 
 def _resolve_pronoun(s: Span, spans: list[Span], spans_by_sent: list[list[Span]], sent_idx: int):
-    if s.gender in ("m", "f") and s.who_of is not None and _compatible(s, s.who_of):
+    """The antecedent of a pronoun: first among names that show a person, then among any names."""
+    return _find_antecedent(s, spans, spans_by_sent, sent_idx, True) or _find_antecedent(s, spans, spans_by_sent, sent_idx, False)
+
+
+def _find_antecedent(s: Span, spans: list[Span], spans_by_sent: list[list[Span]], sent_idx: int, strict: bool):
+    if s.gender in ("m", "f") and s.who_of is not None and _compatible(s, s.who_of, strict):
         return s.who_of
-    before = [c for c in spans if c.i < s.i and _compatible(s, c)]
+    before = [c for c in spans if c.i < s.i and _compatible(s, c, strict)]
     if s.gender == "p":
         if before:
             return before[-1]
-        prev = [c for c in spans_by_sent[sent_idx - 1] if _compatible(s, c)] if sent_idx else []
+        prev = [c for c in spans_by_sent[sent_idx - 1] if _compatible(s, c, strict)] if sent_idx else []
         return prev[-1] if prev else None
     same_clause = [c for c in before if c.clause == s.clause]
     role = s.pron_role
@@ -1294,7 +1575,7 @@ def _resolve_pronoun(s: Span, spans: list[Span], spans_by_sent: list[list[Span]]
         k = sent_idx - back
         if k < 0:
             break
-        prev = [c for c in spans_by_sent[k] if _compatible(s, c)]
+        prev = [c for c in spans_by_sent[k] if _compatible(s, c, strict)]
         subj = [c for c in prev if c.role == "subject"]
         if subj:
             return subj[0]
@@ -1407,11 +1688,13 @@ def find_mentions(sentences: pd.DataFrame, aliases: dict[str, str] | None = None
     people = _people(all_spans, lex)
     # words the article also writes in lower case are ordinary words when they start a sentence
     lowercase_words = frozenset(w for text in texts for w in re.findall(r"\b[a-z][a-z'’-]+\b", text))
+    paras = sentences["para_id"].tolist() if "para_id" in sentences else [0] * len(texts)
+    _mark_quoted_pronouns(spans_by_sent, texts, paras, people)
     _resolve(spans_by_sent, people, lex, user, lowercase_words, article_places)
     rows = []
     for s in all_spans:
-        if s.type in ("single", "anaphor") and not s.actor:
-            continue  # a capitalised common word that only starts a sentence; "the company" of nobody
+        if (s.type in ("single", "anaphor") and not s.actor) or (s.type == "desc" and s.after_be):
+            continue  # a capitalised common word that only starts a sentence; "the company" of nobody; a predicate
         text = texts[s.sent]
         rows.append((s.actor, ids[s.sent], s.start, s.end, text[s.start:s.end], s.via, s.kind or ""))
     if not rows:

@@ -126,6 +126,7 @@ class FurnitureRules:
     box: re.Pattern | None
     tail: re.Pattern | None
     end: re.Pattern | None = None
+    inline: tuple = ()  # separate patterns: a match (its group "cut" when it has one) is cut out of a paragraph
 
 
 def _combine(patterns: list[str]) -> re.Pattern | None:
@@ -135,7 +136,7 @@ def _combine(patterns: list[str]) -> re.Pattern | None:
 @lru_cache(maxsize=None)
 def furniture_rules(path: str | None = None) -> FurnitureRules:
     """Read the furniture rules (``KIND REGEX`` per line, ``#`` comments) and compile them."""
-    rules: dict[str, list[str]] = {"line": [], "box": [], "tail": [], "end": []}
+    rules: dict[str, list[str]] = {"line": [], "box": [], "tail": [], "end": [], "inline": []}
     text = Path(path or DATA_DIR / "furniture.txt").read_text(encoding="utf-8")
     for number, raw in enumerate(text.splitlines(), 1):
         line = raw.strip()
@@ -144,10 +145,38 @@ def furniture_rules(path: str | None = None) -> FurnitureRules:
         kind, _, pattern = line.partition(" ")
         pattern = pattern.strip()
         if kind not in rules or not pattern:
-            raise ValueError(f"furniture.txt line {number}: expected 'line|box|tail|end REGEX', got {raw!r}")
+            raise ValueError(f"furniture.txt line {number}: expected 'line|box|tail|end|inline REGEX', got {raw!r}")
         re.compile(pattern)  # fail early, naming nothing vague
         rules[kind].append(pattern)
-    return FurnitureRules(**{kind: _combine(patterns) for kind, patterns in rules.items()})
+    inline = tuple(re.compile(p, re.IGNORECASE) for p in rules.pop("inline"))
+    return FurnitureRules(**{kind: _combine(patterns) for kind, patterns in rules.items()}, inline=inline)
+
+
+def cut_inline_furniture(paragraph: str, rules: FurnitureRules) -> tuple[list[str], list[str]]:
+    """``(pieces, cut)``: ``paragraph`` without the furniture that a lost line break left inside it
+    (``inline`` rules of ``data/furniture.txt``; a rule that starts with ``(?#key:words)`` is only
+    searched in a paragraph that contains those words: NPR's "hide caption / toggle caption" block, "(RELATED:
+    …)", "CLICK HERE TO GET …", a linked name's hover card, a closing syndication note). The
+    paragraph splits where a piece was cut; only whole characters go, so `text.RawMap` still maps the rest."""
+    spans = []
+    low = paragraph.lower()
+    for rule in rules.inline:
+        key = re.match(r"\(\?#key:([^)]*)\)", rule.pattern)
+        if key and key.group(1).lower() not in low:
+            continue  # the rule's literal is missing: no search (a slow pattern runs only where it can match)
+        for m in rule.finditer(paragraph):
+            a, b = m.span("cut") if "cut" in rule.groupindex else m.span()
+            if b > a and not any(a < y and x < b for x, y in spans):
+                spans.append((a, b))
+    if not spans:
+        return [paragraph], []
+    pieces, cut, last = [], [], 0
+    for a, b in sorted(spans):
+        pieces.append(paragraph[last:a])
+        cut.append(paragraph[a:b].strip())
+        last = b
+    pieces.append(paragraph[last:])
+    return [p.strip() for p in pieces if p.strip()], cut
 
 
 @dataclass(frozen=True)
@@ -962,6 +991,13 @@ def split_glued_headline(text: str) -> tuple[str, str] | None:
     for k in range(3, len(words) - 2):
         if _WIRE_DATELINE.match(text[words[k].start():]) and not re.search(r"[.!?]", text[:words[k].start()]):
             return text[:words[k].start()].strip(), text[words[k].start():]
+    ellipsis = re.match(r"(\S.{8,250}?\S(?:\.\.\.|…))\s+(?=[A-Z\"“‘'])", text)
+    if ellipsis and len(ellipsis.group(1).split()) <= 30 and not re.search(r"[.!?](?:\s|$)", ellipsis.group(1)[:-3]):
+        return ellipsis.group(1).strip(), text[ellipsis.end():]  # "Tribe looks on as rainforest burns... These images …"
+    for m in _AGENCY_CREDIT.finditer(text, 0, words[-1].end()):
+        # "… wants to change that Washington (CNN) Toy gun …": an agency's dateline, even after a stop
+        if m.start() > 0 and len(text[:m.start()].split()) >= 4 and outlets().canonical(m.group("agency")):
+            return text[:m.start()].strip(), text[m.start():]
     first = re.match(r"[^.!?]{10,200}[?!](?=\s+[A-Z])", text)
     if first and len(first.group().split()) <= 20:
         return first.group().strip(), text[first.end():].strip()
@@ -976,17 +1012,113 @@ def split_glued_headline(text: str) -> tuple[str, str] | None:
     caps = 0
     for k, w in enumerate(words[:-1]):
         word = w.group()
-        if re.search(r"[.!?]$", word) and not re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][a-z]{0,3}\.", word):
-            break  # a sentence ended first: no Title Case headline here
+        if re.search(r"[.!?]$", word) and not re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][a-z]{0,3}\.", word) and not (
+                caps >= 3 and all(v.group()[:1].isupper() or v.group().lower() in _SMALL_WORDS for v in words[k + 1:k + 5])):
+            break  # a sentence ended first (a Title Case headline of two sentences goes on): no headline here
         if word[:1].isupper() or word.lower() in _SMALL_WORDS or not word[:1].isalpha():
             caps += word[:1].isupper()
             nxt = words[k + 1].group()
             if k >= 4 and caps >= 4 and word[:1].isupper() and nxt[:1].islower() and nxt.lower() not in _SMALL_WORDS \
                     and words[k - 1].group()[:1].isupper() and not re.search(r"[.!?,:;]$", words[k - 1].group()):
-                return text[:w.start()].strip(), text[w.start():]
+                k = _subject_start(words, k)  # "… Climate Report White House Press Secretary Sarah | Sanders dismissed"
+                return text[:words[k].start()].strip(), text[words[k].start():]
             continue
+        # the run ended at a lower-case word: a sentence opener just before it starts the body
+        # ("… Nuclear Power | Among the 2020 presidential candidates", "… Next Debate | But the … senator's")
+        if caps >= 4 and k >= 6:
+            for b in range(k - 1, max(k - 5, 4), -1):
+                if words[b].group() in _TITLE_STARTERS and words[b - 1].group()[:1].isupper() \
+                        and not re.search(r"[,;:]$", words[b - 1].group()):
+                    return text[:words[b].start()].strip(), text[words[b].start():]
         break
+    # a sentence-case headline glued to a sentence that starts with an article or a function word:
+    # "… blocks Keystone XL pipeline A federal judge blocked …" (a capital "A"/"The" after a lower-case
+    # word without punctuation starts a sentence; not after "the film", "titled" …)
+    for k in range(4, min(len(words) - 1, 30)):
+        prev, word = words[k - 1].group(), words[k].group()
+        if re.search(r"[.!?]$", prev):
+            break
+        if word in _GLUE_STARTERS and (re.search(r"[a-z0-9]$", prev) or (re.search(r"[a-z0-9][’'\"”]$", prev)
+                                                                     and prev[:1].islower())) and prev.lower() not in _SMALL_WORDS \
+                and prev.lower() not in _NAMING_WORDS and words[k + 1].group()[:1].isalpha():
+            return text[:words[k].start()].strip(), text[words[k].start():]
     return None
+
+
+#: Words that may stand before a person's name in the subject that opens a body ("Democratic New York Rep.").
+_SUBJECT_WORDS = frozenset("""democratic republican democrat gop freshman former press white house senate us u.s.
+    new york comedian activist billionaire liberal conservative labour independent green""".split())
+
+
+def _subject_start(words: list, k: int) -> int:
+    """Index of the first word of the name the body opens with, when a Title Case headline runs into
+    it: from word ``k`` (the last capitalised word before the body's first lower-case word) back over
+    given names, initials, office titles and party, place or role words ("Democratic New York Rep.
+    Alexandria | Ocasio-Cortez's claim …"); at least three words stay in the headline."""
+    from .resources import given_name_genders
+
+    given, titles = given_name_genders(), _office_titles()
+    start = k
+    while start > 3:
+        prev = words[start - 1].group()
+        low = prev.lower().strip("\"“”'’")
+        if re.search(r"[,;:!?\"”]$", prev) or (prev.endswith(".") and low not in titles and not re.fullmatch(r"[A-Z]\.", prev)):
+            break
+        if not (low in given or low in titles or low in _SUBJECT_WORDS or re.fullmatch(r"[A-Z]\.", prev)):
+            break
+        start -= 1
+    # the subject needs a name in it: a headline never ends with the given name of the body's subject
+    return start if start < k and words[k - 1].group().lower() in given else k
+
+
+#: "Washington (CNN)", "(Reuters)": an agency's credit that opens the body of a flattened text.
+_AGENCY_CREDIT = re.compile(r"(?:(?<=\s)[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?(?:,\s[A-Z][A-Za-z.]+)?\s)?"
+                            r"\((?P<agency>[A-Z][A-Za-z]+)\)(?=\s)")
+#: Sentence openers that end a Title Case run when lower-case words follow them.
+_TITLE_STARTERS = frozenset("""But Among Since Although Though Despite During After When While As It This These
+    Those Nearly Some Many Most""".split())
+#: Words that only start a sentence with a capital.
+_GLUE_STARTERS = frozenset("A An The It In On At As After When While This These Those Its For With But If".split())
+#: Words after which a capitalised "The" names a work ("the film The Post").
+_NAMING_WORDS = frozenset("film movie book novel show series song album newspaper magazine titled called dubbed named".split())
+
+
+_DEK_AUX = frozenset("is are was were has have had isn't aren't wasn't weren't hasn't haven't hadn't it's there's "
+                     "i we you it".split())
+_DEK_SUBORDINATORS = frozenset("whether that if as while because when who which".split())
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+def _is_dek(line: str, following: str) -> bool:
+    """``line`` (under a headline that ends with a stop, PolNeAR's archive style) is a second headline
+    line in headline style, the Washington Post's dek: one sentence of 4–25 words ending with a stop,
+    before a body paragraph of at least 20 words and twice its length, written as headlines are: no
+    article in its first eight words and at most one in all, no auxiliary or it/I/we/you before a
+    subordinate clause, no weekday, no two capitalised words in a row (a full name), not opening with
+    a given name or "If"/"Now"/"When"
+    ("Language unclear on whether single mothers are covered, experts say."; not "Ted Cruz has won the
+    Wisconsin primary, according to three networks.")."""
+    from .resources import given_name_genders
+
+    words = line.split()
+    low = [w.lower().strip("\"“”‘’'.,;:!?()").replace("’", "'") for w in words]
+    if not 4 <= len(words) <= 25 or not line.endswith(".") or len(re.findall(r"[.!?](?:\s|$)", line)) != 1:
+        return False
+    if not line[:1].isupper() or line.isupper() or len(following.split()) < max(20, 2 * len(words)):
+        return False
+    articles = [w in ("the", "a", "an") for w in low]
+    if any(articles[:8]) or sum(articles) > 1 or set(low) & _WEEKDAYS:
+        return False
+    if low[0] in given_name_genders() or low[0] in ("if", "now", "when", "since", "because"):
+        return False
+    if any(a[:1].isupper() and b[:1].isupper() for a, b in zip(words, words[1:])):
+        return False  # a full name ("Tashfeen Malik passed …"): headlines use surnames
+    for w in low:
+        if w in _DEK_SUBORDINATORS:
+            break
+        if w in _DEK_AUX:
+            return False
+    return True
 
 
 @lru_cache(maxsize=1)
@@ -1127,6 +1259,9 @@ def assemble(blocks: list[Block], fmt: str, source: str, meta: dict | None = Non
             if article.title.endswith(";") and len(kept) > i + 1 and _looks_like_headline(kept[i][1].text, [kept[i + 1][1].text]):
                 article.dek = article.dek or kept[i][1].text  # "Super PAC haul surges past $1B;" / "Small group …"
                 i += 1
+            elif article.title.endswith(".") and len(kept) > i + 1 and _is_dek(kept[i][1].text, kept[i + 1][1].text):
+                article.dek = article.dek or kept[i][1].text  # "Mixed messages on Trump leave plan." / "Language unclear …"
+                i += 1
         # A dek: Markdown marks it (## heading or an emphasised line); HTML names it (description).
         if len(kept) > i + 1 and (kept[i][1].kind in ("emphasis",) or (kept[i][1].kind == "heading" and fmt == "markdown")):
             article.dek = article.dek or kept[i][1].text
@@ -1209,7 +1344,9 @@ def assemble(blocks: list[Block], fmt: str, source: str, meta: dict | None = Non
         if k in furniture_at:
             removed.append((pos, block.raw))
         else:
-            paragraphs.append(block.text)
+            pieces, cut = cut_inline_furniture(block.text, rules)
+            paragraphs.extend(pieces)
+            removed.extend((pos, text) for text in cut)
     removed.sort(key=lambda item: item[0])
     article.paragraphs = [piece for p in (" ".join(p.split()) for p in paragraphs) if p for piece in repair_quotes(p)]
     if not article.outlet and article.paragraphs:  # a wire dateline names the agency: "MOSCOW, March 4 (Reuters) -"

@@ -16,8 +16,12 @@ reader trace every row back to the text:
   difficult thing to do,” he said”), ``according`` (“according to X”), ``belief`` (“X believes …”),
   ``stance`` (a position, intention or evaluation: “X endorsed Cruz”, “X wants to win”, “X called
   for an inquiry”, “…, calling him a liar”), ``evidence`` (“a poll found that …”), ``colon`` (a
-  headline or transcript line “Warren: Trump Is a ‘Proven Failure’”). ``stance`` and ``evidence``
-  rows are attributions but not speech: filter on ``kind`` to count only what people said.
+  headline or transcript line “Warren: Trump Is a ‘Proven Failure’”), ``partial`` (the words in
+  quotation marks inside a ``reported``, ``mixed``, ``according`` or ``belief`` row: “Cruz said he
+  had “areas of significant disagreement” with Trump” gives the reported row and a ``partial`` row
+  “areas of significant disagreement”, direct, same speaker and cue, right after it). ``stance``
+  and ``evidence`` rows are attributions but not speech: filter on ``kind`` to count only what
+  people said (and leave out ``partial`` to count each statement once).
   Stand-alone quotations with no speaker are left out.
 
 Rules, in order, without a parser:
@@ -50,8 +54,14 @@ Rules, in order, without a parser:
    short; not after a form of "be" (passive) or a possessive/determiner (“his support”).
 4. A paragraph opening with a capitalised name and a colon is a headline/transcript attribution.
 5. The speaker is the actor of the mention (from the mentions table) that covers the head word of
-   the speaker phrase (its last word); a pronoun with no actor gives speaker ""; a phrase with no
-   mention gives its surface ("a White House spokesman").
+   the speaker phrase (its last word; before an appositive's comma, the name: "Erik Grafe, an
+   attorney with Earthjustice"); a pronoun with no actor gives speaker ""; a phrase with no
+   mention gives its surface ("a White House spokesman"). A document or publication ("a Homeland
+   Security memo", "a complaint filed by the SEC") speaks for the actor named in or after it, else
+   it is no speaker (kind ``evidence``); an unresolved "it" of a speech frame is the organisation or
+   country named first in the nearest of the two sentences before the quote.
+6. Also frames: "as X put it" (the words after it when a comma follows, else the clause before it)
+   and a credit line after a quotation ("“…” ― Name").
 
 Measured on PolNeAR dev (see ``helpers.evaluation.attribution``).
 References: Newell, Margolin & Ruths (2018), "An Attribution Relations Corpus for Political News",
@@ -323,7 +333,8 @@ def _np_left_appositive(toks: list[_Tok], j: int) -> tuple[int, int] | None:
         long_ok = j - i <= 25 or (toks[i + 1].low in DETERMINERS if i + 1 < j else False)
         if t.text in STOP_PUNCT or t.text == "." and not (i > 0 and toks[i - 1].text[:1].isupper()) \
                 or t.low in ("said", "says") or (t.low in ("that", "which", "to") and commas == 0 and not _appositive_head(toks, i, j)) \
-                or (t.text.islower() and t.low in speech_verbs()) or not long_ok:
+                or (t.text.islower() and t.low in speech_verbs() and (t.low, toks[i + 1].low) not in COMPOUND_NOUNS) \
+                or not long_ok:
             return None
     return None
 
@@ -433,12 +444,25 @@ def _inner(text: str, span: tuple[int, int]) -> tuple[int, int]:
     return s, e
 
 
+#: Dashes that open a credit line after a quotation ("“…” ― Name").
+CREDIT_DASHES = frozenset("―—–")
+
+
 def _frame_after(toks: list[_Tok], verbs: dict[str, str]) -> tuple[tuple[int, int], str, int] | None:
     """Speech frame at the start of ``toks`` ("Mr. X said", "said Mr. X", "he added")."""
     k = 0
     while k < len(toks) and toks[k].text in ",":
         k += 1
     if k >= len(toks):
+        return None
+    # a credit line: "“…” ― Veronica Cruz" (vox pops, pull quotes): a capitalised name and nothing else
+    if toks[k].text in CREDIT_DASHES:
+        j = k + 1  # capitalised words and initials ("Julie A. Diaz Martinez"), at most 6 tokens
+        while j < len(toks) and j - k <= 6 and (toks[j].text[:1].isupper() or (
+                toks[j].text == "." and len(toks[j - 1].text) == 1 and toks[j - 1].text.isupper())):
+            j += 1
+        if j > k + 1 and (j == len(toks) or toks[j].text in (".", ",", "“", '"')):
+            return (toks[k + 1].start, toks[j - 1].end), toks[k].text, toks[j - 1].end
         return None
     # inverted: said Mr. X
     if verbs.get(toks[k].low) in FRAME_KINDS:
@@ -595,7 +619,7 @@ def _subject(toks: list[_Tok], c: int, verbs: dict[str, str]) -> tuple[int, int]
 NEED_THAT = frozenset(
     """states claim claims posted charged maintains maintained pointed agreed continued reiterated
     boasts boasted asked asks revealed assured reassured reported reports repeated signaled
-    signalled indicated""".split()
+    signalled indicated repeats reassures""".split()
 )
 
 
@@ -617,6 +641,8 @@ def _weak_speaker(toks: list[_Tok], span: tuple[int, int]) -> bool:
     return False
 
 
+#: A cue and the word after it that make a noun, not a statement ("a think tank").
+COMPOUND_NOUNS = frozenset({("think", "tank"), ("think", "tanks")})
 SUBORDINATORS = frozenset("when after although though while because before since once whenever unless".split())
 
 
@@ -676,6 +702,36 @@ def _stance(text: str, toks: list[_Tok], c: int, span: tuple[int, int], s1: int,
     return _Quote((a, b), sp, cue, False, kind, [(a, b)])
 
 
+def _as_put_it(text: str, toks: list[_Tok], c: int, s0: int) -> _Quote | None:
+    """"As one aide put it, …" / "…, as a Homeland Security memo put it.": the speaker is the phrase
+    between "as" and "put it"; the words are those after it when a comma follows (an insertion:
+    "…, as a diplomat put it, an “extreme makeover”"), else the clause before it."""
+    span = _np_left(toks, _skip_aux_left(toks, c - 1))
+    if not span or span[0] < 1 or toks[span[0] - 1].low != "as":
+        return None
+    first, n = span[0] - 1, len(toks)
+    sp = (toks[span[0]].start, toks[span[1]].end)
+    if c + 2 < n and toks[c + 2].text == ",":
+        brk = _CLAUSE_BREAK.search(text, toks[c + 2].end, toks[-1].end)
+        content = _strip_content(text, toks[c + 2].end, brk.start() if brk else toks[-1].end)
+    elif first >= 1 and toks[first - 1].text in (",", "”", '"', "—", "–"):
+        mark = toks[first - 1].text in ("”", '"')  # "…income,” as X put it": the closing mark stays
+        k = first - 2
+        if mark:  # back to the opening mark of that quotation
+            while k >= 0 and toks[k].text not in ("“", '"'):
+                k -= 1
+        # the clause it sums up: back to the previous comma, semicolon or dash (not past the sentence start)
+        while k >= 0 and toks[k].text not in (",", ";", "—", "–"):
+            k -= 1
+        lo = toks[k].end if k >= 0 else s0
+        content = _strip_content(text, lo, toks[first - 1].end if mark else toks[first - 1].start)
+    else:
+        return None
+    if not _words_at_least(text, content[0], content[1], 2):
+        return None
+    return _Quote(content, sp, toks[c].text, False, "reported", [content])
+
+
 def _word_count(text: str) -> int:
     return len(re.findall(r"\w+", text))
 
@@ -718,6 +774,11 @@ def _reported(para: _Para, sent_index: int, blocked: list[tuple[int, int]], verb
             q = _Quote((pieces[0][0], pieces[-1][1]), sp, "according to", False, "according", pieces)
             cands.append((tok.start, q, True))
             continue
+        if low in ("put", "puts") and c + 1 < n and toks[c + 1].low == "it":
+            q = _as_put_it(text, toks, c, s0)  # "…, as one aide put it."
+            if q is not None:  # placed where its clause starts: an earlier frame's content stops there
+                cands.append((min(q.content[0], q.speaker[0]), q, True))
+            continue
         if low in PARTICIPLES:
             kind = "speech"
         elif low in STANCE_PARTICIPLES:
@@ -726,6 +787,8 @@ def _reported(para: _Para, sent_index: int, blocked: list[tuple[int, int]], verb
             continue
         else:
             kind = verbs[low]
+        if c + 1 < n and (low, toks[c + 1].low) in COMPOUND_NOUNS:  # "a liberal think tank"
+            continue
         j = _skip_aux_left(toks, c - 1)
         span = _np_left(toks, j) or _np_left_appositive(toks, j)
         relative = None
@@ -1016,7 +1079,7 @@ def _direct(para: _Para, verbs: dict[str, str], prev_speaker) -> tuple[list[_Quo
             before_text = text[sent_start:span[0]]  # long white space before the quote: rare, read it all
         # the sentence that holds the closing mark, or the next one when the mark ends a sentence
         ei = para.sentence_at(max(span[1] - 1, span[0]))
-        after_end = para.sents[ei][2]
+        after_end = own_end = para.sents[ei][2]
         embedded = bool(before_text.strip()) and not before_text.rstrip().endswith((":", ","))
         if span[1] >= after_end and ei + 1 < len(para.sents) and not embedded:
             # the closing mark ended the sentence ("… DONE!” Mr. Trump wrote"): the frame is next
@@ -1024,6 +1087,9 @@ def _direct(para: _Para, verbs: dict[str, str], prev_speaker) -> tuple[list[_Quo
         elif ei + 1 < len(para.sents) and text[para.sents[ei + 1][1]:para.sents[ei + 1][1] + 1].islower():
             # a sentence split inside the frame ("… Blumenauer (D-Ore.)" | "said.")
             after_end = para.sents[ei + 1][2]
+        if ei + 1 < len(para.sents) and not text[para.sents[ei + 1][1]:para.sents[ei + 1][1] + 1].isupper() \
+                and text[para.sents[ei + 1][1]:para.sents[ei + 1][1] + 1] not in OPEN_QUOTES + STRAIGHT_QUOTE:
+            own_end = para.sents[ei + 1][2]  # "…alright?” he urged them": the next piece is no new sentence
         after_toks = _frame_tokens(text, span[1], after_end, spans, index + 1)
         frame = _frame_after(after_toks, verbs)
         if frame is None:
@@ -1046,7 +1112,8 @@ def _direct(para: _Para, verbs: dict[str, str], prev_speaker) -> tuple[list[_Quo
         if frame:
             (a, b), cue, _ = frame
             q = _Quote(inner, (a, b), cue, True, "direct", [inner])
-        elif standalone and _only_a_period(text, span[1], after_end) and _words_at_least(text, inner[0], inner[1], 3):
+        elif standalone and _only_a_period(text, span[1], own_end) and _words_at_least(text, inner[0], inner[1], 3):
+            # nothing but a stop follows in its own sentence (another sentence may follow in the paragraph)
             if last is not None:
                 q = _Quote(inner, last.speaker, last.cue, True, "continuation", [inner])
             elif prev_speaker is not None and not before_text.strip():
@@ -1069,19 +1136,87 @@ def _direct(para: _Para, verbs: dict[str, str], prev_speaker) -> tuple[list[_Quo
 # Public API
 
 
+#: Words after the head of a speaker phrase that start its modifier ("a schedule seen by reporters").
+_POST_HEAD = frozenset("""by of from seen obtained released published filed issued sent signed posted written
+    in on at with that which""".split())
+
+
+def _head_word(surface: str) -> str:
+    """The head of a speaker phrase: its last word before a post-modifier ("a schedule seen by
+    reporters" → "schedule", "a report from the agency" → "report"), as written."""
+    words = re.findall(r"[\w’'\-]+", surface)
+    for k, w in enumerate(words):
+        if k and w.lower() in _POST_HEAD:
+            return words[k - 1]
+    return words[-1] if words else ""
+
+
 def _document(surface: str) -> bool:
     """The speaker phrase is a document or recording ("a schedule", "the indictment", "an open letter")."""
-    words = re.findall(r"[\w’'\-]+", surface)
-    return bool(words) and words[-1].lower() in document_nouns() and not words[-1][:1].isupper()
+    head = _head_word(surface)
+    return bool(head) and head.lower() in document_nouns() and not head[:1].isupper()
+
+
+#: Heads of speaker phrases that are publications: their author speaks through them ("a Guardian
+#: article claiming …", "the campaign's web site states …"); with no author named they stay as written.
+PUBLICATION_NOUNS = frozenset(
+    """report reports study article articles statement release survey analysis book editorial op-ed column
+    ad ads advertisement tweet tweets post blog site page press""".split())
+_AUTHOR_AFTER = re.compile(r"\s*,?\s*(?:(?:filed|issued|released|published|written|signed|sent|posted|"
+                           r"obtained|prepared|commissioned)\s+)?(?:by|from|of)\s+(?:(?:the|a|an)\s+)?"
+                           r"(?:[\w\-]+\s+){0,2}$")
+
+
+def _publication(surface: str) -> bool:
+    """The speaker phrase is a publication ("a Guardian article", "the campaign's web site")."""
+    head = _head_word(surface)
+    return bool(head) and head.lower() in PUBLICATION_NOUNS and not head[:1].isupper()
+
+
+def _author(sentence: str, a: int, b: int, surface: str, mentions) -> str:
+    """The actor whose document the speaker phrase ``sentence[a:b]`` names: a mention before its head
+    ("a Homeland Security memo", "the campaign's web site", "his letter"), else one right after it
+    ("a complaint filed by the federal Securities and Exchange Commission", "a report from the
+    GAO"); "" when there is none."""
+    words = list(re.finditer(r"[\w’'\-]+", surface))
+    k = next((k for k, w in enumerate(words) if k and w.group().lower() in _POST_HEAD), len(words)) - 1
+    head, head_end = (a + words[k].start(), a + words[k].end()) if words else (b, b)
+    inside = [m for m in mentions if a <= m[0] and m[1] <= head and isinstance(m[2], str) and m[2].strip()]
+    if inside:
+        return max(inside, key=lambda m: m[1])[2]
+    after = [m for m in mentions if m[0] >= head_end and isinstance(m[2], str) and m[2].strip()
+             and _AUTHOR_AFTER.fullmatch(sentence[head_end:m[0]])]
+    return min(after, key=lambda m: m[0])[2] if after else ""
+
+
+def _actor_kinds(mentions: pd.DataFrame | None) -> dict[str, str]:
+    """Actor → kind (person, country, organization, …) from the mentions table's ``kind`` column."""
+    if mentions is None or mentions.empty or "kind" not in mentions:
+        return {}
+    return {a: k for a, k in zip(mentions["actor"], mentions["kind"]) if isinstance(a, str) and a and isinstance(k, str)}
+
+
+def _it_antecedent(first_sid: int, mentions_by_sent: dict, kinds: dict[str, str], back: int = 2) -> str:
+    """Speaker "it": the organisation or country named first in the nearest of the ``back`` sentences
+    before the quote (sentence ``first_sid``): "The American Petroleum Institute, a defendant in the
+    case, disagreed. “…,” it said in a statement." → American Petroleum Institute; "" when none."""
+    for sid in range(first_sid - 1, first_sid - 1 - back, -1):
+        found = [m for m in mentions_by_sent.get(sid, ()) if kinds.get(m[2]) in ("organization", "country")]
+        if found:
+            return min(found, key=lambda m: m[0])[2]
+    return ""
 
 
 def _speaker_name(sid: int, a: int, b: int, surface: str, mentions_by_sent: dict) -> str:
-    """Actor of the mention covering the head (last word) of the speaker phrase, else the surface.
+    """Actor of the mention covering the head (last word; before an appositive's comma, the last
+    word before it) of the speaker phrase, else the surface.
 
     ``mentions_by_sent`` is `text.mentions_by_sentence` of the mentions table. Where several
     mentions cover the head, the longest wins (the first of equally long ones).
     """
-    words = list(re.finditer(r"[\w’'\-.]+", surface))
+    # an appositive ("Erik Grafe, an attorney with Earthjustice"): the head ends the name before it
+    cut = re.search(r"\s*[,—–]", surface)
+    words = list(re.finditer(r"[\w’'\-.]+", surface[:cut.start()] if cut and cut.start() > 0 else surface))
     head_a, head_b = (a + words[-1].start(), a + words[-1].end()) if words else (a, b)
     is_pronoun = surface.strip().lower() in PRONOUNS
     covering = [m for m in mentions_by_sent.get(sid, ()) if m[0] < head_b and m[1] > head_a]
@@ -1090,6 +1225,34 @@ def _speaker_name(sid: int, a: int, b: int, surface: str, mentions_by_sent: dict
         if isinstance(actor, str) and actor.strip():
             return actor
     return "" if is_pronoun else surface
+
+
+#: Rows whose quotation marks inside their content give ``partial`` quote rows ("Cruz said he has
+#: had "areas of significant disagreement" with Trump"): statements, not stances or evidence.
+PARTIAL_KINDS = frozenset({"reported", "mixed", "according", "belief"})
+
+
+def _partials(para: _Para, q: _Quote, spans: list[tuple[int, int]], starts: list[int],
+              direct: "_Intervals") -> list[tuple[int, int]]:
+    """Inner offsets of the quotations that lie inside the content pieces of reported speech ``q``
+    (both marks inside one piece, at least one word) and are no direct quote of their own
+    (``direct``: their contents): the words the speaker is quoted with. ``spans`` are the
+    paragraph's quotations in order and ``starts`` their start offsets (bisected: linear overall)."""
+    out = []
+    for a, b in q.pieces or [q.content]:
+        for i in range(bisect.bisect_left(starts, a), len(spans)):
+            span = spans[i]
+            if span[0] > b:
+                break
+            if span[1] > b + 1:
+                continue
+            inner = _inner(para.text, span)
+            k = bisect.bisect_right(direct.starts, inner[1] - 1) - 1
+            if k >= 0 and direct.ends[k] > inner[0]:  # overlaps a direct quote
+                continue
+            if inner[1] > inner[0] and _has_word(para.text, inner[0], inner[1]):
+                out.append(inner)
+    return out
 
 
 def find_quotes(sentences: pd.DataFrame, mentions: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -1108,6 +1271,8 @@ def find_quotes(sentences: pd.DataFrame, mentions: pd.DataFrame | None = None) -
     paras = _paragraphs(sentences)
     verbs = speech_verbs()
     mentions_by_sent = mentions_by_sentence(mentions)
+    actor_kinds = _actor_kinds(mentions)
+    sent_text = dict(zip(sentences["sent_id"].tolist(), sentences["text"].astype(str).tolist())) if len(paras) else {}
     rows = []
     prev_last: _Quote | None = None
     for para in paras:
@@ -1120,6 +1285,9 @@ def find_quotes(sentences: pd.DataFrame, mentions: pd.DataFrame | None = None) -
         for si in range(len(para.sents)):
             quotes.extend(_reported(para, si, index, verbs))
         quotes.sort(key=lambda q: q.content[0])
+        quote_spans = _quote_spans(para.text)
+        span_starts = [a for a, _ in quote_spans]
+        direct_spans = _Intervals([q.content for q in quotes if q.direct])
         direct_quotes = [q for q in quotes if q.direct and q.speaker is not None]
         ends_with_quote = bool(direct_quotes) and quotes and quotes[-1].direct
         prev_last = direct_quotes[-1] if ends_with_quote else None
@@ -1142,15 +1310,28 @@ def find_quotes(sentences: pd.DataFrame, mentions: pd.DataFrame | None = None) -
                     speaker = _speaker_name(n_ids[0], n_a, n_b, sp_para.orig[na:nb], mentions_by_sent)
                 else:
                     speaker = _speaker_name(sp_sid, sp_a, sp_b, surface, mentions_by_sent)
+                if not speaker and surface.lower() == "it" and q.kind not in STANCE_KINDS | {"belief"}:
+                    # "…,” it said in a statement." (not "It calls for …": a resolution, a plan)
+                    speaker = _it_antecedent(para.locate(*q.content)[0][0], mentions_by_sent, actor_kinds)
             kind = q.kind
-            if surface and _document(surface):  # "according to a schedule", "the indictment says"
-                speaker, kind = "", "evidence"
-            rows.append({
-                "speaker": speaker, "cue": q.cue, "content": content, "sent_id": sent_ids[0],
-                "direct": bool(q.direct), "speaker_surface": surface, "start": off_s, "end": off_e,
-                "sent_ids": "|".join(str(i) for i in sent_ids), "speaker_sent_id": sp_sid,
-                "speaker_start": sp_a, "speaker_end": sp_b, "kind": kind,
-            })
+            if surface and (_document(surface) or _publication(surface)):
+                # "a Homeland Security memo", "a complaint filed by the SEC": the author speaks
+                author = _author(sent_text.get(sp_sid, ""), sp_a, sp_b, surface, mentions_by_sent.get(sp_sid, ()))
+                if author:
+                    speaker = author
+                elif _document(surface):  # "according to a schedule", "the indictment says"
+                    speaker, kind = "", "evidence"
+            frame = {"speaker": speaker, "cue": q.cue, "speaker_surface": surface, "speaker_sent_id": sp_sid,
+                     "speaker_start": sp_a, "speaker_end": sp_b}
+            rows.append({**frame, "content": content, "sent_id": sent_ids[0], "direct": bool(q.direct),
+                         "start": off_s, "end": off_e, "sent_ids": "|".join(str(i) for i in sent_ids),
+                         "kind": kind})
+            if not q.direct and q.kind in PARTIAL_KINDS:  # a document's words too ("the indictment says")
+                for a, b in _partials(para, q, quote_spans, span_starts, direct_spans):
+                    p_ids, p_s, p_e = para.locate(a, b)
+                    rows.append({**frame, "content": para.orig[a:b], "sent_id": p_ids[0], "direct": True,
+                                 "start": p_s, "end": p_e, "sent_ids": "|".join(str(i) for i in p_ids),
+                                 "kind": "partial"})
     if not rows:
         out = empty("quotes")
         for col in EXTRA_COLUMNS:

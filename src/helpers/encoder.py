@@ -13,7 +13,8 @@ The entities are marked in the text with punctuation (Zhou & Chen 2022, "typed e
 mean of the sentence's token states and the states of the opening markers.
 
 Run time needs only ``onnxruntime`` and ``tokenizers`` (no PyTorch): the graph and tokenizer are
-shipped in ``helpers/data/encoder/``. One session per process, created on first use; its
+shipped in ``helpers/data/encoder/`` (int8 after ONNX Runtime's transformer optimiser; the
+post-export steps are in `helpers.train_encoder`). One session per process, created on first use; its
 intra-op thread count is `set_threads` (or the environment variable ``HELPERS_ENCODER_THREADS``;
 default: ONNX Runtime's own, all cores). Probabilities are temperature-scaled with temperatures
 fitted on the dev sets (stored in ``meta.json``).
@@ -42,8 +43,16 @@ MAX_LEN = 128
 MARK1 = "@"
 MARK2 = "#"
 THREADS_ENV = "HELPERS_ENCODER_THREADS"
-#: Inputs per ONNX call (sorted by length first, so each call pads little).
-BATCH = 32
+#: Inputs per ONNX call (sorted by token count first, so each call pads little). Small batches
+#: are faster on one core than large ones (the activations stay in cache): on the seed's items,
+#: 4-8 per call ran about 20 % faster than 32 (docs/models/logs/encoder-speed.md).
+BATCH = 8
+
+#: ONNX Runtime graph rewrites left out when the session is created. ``SkipLayerNormFusion`` turns
+#: each residual Add + LayerNormalization into one SkipLayerNormalization node, whose CPU kernel
+#: (onnxruntime 1.32) is about 5x slower than the two nodes it replaces (680 against 130 µs on a
+#: 320 x 384 input, one core): a fifth to a quarter of an int8 graph's time (docs/models/logs/encoder-speed.md).
+DISABLED_OPTIMIZERS = ("SkipLayerNormFusion",)
 
 _lock = threading.Lock()
 _threads: int | None = None
@@ -74,12 +83,11 @@ def mark_pair(sentence: str, e1: tuple[int, int], e2: tuple[int, int]) -> tuple[
     return (text, p_first, p_second) if fm == MARK1 else (text, p_second, p_first)
 
 
-def encode(tokenizer, items: list[tuple[str, int, int]], max_len: int = MAX_LEN):
-    """Token ids, attention mask and marker positions for marked texts, padded to the longest.
+def tokenize(tokenizer, items: list[tuple[str, int, int]], max_len: int = MAX_LEN) -> tuple[list[list[int]], list[tuple[int, int]]]:
+    """WordPiece ids and the token positions of the two marks, per marked text (not padded).
 
     ``items``: (marked text, offset of the first mark, offset of the second mark; equal for the
     target task). A text longer than ``max_len`` tokens is cut to a window that keeps the marks.
-    Returns int64 arrays ``ids`` (n, L), ``mask`` (n, L), ``pos`` (n, 2).
     """
     encs = tokenizer.encode_batch([t for t, _, _ in items])
     rows, positions = [], []
@@ -100,13 +108,26 @@ def encode(tokenizer, items: list[tuple[str, int, int]], max_len: int = MAX_LEN)
             p1, p2 = min(max(1, p1 - start), len(ids) - 2), min(max(1, p2 - start), len(ids) - 2)
         rows.append(ids)
         positions.append((p1, p2))
+    return rows, positions
+
+
+def pad(rows: list[list[int]], positions: list[tuple[int, int]]):
+    """int64 arrays ``ids`` (n, L), ``mask`` (n, L), ``pos`` (n, 2), padded with 0 to the longest row."""
     width = max(len(r) for r in rows)
     ids = np.zeros((len(rows), width), dtype=np.int64)
     mask = np.zeros((len(rows), width), dtype=np.int64)
     for i, r in enumerate(rows):
         ids[i, :len(r)] = r
         mask[i, :len(r)] = 1
-    return ids, mask, np.asarray(positions, dtype=np.int64)
+    return ids, mask, np.asarray(positions, dtype=np.int64).reshape(len(rows), 2)
+
+
+def encode(tokenizer, items: list[tuple[str, int, int]], max_len: int = MAX_LEN):
+    """Token ids, attention mask and marker positions for marked texts, padded to the longest (`tokenize` + `pad`).
+
+    Returns int64 arrays ``ids`` (n, L), ``mask`` (n, L), ``pos`` (n, 2).
+    """
+    return pad(*tokenize(tokenizer, items, max_len))
 
 
 #: Characters kept on each side of the entities before tokenising (well beyond what `MAX_LEN`
@@ -180,7 +201,8 @@ class Encoder:
             opts.intra_op_num_threads = int(threads)
             opts.inter_op_num_threads = 1
         opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-        self.session = ort.InferenceSession(str(graph), sess_options=opts, providers=["CPUExecutionProvider"])
+        self.session = ort.InferenceSession(str(graph), sess_options=opts, providers=["CPUExecutionProvider"],
+                                            disabled_optimizers=list(DISABLED_OPTIMIZERS))
         self.tokenizer = load_tokenizer(model_dir / TOKENIZER_FILE)
         meta_path = model_dir / META_FILE
         self.meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.is_file() else {}
@@ -192,17 +214,23 @@ class Encoder:
     def logits(self, items: list[tuple[str, int, int]], head: str) -> np.ndarray:
         """Raw logits of ``head`` ("target" or "directed") for marked items, batched by length."""
         n_out = 3 if head == "target" else 5
-        out = np.zeros((len(items), n_out), dtype=np.float64)
         if not items:
-            return out
-        order = sorted(range(len(items)), key=lambda i: len(items[i][0]))
+            return np.zeros((0, n_out), dtype=np.float64)
+        # identical inputs (a sentence repeated in an article) are run once
+        unique: dict[tuple[str, int, int], int] = {}
+        back = np.asarray([unique.setdefault((str(t), int(a), int(b)), len(unique)) for t, a, b in items])
+        keys = list(unique)
+        rows, positions = tokenize(self.tokenizer, keys, self.max_len)
+        out = np.zeros((len(keys), n_out), dtype=np.float64)
+        # by token count (each call pads little), ties by text: the batches depend on the set of inputs, not their order
+        order = sorted(range(len(keys)), key=lambda i: (len(rows[i]), keys[i]))
         for s in range(0, len(order), BATCH):
             idx = order[s:s + BATCH]
-            ids, mask, pos = encode(self.tokenizer, [items[i] for i in idx], self.max_len)
+            ids, mask, pos = pad([rows[i] for i in idx], [positions[i] for i in idx])
             with _lock:
                 res = self.session.run([head], {"ids": ids, "mask": mask, "pos": pos})[0]
             out[idx] = res
-        return out
+        return out[back]
 
     def target_proba(self, spans: list[tuple[str, int, int]]) -> np.ndarray:
         """Calibrated P(negative), P(neutral), P(positive) per (sentence, start, end); shape (n, 3)."""

