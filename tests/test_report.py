@@ -26,7 +26,7 @@ ARTICLES = {
     "two-groups": FIXTURES / "report_articles" / "two-disputes.txt",
     "many-actors": FIXTURES / "report_articles" / "many-actors.md",
     "outside-us": FIXTURES / "report_articles" / "coastal-ferry-dispute.md",
-    "html-page": FIXTURES / "report_articles" / "harbour-vote.html",
+    "html-page": FIXTURES / "articles" / "harbour-vote.html",
     "long-no-edges": FIXTURES / "report_articles" / "long-climate-guardian.md",
     "no-actors": FIXTURES / "articles" / "no-actors.md",
 }
