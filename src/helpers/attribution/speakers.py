@@ -1,0 +1,131 @@
+"""Speaker choice: from the words of a speaker phrase to an actor of the mentions table."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+import pandas as pd
+
+from .lexicon import PRONOUNS, _Para, document_nouns
+from .frames import _Quote, _inner
+from .direct import _has_word
+
+
+#: Words after the head of a speaker phrase that start its modifier ("a schedule seen by reporters").
+_POST_HEAD = frozenset("""by of from seen obtained released published filed issued sent signed posted written
+    in on at with that which""".split())
+
+
+def _head_word(surface: str) -> str:
+    """The head of a speaker phrase: its last word before a post-modifier ("a schedule seen by
+    reporters" → "schedule", "a report from the agency" → "report"), as written."""
+    words = re.findall(r"[\w’'\-]+", surface)
+    for k, w in enumerate(words):
+        if k and w.lower() in _POST_HEAD:
+            return words[k - 1]
+    return words[-1] if words else ""
+
+
+def _document(surface: str) -> bool:
+    """The speaker phrase is a document or recording ("a schedule", "the indictment", "an open letter")."""
+    head = _head_word(surface)
+    return bool(head) and head.lower() in document_nouns() and not head[:1].isupper()
+
+
+#: Heads of speaker phrases that are publications: their author speaks through them ("a Guardian
+#: article claiming …", "the campaign's web site states …"); with no author named they stay as written.
+PUBLICATION_NOUNS = frozenset(
+    """report reports study article articles statement release survey analysis book editorial op-ed column
+    ad ads advertisement tweet tweets post blog site page press""".split())
+_AUTHOR_AFTER = re.compile(r"\s*,?\s*(?:(?:filed|issued|released|published|written|signed|sent|posted|"
+                           r"obtained|prepared|commissioned)\s+)?(?:by|from|of)\s+(?:(?:the|a|an)\s+)?"
+                           r"(?:[\w\-]+\s+){0,2}$")
+
+
+def _publication(surface: str) -> bool:
+    """The speaker phrase is a publication ("a Guardian article", "the campaign's web site")."""
+    head = _head_word(surface)
+    return bool(head) and head.lower() in PUBLICATION_NOUNS and not head[:1].isupper()
+
+
+def _author(sentence: str, a: int, b: int, surface: str, mentions) -> str:
+    """The actor whose document the speaker phrase ``sentence[a:b]`` names: a mention before its head
+    ("a Homeland Security memo", "the campaign's web site", "his letter"), else one right after it
+    ("a complaint filed by the federal Securities and Exchange Commission", "a report from the
+    GAO"); "" when there is none."""
+    words = list(re.finditer(r"[\w’'\-]+", surface))
+    k = next((k for k, w in enumerate(words) if k and w.group().lower() in _POST_HEAD), len(words)) - 1
+    head, head_end = (a + words[k].start(), a + words[k].end()) if words else (b, b)
+    inside = [m for m in mentions if a <= m[0] and m[1] <= head and isinstance(m[2], str) and m[2].strip()]
+    if inside:
+        return max(inside, key=lambda m: m[1])[2]
+    after = [m for m in mentions if m[0] >= head_end and isinstance(m[2], str) and m[2].strip()
+             and _AUTHOR_AFTER.fullmatch(sentence[head_end:m[0]])]
+    return min(after, key=lambda m: m[0])[2] if after else ""
+
+
+def _actor_kinds(mentions: pd.DataFrame | None) -> dict[str, str]:
+    """Actor → kind (person, country, organization, …) from the mentions table's ``kind`` column."""
+    if mentions is None or mentions.empty or "kind" not in mentions:
+        return {}
+    return {a: k for a, k in zip(mentions["actor"], mentions["kind"]) if isinstance(a, str) and a and isinstance(k, str)}
+
+
+def _it_antecedent(first_sid: int, mentions_by_sent: dict, kinds: dict[str, str], back: int = 2) -> str:
+    """Speaker "it": the organisation or country named first in the nearest of the ``back`` sentences
+    before the quote (sentence ``first_sid``): "The American Petroleum Institute, a defendant in the
+    case, disagreed. “…,” it said in a statement." → American Petroleum Institute; "" when none."""
+    for sid in range(first_sid - 1, first_sid - 1 - back, -1):
+        found = [m for m in mentions_by_sent.get(sid, ()) if kinds.get(m[2]) in ("organization", "country")]
+        if found:
+            return min(found, key=lambda m: m[0])[2]
+    return ""
+
+
+def _speaker_name(sid: int, a: int, b: int, surface: str, mentions_by_sent: dict) -> str:
+    """Actor of the mention covering the head (last word; before an appositive's comma, the last
+    word before it) of the speaker phrase, else the surface.
+
+    ``mentions_by_sent`` is `text.mentions_by_sentence` of the mentions table. Where several
+    mentions cover the head, the longest wins (the first of equally long ones).
+    """
+    # an appositive ("Erik Grafe, an attorney with Earthjustice"): the head ends the name before it
+    cut = re.search(r"\s*[,—–]", surface)
+    words = list(re.finditer(r"[\w’'\-.]+", surface[:cut.start()] if cut and cut.start() > 0 else surface))
+    head_a, head_b = (a + words[-1].start(), a + words[-1].end()) if words else (a, b)
+    is_pronoun = surface.strip().lower() in PRONOUNS
+    covering = [m for m in mentions_by_sent.get(sid, ()) if m[0] < head_b and m[1] > head_a]
+    if covering:
+        actor = max(covering, key=lambda m: m[1] - m[0])[2]
+        if isinstance(actor, str) and actor.strip():
+            return actor
+    return "" if is_pronoun else surface
+
+
+#: Rows whose quotation marks inside their content give ``partial`` quote rows ("Cruz said he has
+#: had "areas of significant disagreement" with Trump"): statements, not stances or evidence.
+PARTIAL_KINDS = frozenset({"reported", "mixed", "according", "belief"})
+
+
+def _partials(para: _Para, q: _Quote, spans: list[tuple[int, int]], starts: list[int],
+              direct: "_Intervals") -> list[tuple[int, int]]:
+    """Inner offsets of the quotations that lie inside the content pieces of reported speech ``q``
+    (both marks inside one piece, at least one word) and are no direct quote of their own
+    (``direct``: their contents): the words the speaker is quoted with. ``spans`` are the
+    paragraph's quotations in order and ``starts`` their start offsets (bisected: linear overall)."""
+    out = []
+    for a, b in q.pieces or [q.content]:
+        for i in range(bisect.bisect_left(starts, a), len(spans)):
+            span = spans[i]
+            if span[0] > b:
+                break
+            if span[1] > b + 1:
+                continue
+            inner = _inner(para.text, span)
+            k = bisect.bisect_right(direct.starts, inner[1] - 1) - 1
+            if k >= 0 and direct.ends[k] > inner[0]:  # overlaps a direct quote
+                continue
+            if inner[1] > inner[0] and _has_word(para.text, inner[0], inner[1]):
+                out.append(inner)
+    return out
