@@ -106,6 +106,28 @@ def _speaker_name(sid: int, a: int, b: int, surface: str, mentions_by_sent: dict
 #: Rows whose quotation marks inside their content give ``partial`` quote rows ("Cruz said he has
 #: had "areas of significant disagreement" with Trump"): statements, not stances or evidence.
 PARTIAL_KINDS = frozenset({"reported", "mixed", "according", "belief"})
+#: Stance cues that are themselves acts of speech: naming, describing, judging aloud. The words in
+#: quotation marks inside such a stance ("Cruz called Trump a "pathological liar"", "…, calling him
+#: a "dictator"") are the speaker's words, so they are ``partial`` quotes too; a stance that is a
+#: position or a wish ("X wants a "fair deal"", "X endorsed the "Green New Deal"") is not.
+NAMING_CUES = frozenset(
+    """call calls called calling dub dubs dubbed dubbing label labels labeled labelled labeling
+    labelling brand brands branded branding describe describes described describing dismiss
+    dismisses dismissed dismissing denounce denounces denounced denouncing condemn condemns
+    condemned condemning decry decries decried decrying mock mocks mocked mocking slam slams
+    slammed slamming blast blasts blasted blasting hail hails hailed hailing praise praises praised
+    praising criticize criticizes criticized criticizing criticise criticises criticised
+    criticising accuse accuses accused accusing urge urges urged urging exhort exhorts exhorted
+    exhorting lament laments lamented lamenting attack attacks attacked attacking reject rejects
+    rejected rejecting welcome welcomes welcomed welcoming applaud applauds applauded applauding
+    thank thanks thanked thanking""".split()
+)
+
+
+def quotes_words(kind: str, cue: str) -> bool:
+    """Whether quotation marks inside a row of this ``kind`` and ``cue`` are the speaker's words
+    (``partial`` rows): statements always, stances only when the cue is an act of speech."""
+    return kind in PARTIAL_KINDS or (kind == "stance" and cue.lower() in NAMING_CUES)
 
 
 def _partials(para: _Para, q: _Quote, spans: list[tuple[int, int]], starts: list[int],

@@ -12,8 +12,8 @@ from .frames import _Intervals, _Quote, _quote_spans
 from .reported import STANCE_KINDS, _reported
 from .direct import _colon_headline, _direct
 from .speakers import (
-    PARTIAL_KINDS, _actor_kinds, _author, _document, _it_antecedent, _partials, _publication,
-    _speaker_name
+    _actor_kinds, _author, _document, _it_antecedent, _partials, _publication,
+    _speaker_name, quotes_words
 )
 
 
@@ -88,7 +88,7 @@ def find_quotes(sentences: pd.DataFrame, mentions: pd.DataFrame | None = None) -
             rows.append({**frame, "content": content, "sent_id": sent_ids[0], "direct": bool(q.direct),
                          "start": off_s, "end": off_e, "sent_ids": "|".join(str(i) for i in sent_ids),
                          "kind": kind})
-            if not q.direct and q.kind in PARTIAL_KINDS:  # a document's words too ("the indictment says")
+            if not q.direct and quotes_words(q.kind, q.cue):  # a document's words too ("the indictment says")
                 for a, b in _partials(para, q, quote_spans, span_starts, direct_spans):
                     p_ids, p_s, p_e = para.locate(a, b)
                     rows.append({**frame, "content": para.orig[a:b], "sent_id": p_ids[0], "direct": True,
