@@ -470,3 +470,19 @@ def test_as_someone_put_it():
         ["one aide", "put", "partial", "running on fumes."],
         ["one diplomat", "put", "reported", "an “extreme makeover” of his image"],
         ["one diplomat", "put", "partial", "extreme makeover"]]
+
+
+def test_definite_document_speaker_refers_back_to_its_author():
+    """"The report itself says “…”" two sentences after "a Marlow Institute report": the institute
+    speaks; a document named before without a named author (or only a pronoun) gives no author."""
+    article = Article(paragraphs=[
+        "A Marlow Institute report on the Vessa river was published on Monday.",
+        "Farmers near Tarnow have long complained about the water.",
+        "The report itself says “there is no safe level of exposure” along the lower river.",
+        "Officials in Tarnow received the documents on Friday, but they were incomplete. "
+        "The documents say “the pumps failed twice” in March.",
+    ])
+    sents = text.sentences(article)
+    quotes = attribution.find_quotes(sents, actors.find_mentions(sents))
+    assert _row(quotes, "no safe level").speaker == "Marlow Institute"
+    assert _row(quotes, "the pumps failed").speaker == ""

@@ -17,10 +17,15 @@ _POST_HEAD = frozenset("""by of from seen obtained released published filed issu
     in on at with that which""".split())
 
 
+#: Emphatic reflexives after a head ("the report itself"): not the head.
+EMPHATIC = frozenset("itself themselves himself herself".split())
+
+
 def _head_word(surface: str) -> str:
     """The head of a speaker phrase: its last word before a post-modifier ("a schedule seen by
-    reporters" → "schedule", "a report from the agency" → "report"), as written."""
-    words = re.findall(r"[\w’'\-]+", surface)
+    reporters" → "schedule", "a report from the agency" → "report"; "the report itself" → "report"),
+    as written."""
+    words = [w for w in re.findall(r"[\w’'\-]+", surface) if w.lower() not in EMPHATIC]
     for k, w in enumerate(words):
         if k and w.lower() in _POST_HEAD:
             return words[k - 1]
@@ -63,6 +68,40 @@ def _author(sentence: str, a: int, b: int, surface: str, mentions) -> str:
     after = [m for m in mentions if m[0] >= head_end and isinstance(m[2], str) and m[2].strip()
              and _AUTHOR_AFTER.fullmatch(sentence[head_end:m[0]])]
     return min(after, key=lambda m: m[0])[2] if after else ""
+
+
+#: Words that make a speaker phrase definite: it refers back to a document named before.
+DEFINITE = frozenset("the this that".split())
+#: What may stand between an author's mention and the document's head word ("a Times article",
+#: "the IPCC's latest report", "a 1995 GAO study"): a possessive and at most one more word.
+_AUTHOR_GAP = re.compile(r"(?:[’']s)?\s+(?:[\w\-]+\s+)?")
+
+
+def _earlier_author(surface: str, sid: int, start: int, sent_text: dict, mentions_by_sent: dict,
+                    back: int = 5) -> str:
+    """The author of the document a definite phrase refers back to ("The report itself says …" after
+    "IPCC report authors framed …"; "…,” the article read." after "a Times article hailed …"): the
+    actor named (capitalised, not a pronoun) right before, or after "by"/"from", the latest earlier
+    use of the same head word, in this sentence before ``start`` or in the ``back`` sentences
+    before; "" when there is none or the phrase is not definite."""
+    words = re.findall(r"[\w’'\-]+", surface)
+    head = _head_word(surface)
+    if not words or words[0].lower() not in DEFINITE or not head:
+        return ""
+    pattern = re.compile(rf"\b{re.escape(head)}s?\b", re.IGNORECASE)
+    for k in range(sid, sid - back - 1, -1):
+        sentence = sent_text.get(k, "")
+        limit = start if k == sid else len(sentence)
+        for hit in reversed(list(pattern.finditer(sentence, 0, limit))):
+            mentions = [m for m in mentions_by_sent.get(k, ()) if isinstance(m[2], str) and m[2].strip()
+                        and sentence[m[0]:m[0] + 1].isupper()]  # a name, not a pronoun ("they")
+            before = [m for m in mentions if m[1] <= hit.start() and _AUTHOR_GAP.fullmatch(sentence[m[1]:hit.start()])]
+            if before:
+                return max(before, key=lambda m: m[1])[2]
+            after = [m for m in mentions if m[0] >= hit.end() and _AUTHOR_AFTER.fullmatch(sentence[hit.end():m[0]])]
+            if after:
+                return min(after, key=lambda m: m[0])[2]
+    return ""
 
 
 def _actor_kinds(mentions: pd.DataFrame | None) -> dict[str, str]:

@@ -12,7 +12,7 @@ from .frames import _Intervals, _Quote, _quote_spans
 from .reported import STANCE_KINDS, _reported
 from .direct import _colon_headline, _direct
 from .speakers import (
-    _actor_kinds, _author, _document, _it_antecedent, _partials, _publication,
+    _actor_kinds, _author, _document, _earlier_author, _it_antecedent, _partials, _publication,
     _speaker_name, quotes_words
 )
 
@@ -78,7 +78,8 @@ def find_quotes(sentences: pd.DataFrame, mentions: pd.DataFrame | None = None) -
             kind = q.kind
             if surface and (_document(surface) or _publication(surface)):
                 # "a Homeland Security memo", "a complaint filed by the SEC": the author speaks
-                author = _author(sent_text.get(sp_sid, ""), sp_a, sp_b, surface, mentions_by_sent.get(sp_sid, ()))
+                author = _author(sent_text.get(sp_sid, ""), sp_a, sp_b, surface, mentions_by_sent.get(sp_sid, ())) \
+                    or _earlier_author(surface, sp_sid, sp_a, sent_text, mentions_by_sent)
                 if author:
                     speaker = author
                 elif _document(surface):  # "according to a schedule", "the indictment says"
