@@ -486,3 +486,22 @@ def test_definite_document_speaker_refers_back_to_its_author():
     quotes = attribution.find_quotes(sents, actors.find_mentions(sents))
     assert _row(quotes, "no safe level").speaker == "Marlow Institute"
     assert _row(quotes, "the pumps failed").speaker == ""
+
+
+def test_description_speaker_refers_back_to_the_person_named_before():
+    """"The veteran lawmaker has dismissed …" after a sentence whose subject is Tove Arnesen: she speaks; a
+    name inside quotation marks is no antecedent; a plural ("the farmers") or an organisation
+    ("the company") stays as written."""
+    article = Article(paragraphs=[
+        "Tove Arnesen kept her seat in Bergholm with a narrow win over Lars Vik in May.",
+        "The veteran lawmaker has dismissed the tunnel plan as “a fantasy for engineers.”",
+        "“We cannot trust Lars Vik with the budget,” Arnesen told the Bergholm Courier. "
+        "“He has no plan,” the 52-year-old mother of two added.",
+        "The farmers said “the tunnel will drain the lake.” The company said “the tunnel is safe.”",
+    ])
+    sents = text.sentences(article)
+    quotes = attribution.find_quotes(sents, actors.find_mentions(sents))
+    assert quotes.loc[quotes["content"] == "a fantasy for engineers.", "speaker"].tolist() == ["Tove Arnesen"]
+    assert _row(quotes, "He has no plan").speaker == "Tove Arnesen"
+    assert _row(quotes, "drain the lake").speaker == "The farmers"
+    assert _row(quotes, "the tunnel is safe").speaker == "The company"

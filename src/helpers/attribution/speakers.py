@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
+from importlib import resources as importlib_resources
 
 import pandas as pd
 
@@ -101,6 +103,56 @@ def _earlier_author(surface: str, sid: int, start: int, sent_text: dict, mention
             after = [m for m in mentions if m[0] >= hit.end() and _AUTHOR_AFTER.fullmatch(sentence[hit.end():m[0]])]
             if after:
                 return min(after, key=lambda m: m[0])[2]
+    return ""
+
+
+@functools.lru_cache(maxsize=1)
+def _person_nouns() -> frozenset[str]:
+    """Heads that make "the …" a person: ``data/person_nouns.txt`` and the office titles of
+    ``data/titles.txt`` that describe a person alone ("the senator", "the presumptive nominee")."""
+    data = importlib_resources.files("helpers").joinpath("data")
+    nouns = {w.strip() for w in data.joinpath("person_nouns.txt").read_text(encoding="utf-8").splitlines()
+             if w.strip() and not w.startswith("#")}
+    for line in data.joinpath("titles.txt").read_text(encoding="utf-8").splitlines():
+        cols = line.split("\t")
+        if not line.startswith("#") and len(cols) >= 4 and cols[3].strip() == "yes":
+            nouns.add(cols[0].split()[-1])
+    return frozenset(nouns)
+
+
+def _person_description(surface: str) -> bool:
+    """A singular definite description of a person that names nobody: "the 34-year-old mother of
+    three", "The Republican", "the former senator" (the article means someone it named before): "the"
+    and at most six more words, the head a person noun (`_person_nouns`), no comma or possessive."""
+    words = re.findall(r"[\w’'\-]+", surface)
+    if not 2 <= len(words) <= 7 or words[0].lower() != "the" or re.search(r"[,’']", surface):
+        return False
+    return _head_word(surface).lower() in _person_nouns()
+
+
+def _outside_quotes(sentence: str, pos: int) -> bool:
+    """No quotation is open at ``pos`` of ``sentence``: as many curly opening as closing marks before
+    it and no closing mark after it before the next opening one (a quote begun in an earlier
+    sentence: "… Donald Trump offers our country,” Clinton told ABC News."), an even number of
+    straight marks before it."""
+    before, after = sentence[:pos], sentence[pos:]
+    close, reopen = after.find("”"), after.find("“")
+    closes_first = close != -1 and (reopen == -1 or close < reopen)
+    return before.count("“") <= before.count("”") and not closes_first and before.count('"') % 2 == 0
+
+
+def _description_antecedent(sid: int, start: int, mentions_by_sent: dict, kinds: dict[str, str],
+                            sent_text: dict, back: int = 2) -> str:
+    """The person a description speaker refers back to: the first person named (or a pronoun resolved
+    to one) earlier in its sentence, else the first person of the nearest of the ``back`` sentences
+    before (the subject there, in news prose: "Cruz held his seat … The Republican has dismissed …");
+    names inside quotation marks are skipped (the quoted words are not the narrative)."""
+    for k in range(sid, sid - back - 1, -1):
+        sentence = sent_text.get(k, "")
+        found = [m for m in mentions_by_sent.get(k, ()) if kinds.get(m[2]) == "person"
+                 and (k != sid or m[1] <= start) and _outside_quotes(sentence, m[0])]
+        if found:
+            return min(found, key=lambda m: m[0])[2]
     return ""
 
 

@@ -12,8 +12,8 @@ from .frames import _Intervals, _Quote, _quote_spans
 from .reported import STANCE_KINDS, _reported
 from .direct import _colon_headline, _direct
 from .speakers import (
-    _actor_kinds, _author, _document, _earlier_author, _it_antecedent, _partials, _publication,
-    _speaker_name, quotes_words
+    _actor_kinds, _author, _description_antecedent, _document, _earlier_author, _it_antecedent, _partials, _person_description,
+    _publication, _speaker_name, quotes_words
 )
 
 
@@ -75,6 +75,8 @@ def find_quotes(sentences: pd.DataFrame, mentions: pd.DataFrame | None = None) -
                 if not speaker and surface.lower() == "it" and q.kind not in STANCE_KINDS | {"belief"}:
                     # "…,” it said in a statement." (not "It calls for …": a resolution, a plan)
                     speaker = _it_antecedent(para.locate(*q.content)[0][0], mentions_by_sent, actor_kinds)
+                if speaker == surface and _person_description(surface):  # "the 34-year-old mother of three"
+                    speaker = _description_antecedent(sp_sid, sp_a, mentions_by_sent, actor_kinds, sent_text) or surface
             kind = q.kind
             if surface and (_document(surface) or _publication(surface)):
                 # "a Homeland Security memo", "a complaint filed by the SEC": the author speaks
