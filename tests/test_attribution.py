@@ -346,12 +346,14 @@ def test_naming_stances_give_partial_quotes_positions_and_scare_quotes_do_not():
         "Mayor Ilse Varga wants a “fair deal” for the port workers.",
         "Varga called the opposition leader, Piet Hollis, “a coward with a megaphone” on Friday.",
         "Hollis, in turn, dismissed the plan as a “fantasy” and blasted the mayor for her “arrogance.”",
+        "Varga exhorted the council to “hold the line” before the vote.",
     )
     partial = quotes[quotes["kind"] == "partial"]
     assert partial[["speaker_surface", "cue", "content"]].values.tolist() == [
         ["Varga", "called", "a coward with a megaphone"],
         ["Hollis, in turn", "dismissed", "fantasy"],
         ["Hollis, in turn", "dismissed", "arrogance."],
+        ["Varga", "exhorted", "hold the line"],
     ]
     assert partial["direct"].all()
     assert not quotes["content"].isin(["reform", "fair deal"]).any()

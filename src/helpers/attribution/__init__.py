@@ -17,9 +17,11 @@ reader trace every row back to the text:
   ``stance`` (a position, intention or evaluation: “X endorsed Cruz”, “X wants to win”, “X called
   for an inquiry”, “…, calling him a liar”), ``evidence`` (“a poll found that …”), ``colon`` (a
   headline or transcript line “Warren: Trump Is a ‘Proven Failure’”), ``partial`` (the words in
-  quotation marks inside a ``reported``, ``mixed``, ``according`` or ``belief`` row: “Cruz said he
-  had “areas of significant disagreement” with Trump” gives the reported row and a ``partial`` row
-  “areas of significant disagreement”, direct, same speaker and cue, right after it). ``stance``
+  quotation marks inside a ``reported``, ``mixed``, ``according`` or ``belief`` row, or inside a
+  ``stance`` row whose cue is an act of speech, ``speakers.NAMING_CUES``: “Cruz said he had “areas
+  of significant disagreement” with Trump” gives the reported row and a ``partial`` row “areas of
+  significant disagreement”, direct, same speaker and cue, right after it; “Cruz called Trump a
+  “pathological liar”” gives the stance row and a ``partial`` row “pathological liar”). ``stance``
   and ``evidence`` rows are attributions but not speech: filter on ``kind`` to count only what
   people said (and leave out ``partial`` to count each statement once).
   Stand-alone quotations with no speaker are left out.
@@ -30,8 +32,9 @@ Rules, in order, without a parser:
    next paragraph). A quotation is a *direct quote* when a speech frame touches it: after it
    (“…,” Mr. Rutte added. / “…,” said Mr. X) or before it (Mr. X said: “…”), or when it stands
    alone right after another quote of the same paragraph (continuation, same speaker). Short
-   quotations inside a sentence ("calling him a “dictator”") are not quotes by themselves; they
-   stay inside the reported speech around them.
+   quotations inside a sentence are not direct quotes by themselves: they are ``partial`` rows of
+   the statement or naming stance around them ("calling him a “dictator”"), and nothing when no
+   frame has them (scare quotes: "the so-called “reform”"; docs/annotation-actors.md).
 2. Reported speech: a speech cue from ``data/speech_verbs.txt`` with a noun phrase right before it
    (skipping auxiliaries and adverbs: "has also insisted") and content after it (after "that" if it
    comes within a few words: "said afterward that …"; after the listener for "told reporters that
@@ -58,8 +61,13 @@ Rules, in order, without a parser:
    attorney with Earthjustice"); a pronoun with no actor gives speaker ""; a phrase with no
    mention gives its surface ("a White House spokesman"). A document or publication ("a Homeland
    Security memo", "a complaint filed by the SEC") speaks for the actor named in or after it, else
-   it is no speaker (kind ``evidence``); an unresolved "it" of a speech frame is the organisation or
-   country named first in the nearest of the two sentences before the quote.
+   it is no speaker (kind ``evidence``); a definite one with no author ("The report itself says")
+   speaks for the author named at the latest earlier use of its head word ("IPCC report authors …",
+   five sentences back at most). An unresolved "it" of a speech frame is the organisation or
+   country named first in the nearest of the two sentences before the quote. A definite
+   description of a person naming nobody ("The Republican", "the 34-year-old mother of three";
+   ``data/person_nouns.txt`` and the person titles of ``data/titles.txt``) is the first person
+   named outside quotation marks earlier in its sentence, else in the nearest of the two before.
 6. Also frames: "as X put it" (the words after it when a comma follows, else the clause before it)
    and a credit line after a quotation ("“…” ― Name").
 
