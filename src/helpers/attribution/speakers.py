@@ -141,18 +141,28 @@ def _outside_quotes(sentence: str, pos: int) -> bool:
     return before.count("“") <= before.count("”") and not closes_first and before.count('"') % 2 == 0
 
 
+#: What may stand before a sentence's subject: a quotation it frames ("“…,” Sanders responded"),
+#: then only capitalised words, "the" or "former" ("Sen. X", "Former Gov. X").
+_SUBJECT_PREFIX = re.compile(r"(?:.*[”\"][,\s]*)?[\W]*(?:(?:[A-Z][\w.’'\-]*|the|former)\s+)*", re.DOTALL)
+
+
 def _description_antecedent(sid: int, start: int, mentions_by_sent: dict, kinds: dict[str, str],
                             sent_text: dict, back: int = 2) -> str:
-    """The person a description speaker refers back to: the first person named (or a pronoun resolved
-    to one) earlier in its sentence, else the first person of the nearest of the ``back`` sentences
-    before (the subject there, in news prose: "Cruz held his seat … The Republican has dismissed …");
-    names inside quotation marks are skipped (the quoted words are not the narrative)."""
+    """The person a description speaker refers back to: the subject of its sentence before it, else
+    of the nearest of the ``back`` sentences before that names a person ("Cruz held his seat … The
+    Republican has dismissed …"; "She said …, the 34-year-old mother of three replied"). The subject
+    is the first person named (or a pronoun resolved to one) outside quotation marks, when only a
+    quotation it frames, capitalised words, "the" or "former" stand before it; when that sentence's
+    first person is no subject ("If it worked against Mitt Romney, …"), "" (the description stays
+    as written)."""
     for k in range(sid, sid - back - 1, -1):
         sentence = sent_text.get(k, "")
         found = [m for m in mentions_by_sent.get(k, ()) if kinds.get(m[2]) == "person"
                  and (k != sid or m[1] <= start) and _outside_quotes(sentence, m[0])]
         if found:
-            return min(found, key=lambda m: m[0])[2]
+            first = min(found, key=lambda m: m[0])
+            # the subject (see _SUBJECT_PREFIX); a sentence whose subject is unnamed gives nobody
+            return first[2] if _SUBJECT_PREFIX.fullmatch(sentence[:first[0]]) else ""
     return ""
 
 
