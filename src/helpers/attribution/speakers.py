@@ -141,9 +141,15 @@ def _outside_quotes(sentence: str, pos: int) -> bool:
     return before.count("“") <= before.count("”") and not closes_first and before.count('"') % 2 == 0
 
 
-#: What may stand before a sentence's subject: a quotation it frames ("“…,” Sanders responded"),
-#: then only capitalised words, "the" or "former" ("Sen. X", "Former Gov. X").
-_SUBJECT_PREFIX = re.compile(r"(?:.*[”\"][,\s]*)?[\W]*(?:(?:[A-Z][\w.’'\-]*|the|former)\s+)*", re.DOTALL)
+#: What may stand before a sentence's subject, after a quotation it frames ("“…,” Sanders
+#: responded"): only capitalised words, "the" or "former" ("Sen. X", "Former Gov. X").
+_SUBJECT_PREFIX = re.compile(r"[\W]*(?:(?:[A-Z][\w.’'\-]*|the|former)\s+)*")
+
+
+def _subject_prefix(prefix: str) -> bool:
+    """``prefix`` (the sentence before a name) leaves the name its subject: see ``_SUBJECT_PREFIX``."""
+    cut = max(prefix.rfind("”"), prefix.rfind('"'))
+    return bool(_SUBJECT_PREFIX.fullmatch(prefix[cut + 1:]))
 
 
 def _description_antecedent(sid: int, start: int, mentions_by_sent: dict, kinds: dict[str, str],
@@ -162,7 +168,7 @@ def _description_antecedent(sid: int, start: int, mentions_by_sent: dict, kinds:
         if found:
             first = min(found, key=lambda m: m[0])
             # the subject (see _SUBJECT_PREFIX); a sentence whose subject is unnamed gives nobody
-            return first[2] if _SUBJECT_PREFIX.fullmatch(sentence[:first[0]]) else ""
+            return first[2] if _subject_prefix(sentence[:first[0]]) else ""
     return ""
 
 
@@ -205,7 +211,7 @@ def _speaker_name(sid: int, a: int, b: int, surface: str, mentions_by_sent: dict
 
 
 #: Rows whose quotation marks inside their content give ``partial`` quote rows ("Cruz said he has
-#: had "areas of significant disagreement" with Trump"): statements, not stances or evidence.
+#: had "areas of significant disagreement" with Trump"): statements; of stances, see NAMING_CUES.
 PARTIAL_KINDS = frozenset({"reported", "mixed", "according", "belief"})
 #: Stance cues that are themselves acts of speech: naming, describing, judging aloud. The words in
 #: quotation marks inside such a stance ("Cruz called Trump a "pathological liar"", "…, calling him
