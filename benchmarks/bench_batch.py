@@ -56,7 +56,7 @@ STAGES = [
     ("sentences", "text.py", "sentences"),
     ("actors", "actors.py", "find_mentions"),
     ("actor table", "actors.py", "actor_table"),
-    ("quotes", "attribution.py", "find_quotes"),
+    ("quotes", "attribution/table.py", "find_quotes"),
     ("sentiment", "sentiment.py", "score_mentions"),
     ("sentiment by actor", "sentiment.py", "by_actor"),
     ("sentiment evidence", "sentiment.py", "evidence"),

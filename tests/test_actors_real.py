@@ -182,8 +182,10 @@ def test_opening_marks_moved_by_a_lost_paragraph_break_are_put_back():
     assert list(direct["content"])[:3] == ["We cannot wait any longer", "Every week costs the town dearly.",
                                            "It will take a year"]
     assert set(direct["speaker"]) == {"Ilse Varn"}
-    # "Critics said the plan was "dead,"": the quoted word of a reported statement (attribution's partial rows)
-    assert q[q["kind"] == "partial"][["speaker", "content"]].values.tolist() == [["Critics", "dead"]]
+    # "Critics said the plan was "dead,"": the quoted word of a reported statement (attribution's partial rows);
+    # "He called it "a disaster."": a naming stance, its quoted words are his too ("he" unresolved: speaker "")
+    assert q[q["kind"] == "partial"][["speaker", "speaker_surface", "content"]].values.tolist() == [
+        ["", "He", "a disaster."], ["Critics", "Critics", "dead"]]
 
 
 def test_a_pronoun_in_a_who_clause_refers_to_the_name_before_who():

@@ -93,9 +93,11 @@ def test_seed_reported_speech(seed):
     assert "Trump" in row.speaker and row.cue == "claimed"
 
 
-def test_seed_no_quote_from_scare_quotes_or_refusals(seed):
+def test_seed_no_quote_from_refusals_and_naming_quotes_are_partial(seed):
     quotes, _ = seed
-    assert not quotes["content"].str.fullmatch("dictator").any()
+    # "calling him a “dictator”": a naming verb with a speaker, so the quoted word is his (partial)
+    dictator = quotes[quotes["content"] == "dictator"]
+    assert dictator[["speaker", "cue", "kind"]].values.tolist() == [["Trump", "calling", "partial"]]
     assert not quotes["cue"].isin(["declined", "refused"]).any()
     # the interrupted quote is not also reported as speech of its own frame
     assert (quotes["content"].str.contains("This isn’t my war", regex=False)).sum() == 1
@@ -314,16 +316,17 @@ def test_partial_quotes_inside_reported_speech():
     ])
     sents = text.sentences(article)
     quotes = attribution.find_quotes(sents, actors.find_mentions(sents))
-    partial = quotes[quotes["kind"] == "partial"]
+    partial = quotes[(quotes["kind"] == "partial") & (quotes["sent_id"] == 0)]
     assert partial["content"].tolist() == ["a gift to the valley", "no idea what they are talking about."]
     assert partial["speaker"].tolist() == ["Lena Brandt"] * 2 and partial["direct"].all()
-    assert partial["cue"].tolist() == ["said", "said"] and partial["sent_id"].tolist() == [0, 0]
+    assert partial["cue"].tolist() == ["said", "said"]
     # the statement itself is still one reported row, right before its quoted words
     reported = quotes[quotes["kind"] == "reported"].iloc[0]
     assert reported.content.startswith("the new dam was “a gift") and not bool(reported.direct)
     assert quotes.index[quotes["kind"] == "reported"][0] + 1 == partial.index[0]
-    # a stance ("called X “…”") keeps its words in the stance row, as the seed's "dictator"
-    assert not quotes["content"].eq("a noisy minority").any()
+    # a naming stance ("called X “…”") gives its quoted words as a partial row too, after it
+    named = quotes[quotes["content"] == "a noisy minority"]
+    assert named[["speaker", "cue", "kind"]].values.tolist() == [["Lena Brandt", "called", "partial"]]
     # a direct quote is never repeated as a partial one
     assert (quotes["content"] == "We will not stop").sum() == 1
 
@@ -332,7 +335,28 @@ def test_seed_partial_quote_of_reported_speech(seed):
     quotes, _ = seed
     row = quotes[(quotes["kind"] == "partial") & (quotes["content"] == "very good meeting")]
     assert len(row) == 1 and "Rutte" in row.iloc[0].speaker and bool(row.iloc[0].direct)
-    assert not quotes["content"].str.fullmatch("dictator").any()
+
+
+def test_naming_stances_give_partial_quotes_positions_and_scare_quotes_do_not():
+    """Rule (docs/annotation-actors.md, Quotes): words in quotation marks inside a stance whose verb
+    is an act of speech (call, dismiss as, describe as, blast …) and that has a speaker are a partial
+    quote; inside a position or wish ("wants a “fair deal”") or with no frame at all they are not."""
+    quotes = _invented(
+        "The so-called “reform” package passed the assembly in Tarnow on Monday.",
+        "Mayor Ilse Varga wants a “fair deal” for the port workers.",
+        "Varga called the opposition leader, Piet Hollis, “a coward with a megaphone” on Friday.",
+        "Hollis, in turn, dismissed the plan as a “fantasy” and blasted the mayor for her “arrogance.”",
+        "Varga exhorted the council to “hold the line” before the vote.",
+    )
+    partial = quotes[quotes["kind"] == "partial"]
+    assert partial[["speaker_surface", "cue", "content"]].values.tolist() == [
+        ["Varga", "called", "a coward with a megaphone"],
+        ["Hollis, in turn", "dismissed", "fantasy"],
+        ["Hollis, in turn", "dismissed", "arrogance."],
+        ["Varga", "exhorted", "hold the line"],
+    ]
+    assert partial["direct"].all()
+    assert not quotes["content"].isin(["reform", "fair deal"]).any()
 
 
 def test_think_tank_is_no_belief():
@@ -448,3 +472,38 @@ def test_as_someone_put_it():
         ["one aide", "put", "partial", "running on fumes."],
         ["one diplomat", "put", "reported", "an “extreme makeover” of his image"],
         ["one diplomat", "put", "partial", "extreme makeover"]]
+
+
+def test_definite_document_speaker_refers_back_to_its_author():
+    """"The report itself says “…”" two sentences after "a Marlow Institute report": the institute
+    speaks; a document named before without a named author (or only a pronoun) gives no author."""
+    article = Article(paragraphs=[
+        "A Marlow Institute report on the Vessa river was published on Monday.",
+        "Farmers near Tarnow have long complained about the water.",
+        "The report itself says “there is no safe level of exposure” along the lower river.",
+        "Officials in Tarnow received the documents on Friday, but they were incomplete. "
+        "The documents say “the pumps failed twice” in March.",
+    ])
+    sents = text.sentences(article)
+    quotes = attribution.find_quotes(sents, actors.find_mentions(sents))
+    assert _row(quotes, "no safe level").speaker == "Marlow Institute"
+    assert _row(quotes, "the pumps failed").speaker == ""
+
+
+def test_description_speaker_refers_back_to_the_person_named_before():
+    """"The veteran lawmaker has dismissed …" after a sentence whose subject is Tove Arnesen: she speaks; a
+    name inside quotation marks is no antecedent; a plural ("the farmers") or an organisation
+    ("the company") stays as written."""
+    article = Article(paragraphs=[
+        "Tove Arnesen kept her seat in Bergholm with a narrow win over Lars Vik in May.",
+        "The veteran lawmaker has dismissed the tunnel plan as “a fantasy for engineers.”",
+        "“We cannot trust Lars Vik with the budget,” Arnesen told the Bergholm Courier. "
+        "“He has no plan,” the 52-year-old mother of two added.",
+        "The farmers said “the tunnel will drain the lake.” The company said “the tunnel is safe.”",
+    ])
+    sents = text.sentences(article)
+    quotes = attribution.find_quotes(sents, actors.find_mentions(sents))
+    assert quotes.loc[quotes["content"] == "a fantasy for engineers.", "speaker"].tolist() == ["Tove Arnesen"]
+    assert _row(quotes, "He has no plan").speaker == "Tove Arnesen"
+    assert _row(quotes, "drain the lake").speaker == "The farmers"
+    assert _row(quotes, "the tunnel is safe").speaker == "The company"

@@ -1,0 +1,107 @@
+"""The quotes table: `find_quotes` reads paragraphs and assembles rows of every stage."""
+
+from __future__ import annotations
+
+
+import pandas as pd
+
+from ..tables import conform, empty
+from ..text import mentions_by_sentence
+from .lexicon import EXTRA_COLUMNS, _paragraphs, speech_verbs
+from .frames import _Intervals, _Quote, _quote_spans
+from .reported import STANCE_KINDS, _reported
+from .direct import _colon_headline, _direct
+from .speakers import (
+    _actor_kinds, _author, _description_antecedent, _document, _earlier_author, _it_antecedent, _partials, _person_description,
+    _publication, _speaker_name, quotes_words
+)
+
+
+def find_quotes(sentences: pd.DataFrame, mentions: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Quotes table: one row per quote or reported statement, in reading order.
+
+    Columns: ``speaker`` (actor name from ``mentions`` when a mention covers the speaker's head
+    word, "" for an unresolved pronoun or an unattributed quote, else the words as written),
+    ``cue`` (the speech verb as written, or "according to"), ``content`` (the quoted or reported
+    words, quotation marks removed; insertions such as "he said" cut out), ``sent_id`` (first
+    sentence of the content), ``direct`` (True for words in quotation marks with a speech frame or
+    continuing one, False for reported speech), plus ``EXTRA_COLUMNS`` (see the module docstring).
+    ``mentions``: the mentions table (actor, sent_id, start, end, ...; offsets inside the sentence).
+    An empty ``sentences`` gives an empty table with these columns.
+    """
+    columns = list(empty("quotes").columns) + EXTRA_COLUMNS
+    paras = _paragraphs(sentences)
+    verbs = speech_verbs()
+    mentions_by_sent = mentions_by_sentence(mentions)
+    actor_kinds = _actor_kinds(mentions)
+    sent_text = dict(zip(sentences["sent_id"].tolist(), sentences["text"].astype(str).tolist())) if len(paras) else {}
+    rows = []
+    prev_last: _Quote | None = None
+    for para in paras:
+        quotes, blocked = _direct(para, verbs, prev_last)
+        headline = _colon_headline(para, blocked)
+        if headline is not None:
+            quotes.append(headline)
+            blocked.append((headline.speaker[0], headline.content[1]))
+        index = _Intervals(blocked)
+        for si in range(len(para.sents)):
+            quotes.extend(_reported(para, si, index, verbs))
+        quotes.sort(key=lambda q: q.content[0])
+        quote_spans = _quote_spans(para.text)
+        span_starts = [a for a, _ in quote_spans]
+        direct_spans = _Intervals([q.content for q in quotes if q.direct])
+        direct_quotes = [q for q in quotes if q.direct and q.speaker is not None]
+        ends_with_quote = bool(direct_quotes) and quotes and quotes[-1].direct
+        prev_last = direct_quotes[-1] if ends_with_quote else None
+        for q in quotes:
+            cs, ce = q.content
+            sent_ids, off_s, off_e = para.locate(cs, ce)
+            content = " ".join(para.orig[a:b] for a, b in (q.pieces or [q.content]))
+            if q.speaker is None:
+                speaker = surface = ""
+                sp_sid, sp_a, sp_b = -1, -1, -1
+            else:
+                sp_para = getattr(q, "speaker_para", para)
+                a, b = q.speaker
+                surface = sp_para.orig[a:b]
+                ids, sp_a, sp_b = sp_para.locate(a, b)
+                sp_sid = ids[0]
+                if q.name_span is not None:  # "X, who said": the name is the phrase before "who"
+                    na, nb = q.name_span
+                    n_ids, n_a, n_b = sp_para.locate(na, nb)
+                    speaker = _speaker_name(n_ids[0], n_a, n_b, sp_para.orig[na:nb], mentions_by_sent)
+                else:
+                    speaker = _speaker_name(sp_sid, sp_a, sp_b, surface, mentions_by_sent)
+                if not speaker and surface.lower() == "it" and q.kind not in STANCE_KINDS | {"belief"}:
+                    # "…,” it said in a statement." (not "It calls for …": a resolution, a plan)
+                    speaker = _it_antecedent(para.locate(*q.content)[0][0], mentions_by_sent, actor_kinds)
+                if speaker == surface and _person_description(surface):  # "the 34-year-old mother of three"
+                    speaker = _description_antecedent(sp_sid, sp_a, mentions_by_sent, actor_kinds, sent_text) or surface
+            kind = q.kind
+            if surface and (_document(surface) or _publication(surface)):
+                # "a Homeland Security memo", "a complaint filed by the SEC": the author speaks
+                author = _author(sent_text.get(sp_sid, ""), sp_a, sp_b, surface, mentions_by_sent.get(sp_sid, ())) \
+                    or _earlier_author(surface, sp_sid, sp_a, sent_text, mentions_by_sent)
+                if author:
+                    speaker = author
+                elif _document(surface):  # "according to a schedule", "the indictment says"
+                    speaker, kind = "", "evidence"
+            frame = {"speaker": speaker, "cue": q.cue, "speaker_surface": surface, "speaker_sent_id": sp_sid,
+                     "speaker_start": sp_a, "speaker_end": sp_b}
+            rows.append({**frame, "content": content, "sent_id": sent_ids[0], "direct": bool(q.direct),
+                         "start": off_s, "end": off_e, "sent_ids": "|".join(str(i) for i in sent_ids),
+                         "kind": kind})
+            if not q.direct and quotes_words(q.kind, q.cue):  # a document's words too ("the indictment says")
+                for a, b in _partials(para, q, quote_spans, span_starts, direct_spans):
+                    p_ids, p_s, p_e = para.locate(a, b)
+                    rows.append({**frame, "content": para.orig[a:b], "sent_id": p_ids[0], "direct": True,
+                                 "start": p_s, "end": p_e, "sent_ids": "|".join(str(i) for i in p_ids),
+                                 "kind": "partial"})
+    if not rows:
+        out = empty("quotes")
+        for col in EXTRA_COLUMNS:
+            out[col] = pd.Series(dtype="object")
+        return out
+    df = pd.DataFrame(rows, columns=columns)
+    df["direct"] = df["direct"].astype(bool)
+    return conform(df, "quotes")
