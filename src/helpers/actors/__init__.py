@@ -20,13 +20,20 @@ and checked merge by merge). Three passes over the sentences:
    person's mention, never actors. Days, months, regions and sub-national places
    (``data/non_actors.txt``, ``data/regions.txt``, pycountry subdivisions, phrases ending in a ``data/place_words.txt``
    word such as "County") are skipped, as is a capitalised word that only starts a sentence and is
-   an everyday English word (textstat's Dale-Chall list, scikit-learn's stop words) or is written in
-   lower case elsewhere in the article, unless a speech verb follows ("Brown said").
+   an everyday English word (textstat's Dale-Chall list, scikit-learn's stop words, prepositions) or is
+   written in lower case elsewhere in the article, unless a speech verb follows ("Brown said"); in an
+   article of five sentences or more, so is a word of the CMU pronouncing dictionary in Title case
+   that the article never capitalises mid-sentence ("Altogether", "Fishermen", "Hostilities"), and it
+   is trimmed from before a full name with a known given name ("Activist Angela Davis"). Occasions
+   (a phrase ending in "Day", "Bowl", "Cup", "Prize", "Awards" …: `language.OCCASION_HEADS`), laws
+   joined by "and" ("the Energy Innovation and Carbon Dividend Act") and acronyms written as a
+   quantity ("2 percent of GDP", "our GDP.") are not actors.
 2. **People.** Full names (two or more name words) are grouped by surname; two names with the same
    surname are one person unless their given names conflict ("Joe"/"Joseph R." agree, "Bill" and
    "Hillary" do not). Short forms then attach: "Mr. Putin", "President Trump", "Biden's" by surname
    (when several people share it: the one of agreeing gender mentioned last), "Vladimir" by a given
-   name that only one person has (via=alias). The canonical name is the longest full name seen
+   name that only one person has (via=alias), a non-dictionary word of six letters or more one edit
+   from exactly one surname by it (a typo: "Cureblo" for Curbelo). The canonical name is the longest full name seen
    ("Vladimir V. Putin"; "Trump" when the article never gives a first name). A name with no sign
    of being a person (no title, honorific, known given name, initial, pronoun or "said") keeps kind
    "other".
@@ -57,13 +64,13 @@ says where it was filed: its place names (countries, capitals) are not mentions.
 References: Hobbs, J. (1978). Resolving pronoun references. Lingua 44. Lappin, S. & Leass, H. J.
 (1994). An algorithm for pronominal anaphora resolution. Computational Linguistics 20(4).
 
-Modules, one per stage: `lexicon` (language data, tokens), `spans` (pass 1), `people` (pass 2),
+Modules, one per stage: `language` (language data, tokens), `spans` (pass 1), `people` (pass 2),
 `resolve`, `descriptions`, `pronouns` (pass 3), `mentions` (`find_mentions`, `headline_mentions`),
 `table` (the actors table and summaries). Everything is re-exported here: `helpers.actors.find_mentions`.
 """
 from __future__ import annotations
 
-from .lexicon import (
+from .language import (
     ABBREVIATIONS, Entry, Lexicon, PARTICLES, SPEECH_VERBS, SUFFIXES, Token, _fold, _tokenize, is_common, lexicon,
 )
 from .mentions import dateline_length, find_mentions, headline_mentions

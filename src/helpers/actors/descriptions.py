@@ -1,7 +1,7 @@
 """Descriptions and anaphors ("the president", "the agency"), demonyms and article places."""
 from __future__ import annotations
 
-from .lexicon import CAMPAIGN_OFFICES, COUNTRY_HEADS, GENERIC_ORG_HEADS, Lexicon, _fold, _tokenize
+from .language import CAMPAIGN_OFFICES, COUNTRY_HEADS, GENERIC_ORG_HEADS, Lexicon, _fold, _tokenize
 from .spans import Span
 from .people import Person, _gender
 

@@ -7,7 +7,9 @@ import pandas as pd
 
 from ..article import wire_dateline
 from ..tables import COLUMNS, conform, empty
-from .lexicon import Lexicon, SUFFIXES, _fold, _tokenize, is_common, lexicon
+from .language import (
+    Lexicon, SUFFIXES, _fold, _tokenize, dictionary_only, is_common, lexicon, mid_sentence_capitals,
+)
 from .spans import Span, _first_words, _match, _spans
 from .people import _people
 from .resolve import _resolve
@@ -26,21 +28,45 @@ def _user_table(aliases: dict[str, str] | None) -> dict:
     return table
 
 
-def _trim_fragments(spans_by_sent: list[list[Span]], texts: list[str], lex: Lexicon) -> None:
+#: "percent of (the) X", "% of X", "per capita X", "per unit of X", "our/their/its X": a quantity, not an actor.
+_MEASURED = re.compile(r"(?i:\b(?:(?:percent|%|share|unit|fraction|half|third|quarter) of(?: the| our| their| its)?"
+                       r"|our|their|its|your|per capita))\s+([A-Z]{2,5})\b(?!['’]s)\s*(\S*)")
+
+
+def _measured_acronyms(texts: list[str], lex: Lexicon) -> set:
+    """Acronyms written as a quantity or a possession and not as a modifier ("10 percent of GDP",
+    "per capita GDP in the state", "our GDP."): a measure such as GDP or CPI, never an actor. The
+    next word must be punctuation or a function word ("our NATO allies" keeps NATO); gazetteer
+    organisations keep theirs."""
+    out = set()
+    for text in texts:
+        for m in _MEASURED.finditer(text):
+            nxt = re.sub(r"\W+$", "", m.group(2)).lower()
+            if (not nxt or nxt in lex.stop or not nxt[:1].isalpha()) and (m.group(1).lower(),) not in lex.phrases:
+                out.add(m.group(1))
+    return out
+
+
+def _trim_fragments(spans_by_sent: list[list[Span]], texts: list[str], lex: Lexicon,
+                    mid_caps: frozenset | None = None) -> None:
     """Drop everyday words glued before a name: "Say Trump", "Plus Obama", "Who Criticized Trump".
 
     A person span of two or more words loses its first word while that word is an everyday word (not a
     given name: an easy English word, one the article writes in lower case, or a verb form in -ed/-es)
     and the rest ends with a name the article uses on its own elsewhere
     (a surname of another full name, or a lone capitalised name). "New York Post" keeps its words:
-    "Post" is no name of the article's.
+    "Post" is no name of the article's. A dictionary word the article never capitalises mid-sentence
+    (`language.dictionary_only`) goes too when a full name with a known given name follows
+    ("Activist Angela Davis"); not before a lone surname ("Rucker Culpepper") or an initial.
     """
     lower = {w for text in texts for w in re.findall(r"\b[a-z][a-z'’-]+\b", text)}
 
-    def everyday(word: str) -> bool:
+    def everyday(word: str, rest: list[str]) -> bool:
         w = _fold(word)
         return w not in lex.given and w not in lex.org_words and (
-            is_common(word, lex) or w in lower or (len(w) >= 6 and w.endswith(("ed", "ies", "es"))))
+            is_common(word, lex) or w in lower or (len(w) >= 6 and w.endswith(("ed", "ies", "es")))
+            or (len(rest) >= 2 and _fold(rest[0]) in lex.given and not word.isupper()
+                and dictionary_only(w, mid_caps, lex)))
 
     alone = {_fold(s.names[0]) for spans in spans_by_sent for s in spans if s.type == "single"}
     surnames = {_fold(s.names[-1]) for spans in spans_by_sent for s in spans
@@ -50,7 +76,7 @@ def _trim_fragments(spans_by_sent: list[list[Span]], texts: list[str], lex: Lexi
         for s in spans:
             if s.type != "person" or s.titles or s.honorific:
                 continue
-            while len(s.names) >= 2 and everyday(s.names[0]) and _fold(s.names[-1]) in known:
+            while len(s.names) >= 2 and everyday(s.names[0], s.names[1:]) and _fold(s.names[-1]) in known:
                 at = texts[k].find(s.names[1], s.start + len(s.names[0]))
                 if at < 0:
                     break
@@ -102,20 +128,22 @@ def find_mentions(sentences: pd.DataFrame, aliases: dict[str, str] | None = None
                                                        and s.entry.kind in ("country", "metonym", "skip"))
                                                       or s.type in ("single", "person")
                                                       or 0 <= credit <= s.start)]
-    # an acronym the article also writes in the plural ("super PACs") is a common noun there
-    plural = {m for text in texts for m in re.findall(r"\b([A-Z]{2,})s\b", text)}
+    # an acronym the article also writes in the plural ("super PACs") is a common noun there, and so
+    # is one it measures or owns ("percent of GDP", "our GDP." — not "our NATO allies")
+    plural = {m for text in texts for m in re.findall(r"\b([A-Z]{2,})s\b", text)} | _measured_acronyms(texts, lex)
     if plural:
         spans_by_sent = [[s for s in spans if not (s.type == "entity" and s.entry is not None
                                                    and s.entry.actor in plural and s.i + 1 == s.j)]
                          for spans in spans_by_sent]
-    _trim_fragments(spans_by_sent, texts, lex)
+    mid_caps = mid_sentence_capitals(spans_by_sent)  # a name's sign that no dictionary overrules
+    _trim_fragments(spans_by_sent, texts, lex, mid_caps)
     all_spans = [s for spans in spans_by_sent for s in spans]
     people = _people(all_spans, lex)
     # words the article also writes in lower case are ordinary words when they start a sentence
     lowercase_words = frozenset(w for text in texts for w in re.findall(r"\b[a-z][a-z'’-]+\b", text))
     paras = sentences["para_id"].tolist() if "para_id" in sentences else [0] * len(texts)
     _mark_quoted_pronouns(spans_by_sent, texts, paras, people)
-    _resolve(spans_by_sent, people, lex, user, lowercase_words, article_places)
+    _resolve(spans_by_sent, people, lex, user, lowercase_words, article_places, mid_caps)
     rows = []
     for s in all_spans:
         if (s.type in ("single", "anaphor") and not s.actor) or (s.type == "desc" and s.after_be):

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 import functools
 
-from .lexicon import Lexicon, SUFFIXES, _fold
+from .language import Lexicon, SUFFIXES, _fold
 from .spans import Span
 
 
@@ -176,3 +176,26 @@ def _shared_surname(cands: list[Person], s: Span) -> Person:
 
 def _gender(p: Person) -> str:
     return p.gender or p.gender_from_name
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """``a`` and ``b`` differ by exactly one letter inserted, dropped, changed or two neighbours swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [k for k in range(len(a)) if a[k] != b[k]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    k = next((k for k in range(len(short)) if short[k] != long_[k]), len(short))
+    return short[k:] == long_[k + 1:]
+
+
+def _misspelt_surname(word: str, by_surname: dict, dictionary: frozenset) -> list:
+    """The people of the one surname that the folded ``word`` misspells by a single edit ("Cureblo" for
+    Curbelo), else []. Only for words of six letters or more that are no dictionary word, with the
+    same first letter; never when two surnames are that close."""
+    if len(word) < 6 or word in dictionary:
+        return []
+    near = [name for name in by_surname if len(name) >= 6 and name[0] == word[0] and _one_edit(word, name)]
+    return by_surname[near[0]] if len(near) == 1 else []

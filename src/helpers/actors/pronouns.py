@@ -1,7 +1,7 @@
 """Pronouns: quoted speakers, gender and number agreement, and the antecedent search (Hobbs-style)."""
 from __future__ import annotations
 
-from .lexicon import _fold
+from .language import _fold
 from .spans import Span
 from .people import Person, _gender
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 from collections import Counter
 import re
 
-from .lexicon import ENGLISH_SUFFIXES, Entry, GOVERNMENT_HEADS, Lexicon, _fold, is_common
+from .language import (
+    ENGLISH_SUFFIXES, Entry, GOVERNMENT_HEADS, Lexicon, _fold, dictionary_only, dictionary_words, is_common,
+)
 from .spans import Span
-from .people import Person, _gender, _generation, _shared_surname, _split_name
+from .people import Person, _gender, _generation, _misspelt_surname, _shared_surname, _split_name
 from .descriptions import (
     _alias_target, _anaphor_target, _article_places, _demonyms, _resolve_description, _written_lower,
 )
@@ -14,7 +16,8 @@ from .pronouns import _resolve_pronoun
 
 
 def _resolve(spans_by_sent: list[list[Span]], people: list[Person], lex: Lexicon, user: dict,
-             lowercase_words: frozenset = frozenset(), article_places: set | frozenset = frozenset()) -> None:
+             lowercase_words: frozenset = frozenset(), article_places: set | frozenset = frozenset(),
+             mid_caps: frozenset | None = None) -> None:
     by_surname: dict[str, list[Person]] = {}
     by_given: dict[str, list[Person]] = {}
     for p in people:
@@ -93,11 +96,15 @@ def _resolve(spans_by_sent: list[list[Span]], people: list[Person], lex: Lexicon
                     s.entry = Entry(s.actor, "country", "demonym", plural=word.endswith("s"))
                 elif word in places:
                     continue  # a town: "in Harnau", a dateline's "OSKARNA", a gazetteer city
+                elif near := _misspelt_surname(word, by_surname, dictionary_words()):
+                    set_person(s, _shared_surname(near, s), "name")  # a typo: "Cureblo's bill" for Curbelo
                 elif s.sentence_start and not s.said and (is_common(s.names[0], lex) or word in lowercase_words):
                     continue
                 elif word in known_entities or word in short_org:
                     s.actor, s.kind = known_entities.get(word) or short_org[word]
                     s.via = "name"
+                elif s.sentence_start and not s.said and not s.names[0].isupper() and dictionary_only(word, mid_caps, lex):
+                    continue  # "Altogether", "Fishermen", "Hostilities": its one capital is the sentence's
                 elif word not in said_singles and word not in lex.given and not s.honorific and (
                         word in lex.place_words or (_written_lower(word, lowercase_words) and s.role != "possessive")):
                     continue  # an everyday word in capitals ("Atlantic Ocean", "hothouse Earth", "Presidents have …")

@@ -5,11 +5,11 @@ from dataclasses import dataclass, field
 import functools
 import re
 
-from .lexicon import (
+from .language import (
     ANAPHOR_MODIFIERS, BE_FORMS, CLAUSE_PUNCT, CLAUSE_WORDS, COUNTRY_HEADS, DESC_MODIFIERS, EVENT_NOUNS,
-    Entry, GOVERNMENT_HEADS, I_FORMS, Lexicon, MODIFIERS, MONTH_ABBREVIATIONS, OPEN_QUOTES, ORG_HEADS,
-    ORG_OFFICES, PARTICLES, PERSON_ORG_HEADS, PLACE_OF, PLACE_PREPOSITIONS, PREPOSITIONS, RACE_WORDS,
-    SPEECH_VERBS, START_ADVERBS, STATE_ABBREVIATIONS, SUFFIXES, Token, _fold, _tokenize, is_common,
+    Entry, GOVERNMENT_HEADS, I_FORMS, Lexicon, MODIFIERS, MONTH_ABBREVIATIONS, OCCASION_HEADS, OPEN_QUOTES,
+    ORG_HEADS, ORG_OFFICES, PARTICLES, PERSON_ORG_HEADS, PLACE_OF, PLACE_PREPOSITIONS, PREPOSITIONS,
+    RACE_WORDS, SPEECH_VERBS, START_ADVERBS, STATE_ABBREVIATIONS, SUFFIXES, Token, _fold, _tokenize, is_common,
 )
 
 
@@ -399,9 +399,13 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict) -> list[Span]:
                     i >= 1 and (toks[i - 1].low,) in lex.titles):
                 i = j  # "El Paso", "Fort Worth": a city
                 continue
-            if any(t.low in lex.thing_words for t in words) and not (i >= 1 and toks[i - 1].cap) \
+            ext = _thing_extent(toks, i, j, lex)
+            if any(t.low in lex.thing_words for t in toks[i:ext]) and not (i >= 1 and toks[i - 1].cap) \
                     and not any(t.low in lex.org_words for t in toks[i:_org_extent(toks, i, j, lex)]):
-                i = j  # "the Constitution", "the Second Amendment", "World War II": not actors
+                i = ext  # "the Constitution", "World War II", "the Energy Innovation and Carbon Dividend Act"
+                continue
+            if len(words) >= 2 and words[-1].low in OCCASION_HEADS and words[0].low not in lex.given:
+                i = j  # "Election Day", "the Super Bowl", "the Nobel Prize": an occasion, not an actor
                 continue
             if initial and len(words) == 1 and tok.low.endswith("ly") and j < n and toks[j].text == ",":
                 i = j  # "Basically, ..."
@@ -486,6 +490,24 @@ def _names_thing(toks: list[Token], j: int, lex: Lexicon) -> bool:
     return t.kind == "word" and not _match(lex.titles, lex.title_max, toks, j)[0] \
         and (t.low,) not in lex.phrases and t.low not in lex.given and not _sentence_initial(toks, j) \
         and toks[j - 1].kind != "abbr" or (toks[j - 1].kind == "abbr" and t.low in lex.org_words)
+
+
+def _thing_extent(toks: list[Token], i: int, j: int, lex: Lexicon) -> int:
+    """End of a capitalised run ``i..j`` together with a following "and"/"of"/"for" part whose own run
+    holds a thing word ("Energy Innovation and Carbon Dividend Act"); ``j`` when none follows.
+
+    Not across a given name or an organisation head word ("Mary Lind and the Paris Agreement",
+    "Sierra Club and Clean Air Act" stay apart).
+    """
+    n = len(toks)
+    if j + 1 >= n or toks[j].low not in ("and", "of", "for", "&") or not toks[j + 1].cap:
+        return j
+    if any(t.low in lex.given or t.low in lex.org_words for t in toks[i:j]) or (toks[j].low in ("and", "&") and j - i < 2):
+        return j
+    r = j + 1
+    while r < n and toks[r].cap and not toks[r - 1].poss:
+        r += 1
+    return r if any(t.low in lex.thing_words for t in toks[j + 1:r]) else j
 
 
 def _org_extent(toks: list[Token], i: int, j: int, lex: Lexicon) -> int:

