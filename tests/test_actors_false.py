@@ -47,12 +47,13 @@ def test_the_dictionary_rule_needs_an_article_and_a_word_in_lower_case_letters()
     # one sentence shows nothing about how the article writes a word: a lone surname stays
     sents = text.sentences(helpers.load_article("Gardner declined to testify before the harbour panel."))
     assert "Gardner" in set(actors.find_mentions(sents)["actor"])
-    # a word written all in capitals is not capitalised by the sentence start ("HARBINGER's poll")
+    # a word written all in capitals is not capitalised by the sentence start ("HARBINGER polls …"),
+    # and a possessive is more often a name's ("Harbinger's average")
     raw = HEAD + ("The poll was run for the board in June. Boats lined the quay on Monday. The vote is near. "
-                  "Crews waited. HARBINGER's average shows the plan ahead. The board meets again in May.")
-    assert "Harbinger" in _actors(raw) or "HARBINGER" in _actors(raw)
-    raw = raw.replace("HARBINGER's", "Harbinger's")
-    assert not _actors(raw) & {"Harbinger", "HARBINGER"}
+                  "Crews waited. HARBINGER polls show the plan ahead. The board meets again in May.")
+    assert _actors(raw) & {"Harbinger", "HARBINGER"}
+    assert _actors(raw.replace("HARBINGER polls show", "Harbinger's average shows")) & {"Harbinger"}
+    assert not _actors(raw.replace("HARBINGER", "Harbinger")) & {"Harbinger", "HARBINGER"}
 
 
 def test_a_dictionary_word_before_a_full_name_is_trimmed_but_not_a_given_name():

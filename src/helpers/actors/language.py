@@ -222,8 +222,8 @@ MIN_SENTENCES_TO_JUDGE = 5
 
 def dictionary_only(word: str, mid_caps: frozenset | None, lex: Lexicon) -> bool:
     """True when the folded ``word`` is a dictionary word that the article never capitalises mid-sentence
-    (``mid_caps``) and that is no known given name: its capital only marks a sentence's start. False when
-    ``mid_caps`` is None (a text too short to judge)."""
+    (``mid_caps``) and that is no known given name: its capital only marks a sentence's start. False
+    when ``mid_caps`` is None (a text too short to judge)."""
     return mid_caps is not None and word not in mid_caps and word not in lex.given and word in dictionary_words()
 
 

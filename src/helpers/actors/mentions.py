@@ -65,7 +65,7 @@ def _trim_fragments(spans_by_sent: list[list[Span]], texts: list[str], lex: Lexi
         w = _fold(word)
         return w not in lex.given and w not in lex.org_words and (
             is_common(word, lex) or w in lower or (len(w) >= 6 and w.endswith(("ed", "ies", "es")))
-            or (len(rest) >= 2 and _fold(rest[0]) in lex.given and not word.isupper()
+            or (len(rest) >= 2 and _fold(rest[0]) in lex.given and word[1:].islower()
                 and dictionary_only(w, mid_caps, lex)))
 
     alone = {_fold(s.names[0]) for spans in spans_by_sent for s in spans if s.type == "single"}

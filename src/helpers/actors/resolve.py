@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections import Counter
 import re
 
+from ..article import outlets
 from .language import (
     ENGLISH_SUFFIXES, Entry, GOVERNMENT_HEADS, Lexicon, _fold, dictionary_only, dictionary_words, is_common,
 )
@@ -103,8 +104,10 @@ def _resolve(spans_by_sent: list[list[Span]], people: list[Person], lex: Lexicon
                 elif word in known_entities or word in short_org:
                     s.actor, s.kind = known_entities.get(word) or short_org[word]
                     s.via = "name"
-                elif s.sentence_start and not s.said and not s.names[0].isupper() and dictionary_only(word, mid_caps, lex):
+                elif s.sentence_start and not s.said and s.role != "possessive" and s.names[0][1:].islower() \
+                        and dictionary_only(word, mid_caps, lex) and not outlets().canonical(word):
                     continue  # "Altogether", "Fishermen", "Hostilities": its one capital is the sentence's
+                    # (not "Reuters", an outlet; not "Fosberg's criticism": a possessive is more often a name's)
                 elif word not in said_singles and word not in lex.given and not s.honorific and (
                         word in lex.place_words or (_written_lower(word, lowercase_words) and s.role != "possessive")):
                     continue  # an everyday word in capitals ("Atlantic Ocean", "hothouse Earth", "Presidents have …")
