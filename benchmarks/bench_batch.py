@@ -54,8 +54,8 @@ print(json.dumps({"ok": r.ok, "failed": r.failed, "seconds": r.seconds, "import_
 STAGES = [
     ("read", "article.py", "load_article"),
     ("sentences", "text.py", "sentences"),
-    ("actors", "actors.py", "find_mentions"),
-    ("actor table", "actors.py", "actor_table"),
+    ("actors", "actors/mentions.py", "find_mentions"),
+    ("actor table", "actors/table.py", "actor_table"),
     ("quotes", "attribution/table.py", "find_quotes"),
     ("sentiment", "sentiment.py", "score_mentions"),
     ("sentiment by actor", "sentiment.py", "by_actor"),

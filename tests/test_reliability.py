@@ -268,7 +268,7 @@ def test_a_name_repeated_in_one_sentence_costs_linear_work(monkeypatch):
         calls["name_word"] += 1
         return name_word(tok, lex)
 
-    monkeypatch.setattr(actors, "_name_word", counting_name_word)
+    monkeypatch.setattr(actors.spans, "_name_word", counting_name_word)  # where _spans looks it up
     sents = text.sentences(load_article("Names\n\n" + "Mr. Trump " * 150))  # one sentence, 300 tokens
     mentions = actors.find_mentions(sents)
     assert len(mentions) >= 50

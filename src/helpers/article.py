@@ -1054,7 +1054,8 @@ def _subject_start(words: list, k: int) -> int:
     """Index of the first word of the name the body opens with, when a Title Case headline runs into
     it: from word ``k`` (the last capitalised word before the body's first lower-case word) back over
     given names, initials, office titles and party, place or role words ("Democratic New York Rep.
-    Alexandria | Ocasio-Cortez's claim …"); at least three words stay in the headline."""
+    Alexandria | Ocasio-Cortez's claim …"), and over a count before them ("Two Republican House | members");
+    at least three words stay in the headline."""
     from .resources import given_name_genders
 
     given, titles = given_name_genders(), _office_titles()
@@ -1067,6 +1068,8 @@ def _subject_start(words: list, k: int) -> int:
         if not (low in given or low in titles or low in _SUBJECT_WORDS or re.fullmatch(r"[A-Z]\.", prev)):
             break
         start -= 1
+    if start > 4 and start < k + 1 and words[start - 1].group() in _COUNT_WORDS:
+        return start - 1  # a counted group: "… Bound To Fail | Two Republican House members have signed …"
     # the subject needs a name in it: a headline never ends with the given name of the body's subject
     return start if start < k and words[k - 1].group().lower() in given else k
 
@@ -1074,6 +1077,8 @@ def _subject_start(words: list, k: int) -> int:
 #: "Washington (CNN)", "(Reuters)": an agency's credit that opens the body of a flattened text.
 _AGENCY_CREDIT = re.compile(r"(?:(?<=\s)[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?(?:,\s[A-Z][A-Za-z.]+)?\s)?"
                             r"\((?P<agency>[A-Z][A-Za-z]+)\)(?=\s)")
+#: Counts that open a noun phrase: before party or institution words they start the body's subject.
+_COUNT_WORDS = frozenset("Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Dozens Hundreds Several Both".split())
 #: Sentence openers that end a Title Case run when lower-case words follow them.
 _TITLE_STARTERS = frozenset("""But Among Since Although Though Despite During After When While As It This These
     Those Nearly Some Many Most""".split())

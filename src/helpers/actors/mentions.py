@@ -1,0 +1,203 @@
+"""The public passes: `find_mentions(sentences)` and `headline_mentions(title, mentions)`."""
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from ..article import wire_dateline
+from ..tables import COLUMNS, conform, empty
+from .language import (
+    Lexicon, SUFFIXES, _fold, _tokenize, dictionary_only, is_common, lexicon, mid_sentence_capitals,
+)
+from .spans import Span, _first_words, _match, _spans
+from .people import _people
+from .resolve import _resolve
+from .pronouns import _mark_quoted_pronouns
+
+
+def _user_table(aliases: dict[str, str] | None) -> dict:
+    table = {}
+    for surface, target in (aliases or {}).items():
+        if not str(surface).strip() or not str(target).strip():
+            continue
+        key = tuple(t.low for t in _tokenize(str(surface)))
+        table[key] = str(target).strip()
+        if key and key[0] == "the" and len(key) > 1:
+            table.setdefault(key[1:], str(target).strip())
+    return table
+
+
+#: "percent of (the) X", "% of X", "per capita X", "per unit of X", "our/their/its X": a quantity, not an actor.
+_MEASURED = re.compile(r"(?i:\b(?:(?:percent|%|share|unit|fraction|half|third|quarter) of(?: the| our| their| its)?"
+                       r"|our|their|its|your|per capita))\s+([A-Z]{2,5})\b(?!['’]s)\s*(\S*)")
+
+
+def _measured_acronyms(texts: list[str], lex: Lexicon) -> set:
+    """Acronyms written as a quantity or a possession and not as a modifier ("10 percent of GDP",
+    "per capita GDP in the state", "our GDP."): a measure such as GDP or CPI, never an actor. The
+    next word must be punctuation or a function word ("our NATO allies" keeps NATO); gazetteer
+    organisations keep theirs."""
+    out = set()
+    for text in texts:
+        for m in _MEASURED.finditer(text):
+            nxt = re.sub(r"\W+$", "", m.group(2)).lower()
+            if (not nxt or nxt in lex.stop or not nxt[:1].isalpha()) and (m.group(1).lower(),) not in lex.phrases:
+                out.add(m.group(1))
+    return out
+
+
+def _trim_fragments(spans_by_sent: list[list[Span]], texts: list[str], lex: Lexicon,
+                    mid_caps: frozenset | None = None) -> None:
+    """Drop everyday words glued before a name: "Say Trump", "Plus Obama", "Who Criticized Trump".
+
+    A person span of two or more words loses its first word while that word is an everyday word (not a
+    given name: an easy English word, one the article writes in lower case, or a verb form in -ed/-es)
+    and the rest ends with a name the article uses on its own elsewhere
+    (a surname of another full name, or a lone capitalised name). "New York Post" keeps its words:
+    "Post" is no name of the article's. A dictionary word the article never capitalises mid-sentence
+    (`language.dictionary_only`) goes too when a full name with a known given name follows
+    ("Activist Angela Davis"); not before a lone surname ("Rucker Culpepper") or an initial.
+    """
+    lower = {w for text in texts for w in re.findall(r"\b[a-z][a-z'’-]+\b", text)}
+
+    def everyday(word: str, rest: list[str]) -> bool:
+        w = _fold(word)
+        return w not in lex.given and w not in lex.org_words and (
+            is_common(word, lex) or w in lower or (len(w) >= 6 and w.endswith(("ed", "ies", "es")))
+            or (len(rest) >= 2 and _fold(rest[0]) in lex.given and word[1:].islower()
+                and dictionary_only(w, mid_caps, lex)))
+
+    alone = {_fold(s.names[0]) for spans in spans_by_sent for s in spans if s.type == "single"}
+    surnames = {_fold(s.names[-1]) for spans in spans_by_sent for s in spans
+                if s.type == "person" and len(s.names) >= 2 and not is_common(s.names[0], lex)}
+    known = alone | surnames
+    for k, spans in enumerate(spans_by_sent):
+        for s in spans:
+            if s.type != "person" or s.titles or s.honorific:
+                continue
+            while len(s.names) >= 2 and everyday(s.names[0], s.names[1:]) and _fold(s.names[-1]) in known:
+                at = texts[k].find(s.names[1], s.start + len(s.names[0]))
+                if at < 0:
+                    break
+                s.names = s.names[1:]
+                s.i += 1
+                s.start = at
+            if len(s.names) == 1:
+                s.type = "single"
+
+
+def dateline_length(first_sentence: str) -> int:
+    """Characters of the wire dateline opening the body ("WASHINGTON — …" → 13), else 0 (`article.wire_dateline`)."""
+    match = wire_dateline(first_sentence)
+    return match.end() if match else 0
+
+
+def find_mentions(sentences: pd.DataFrame, aliases: dict[str, str] | None = None) -> pd.DataFrame:
+    """Mentions table: one row per mention of an actor, in reading order.
+
+    Columns: ``actor`` (canonical name; empty for a pronoun or description nobody could be found
+    for), ``sent_id``, ``start``/``end`` (character offsets inside that sentence's ``text``, end
+    exclusive), ``surface`` (the text as written), ``via`` (name | alias | title | pronoun |
+    demonym), and the extra column ``kind`` (person | country | organization | group | other).
+    ``aliases`` maps extra surface forms to actors, e.g. ``{"the Trump administration": "Trump"}``;
+    a target is matched to a person by full name or by surname, else to a country or organisation.
+    See the module docstring for the rules.
+    """
+    if sentences is None or len(sentences) == 0:
+        out = empty("mentions")
+        out["kind"] = pd.Series(dtype="object")
+        return out
+    lex = lexicon()
+    user = _user_table(aliases)
+    texts = sentences["text"].astype(str).tolist()
+    ids = sentences["sent_id"].tolist() if "sent_id" in sentences else list(range(len(texts)))
+    spans_by_sent = [_spans(k, text, lex, user) for k, text in enumerate(texts)]
+    dateline = wire_dateline(texts[0]) if texts else None
+    article_places: set = set()
+    if dateline:
+        # its places and its "(Agency)" credit go; "NATO — the alliance said" keeps NATO
+        cut, credit = dateline.end(), dateline.start("agency")
+        # a town's name there ("OSKARNA, Valdoria —") is a place wherever the article uses it
+        city_end = texts[0].find(",", 0, cut)
+        city_end = cut if city_end < 0 else city_end
+        article_places |= {_fold(s.names[0]) for s in spans_by_sent[0]
+                           if s.type in ("single", "person") and s.start < city_end and s.names}
+        spans_by_sent[0] = [s for s in spans_by_sent[0]
+                            if s.start >= cut or not ((s.type == "entity" and s.entry is not None
+                                                       and s.entry.kind in ("country", "metonym", "skip"))
+                                                      or s.type in ("single", "person")
+                                                      or 0 <= credit <= s.start)]
+    # an acronym the article also writes in the plural ("super PACs") is a common noun there, and so
+    # is one it measures or owns ("percent of GDP", "our GDP." — not "our NATO allies")
+    plural = {m for text in texts for m in re.findall(r"\b([A-Z]{2,})s\b", text)} | _measured_acronyms(texts, lex)
+    if plural:
+        spans_by_sent = [[s for s in spans if not (s.type == "entity" and s.entry is not None
+                                                   and s.entry.actor in plural and s.i + 1 == s.j)]
+                         for spans in spans_by_sent]
+    mid_caps = mid_sentence_capitals(spans_by_sent)  # a name's sign that no dictionary overrules
+    _trim_fragments(spans_by_sent, texts, lex, mid_caps)
+    all_spans = [s for spans in spans_by_sent for s in spans]
+    people = _people(all_spans, lex)
+    # words the article also writes in lower case are ordinary words when they start a sentence
+    lowercase_words = frozenset(w for text in texts for w in re.findall(r"\b[a-z][a-z'’-]+\b", text))
+    paras = sentences["para_id"].tolist() if "para_id" in sentences else [0] * len(texts)
+    _mark_quoted_pronouns(spans_by_sent, texts, paras, people)
+    _resolve(spans_by_sent, people, lex, user, lowercase_words, article_places, mid_caps)
+    rows = []
+    for s in all_spans:
+        if (s.type in ("single", "anaphor") and not s.actor) or (s.type == "desc" and s.after_be):
+            continue  # a capitalised common word that only starts a sentence; "the company" of nobody; a predicate
+        text = texts[s.sent]
+        rows.append((s.actor, ids[s.sent], s.start, s.end, text[s.start:s.end], s.via, s.kind or ""))
+    if not rows:
+        out = empty("mentions")
+        out["kind"] = pd.Series(dtype="object")
+        return out
+    df = pd.DataFrame(rows, columns=COLUMNS["mentions"] + ["kind"])
+    return conform(df, "mentions")
+
+
+def headline_mentions(title: str, mentions: pd.DataFrame) -> pd.DataFrame:
+    """Mentions in the headline of the actors the body names: columns actor, start, end, surface, via, kind.
+
+    A headline capitalises every word, so capitals say nothing there; it is never searched for
+    new actors. Only the forms the body already uses for an actor (its name and alias mentions,
+    demonyms, and a person's surname when no other actor shares it) are looked up, longest match
+    first. ``start``/``end`` are offsets inside ``title`` (end exclusive).
+    """
+    cols = ["actor", "start", "end", "surface", "via", "kind"]
+    if not title or mentions is None or len(mentions) == 0:
+        return pd.DataFrame(columns=cols)
+    forms: dict = {}
+    kinds: dict = {}
+    surnames: dict = {}
+    for actor, surface, via, kind in zip(mentions["actor"], mentions["surface"], mentions["via"],
+                                         mentions.get("kind", pd.Series([""] * len(mentions)))):
+        if not isinstance(actor, str) or not actor or via not in ("name", "alias", "demonym"):
+            continue
+        kinds[actor] = kind if isinstance(kind, str) else ""
+        for form in (surface, actor):
+            key = tuple(t.low for t in _tokenize(str(form)) if t.is_word)
+            if key:
+                forms.setdefault(key, actor)
+        if kinds[actor] == "person":
+            words = [t.low for t in _tokenize(actor) if t.is_word and t.low not in SUFFIXES]
+            if words:
+                surnames.setdefault(words[-1], set()).add(actor)
+    for surname, owners in surnames.items():
+        if len(owners) == 1:
+            forms.setdefault((surname,), next(iter(owners)))
+    toks = _tokenize(title)
+    index = _first_words(forms, cache=False)
+    longest = max(len(k) for k in forms) if forms else 0
+    rows, i = [], 0
+    while i < len(toks):
+        n, actor = _match(forms, longest, toks, i, index=index) if toks[i].is_word else (0, None)
+        if n:
+            a, b = toks[i].start, toks[i + n - 1].end
+            rows.append((actor, a, b, title[a:b], "name", kinds.get(actor, "")))
+            i += n
+        else:
+            i += 1
+    return pd.DataFrame(rows, columns=cols)
