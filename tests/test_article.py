@@ -1,7 +1,6 @@
 """The article reader: the seed as pasted from the web, Markdown, HTML, and bad input."""
 from __future__ import annotations
 
-import time
 
 import pytest
 
@@ -505,14 +504,13 @@ def test_only_furniture_is_refused():
         "no article text found (only page furniture)"
 
 
-def test_very_long_text_is_fast(seed):
+def test_very_long_text_reads_whole(seed):
+    # its speed (linear in length) is measured by benchmarks/bench_reading.py, not here
     text = "A very long article\n" + "\n".join(seed.paragraphs * 600)  # 12,000 paragraphs
     assert len(text.encode("utf-8")) > 2_500_000
-    started = time.perf_counter()
     a = load_article(text)
-    elapsed = time.perf_counter() - started
     assert a.title == "A very long article" and len(a.paragraphs) == 12000
-    assert elapsed < 10, f"reading {len(text)} characters took {elapsed:.1f} s"
+    assert a.paragraphs[-1] == seed.paragraphs[-1]
 
 
 def test_non_english_text_warns_but_reads():
