@@ -192,6 +192,17 @@ class BatchResult:
         return line
 
 
+def _check_thread_setting() -> None:
+    """Raise `InputError` now (in the parent, before any fork) for a ``$HELPERS_ENCODER_THREADS`` that is no number.
+
+    Each worker reads it at start-up (`scale.configure_worker`), before a worker can report an
+    error; unchecked, every worker would die and every article fail as "the worker process died".
+    """
+    from .scale import encoder_threads_env
+
+    encoder_threads_env()
+
+
 # --------------------------------------------------------------------------- worker side
 _CONFIG: dict = {}
 
@@ -575,6 +586,7 @@ def _run_locked(paths, out_dir, jobs, force, aliases, progress, figures, schedul
         print(f"note: {path}: named more than once; analysed once", file=sys.stderr)
     slugs = assign_slugs(inputs)
     tasks = [(str(p), s) for p, s in zip(inputs, slugs)]
+    _check_thread_setting()  # a bad $HELPERS_ENCODER_THREADS: one error here, not a dead worker per article
     jobs = (os.cpu_count() or 1) if jobs == 0 else max(1, int(jobs))
     jobs = min(jobs, max(1, len(tasks)))
     mode = scale.figure_mode(figures, len(tasks))

@@ -177,13 +177,9 @@ def set_threads(n: int | None) -> None:
 def _thread_count() -> int | None:
     if _threads is not None:
         return _threads
-    raw = os.environ.get(THREADS_ENV, "").strip()
-    if not raw:
-        return None
-    try:
-        return max(1, int(raw))
-    except ValueError:
-        raise InputError(THREADS_ENV, f"{raw!r} is not a whole number of threads") from None
+    from .scale import encoder_threads_env
+
+    return encoder_threads_env()
 
 
 class Encoder:

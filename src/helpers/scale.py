@@ -85,6 +85,22 @@ def available_cores() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def encoder_threads_env() -> int | None:
+    """Threads asked for by ``$HELPERS_ENCODER_THREADS`` (None when unset or empty; at least 1).
+
+    Raises `InputError` (one line naming the variable) when it is not a whole number.
+    """
+    raw = os.environ.get(ENCODER_THREADS_ENV, "").strip()
+    if not raw:
+        return None
+    try:
+        return max(1, int(raw))
+    except ValueError:
+        from .errors import InputError
+
+        raise InputError(ENCODER_THREADS_ENV, f"{raw!r} is not a whole number of threads") from None
+
+
 def threads_per_worker(jobs: int, cores: int | None = None) -> int:
     """Threads each of ``jobs`` worker processes may use so that together they fill ``cores`` once.
 
@@ -111,7 +127,7 @@ def configure_worker(threads: int) -> int:
     for name in NUMERIC_THREADS_ENV:
         os.environ.setdefault(name, str(threads))
     _limit_thread_pools(threads)
-    encoder_threads = int(os.environ[ENCODER_THREADS_ENV])
+    encoder_threads = encoder_threads_env() or threads
     _set_encoder_threads(encoder_threads)
     return encoder_threads
 
