@@ -1,6 +1,7 @@
 """Who blames whom: parsing Park et al. lines, the shipped classifier, and its evaluation."""
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from helpers import directed
@@ -94,3 +95,32 @@ def test_valid_scores():
     assert metrics["task"] == "directed" and metrics["n"] == 1461 and metrics["model"] == "fast"
     assert metrics["f1_macro"] >= 0.62 and metrics["f1_micro"] >= 0.80
     assert table["support"].sum() == 1461
+
+
+def _mentions(texts: dict[int, str], names: list[str]) -> pd.DataFrame:
+    rows = []
+    for sid, text in texts.items():
+        for name in names:
+            at = text.find(name)
+            if at >= 0:
+                rows.append({"actor": name, "sent_id": sid, "start": at, "end": at + len(name), "surface": name,
+                             "via": "name"})
+    return pd.DataFrame(rows)
+
+
+def test_quote_over_two_sentences_pairs_the_speaker_with_the_actors_inside_the_quote_only():
+    # start is an offset in the quote's first sentence, end in its last (helpers.attribution)
+    texts = {0: "Before the vote Ortiz stood up: “Voss has failed the city.",
+             1: "Kim and Lee will have to fix it,” Hale said, looking at Park."}
+    sentences = pd.DataFrame({"sent_id": list(texts), "text": list(texts.values())})
+    mentions = _mentions(texts, ["Ortiz", "Voss", "Kim", "Lee", "Hale", "Park"])
+    start, end = texts[0].index("Voss"), texts[1].index("”")
+    quotes = pd.DataFrame([{"speaker": "Hale", "cue": "said", "content": "…", "sent_id": 0, "sent_ids": "0|1",
+                            "direct": True, "start": start, "end": end, "speaker_sent_id": 1,
+                            "speaker_start": texts[1].index("Hale"), "speaker_end": texts[1].index("Hale") + 4}])
+    quoted = {(c["sent_id"], c["a2"]) for c in directed.candidates(sentences, mentions, quotes)
+              if c["via"] == "quote" and c["a1"] == "Hale"}
+    assert quoted == {(0, "Voss"), (1, "Kim"), (1, "Lee")}  # not Ortiz (before the quote), not Park (after it)
+    one = quotes.assign(sent_ids="1", sent_id=1, start=0)  # a one-sentence quote: both bounds in that sentence
+    quoted = {c["a2"] for c in directed.candidates(sentences, mentions, one) if c["via"] == "quote"}
+    assert quoted == {"Kim", "Lee"}

@@ -489,13 +489,15 @@ def candidates(sentences, mentions, quotes=None) -> list[dict]:
             if not speaker:
                 continue
             sids = [_int(x) for x in str(q.get("sent_ids") or q.get("sent_id")).split("|")] if "sent_ids" in cols else [_int(q.get("sent_id"))]
-            first = _int(q.get("sent_id"))
+            first, last = _int(q.get("sent_id")), sids[-1]  # start is an offset in the first sentence, end in the last
             spk_sid, spk = _int(q.get("speaker_sent_id")), (_int(q.get("speaker_start")), _int(q.get("speaker_end")))
             for sid in sids:
                 if sid is None or sid not in texts:
                     continue
                 text = texts[sid]
-                lo, hi = (_int(q.get("start"), 0), _int(q.get("end"), len(text))) if sid == first and "start" in cols else (0, len(text))
+                bounded = "start" in cols
+                lo = _int(q.get("start"), 0) if bounded and sid == first else 0
+                hi = _int(q.get("end"), len(text)) if bounded and sid == last else len(text)
                 targets = [m for m in ents.get(sid, []) if m[0] != speaker and lo <= m[1] and m[2] <= hi]
                 for actor, a, b, _ in targets:
                     if spk_sid == sid and None not in spk:
