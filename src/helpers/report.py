@@ -67,14 +67,19 @@ def notebook_title(notebook: Path) -> str:
     return notebook.stem.replace("_", " ")
 
 
+_KEPT = "(no report written; an earlier report of this article is kept)"
+
+
 def execute_notebook(notebook: Path, output: Path, parameters: dict, timeout: int = 600) -> Path:
     """Run one notebook with papermill from the project root; returns the executed copy's path.
 
-    Raises `ReportError` (notebook name, exception name and message) when a cell fails.
+    Raises `ReportError` (one line: notebook name, then the cell's exception name and message, or
+    that a cell ran past ``timeout`` seconds, or that the kernel died) when the notebook does not finish.
     """
     import logging
 
     import papermill as pm
+    from nbclient.exceptions import CellTimeoutError, DeadKernelError
     from papermill.exceptions import PapermillExecutionError
 
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -88,8 +93,11 @@ def execute_notebook(notebook: Path, output: Path, parameters: dict, timeout: in
             extra_arguments=["--IPKernelApp.log_level=50"],
         )
     except PapermillExecutionError as err:
-        raise ReportError(notebook.name, f"cell {err.exec_count} failed: {err.ename}: {err.evalue} "
-                                         "(no report written; an earlier report of this article is kept)") from None
+        raise ReportError(notebook.name, f"cell {err.exec_count} failed: {err.ename}: {err.evalue} {_KEPT}") from None
+    except CellTimeoutError:
+        raise ReportError(notebook.name, f"a cell ran longer than {timeout} s and was stopped {_KEPT}") from None
+    except DeadKernelError:
+        raise ReportError(notebook.name, f"the notebook's kernel died (out of memory, or killed) {_KEPT}") from None
     return output
 
 
