@@ -17,12 +17,11 @@ from __future__ import annotations
 
 import html
 import re
-import shutil
 from pathlib import Path
 
 from .article import load_article
 from .errors import InputError
-from .fsutil import pid_temp_dir, publish_dir, remove_dead_temps
+from .fsutil import atomic_dir, remove_dead_temps
 from .paths import FIGURES, PROJECT_ROOT, resolve
 
 NOTEBOOK_GLOB = "0[0-5]_*.ipynb"
@@ -196,8 +195,7 @@ def build_report(article_path, out_dir="reports", figures_dir=None, notebooks=No
     pages = [(f"{nb.stem}.html", t) for nb, t in zip(notebooks, titles)]
     article_title = article.title or slug
     remove_dead_temps(out_dir)  # left by a report run that was killed
-    tmp = pid_temp_dir(out_dir, slug)
-    try:
+    with atomic_dir(out_dir, slug, record_pid=True) as tmp:
         for i, nb in enumerate(notebooks):
             executed = execute_notebook(
                 nb, tmp / nb.name, {"article": str(article_path), "out_dir": str(fig_dir)}
@@ -206,12 +204,5 @@ def build_report(article_path, out_dir="reports", figures_dir=None, notebooks=No
                     nav=_nav(pages, i, article_title))
         entries = [(f, t, QUESTIONS.get(f[:2], "")) for f, t in pages]
         (tmp / "index.html").write_text(index_page(article, entries, fig_dir), encoding="utf-8")
-        final = out_dir / slug
-        publish_dir(tmp)
-        if final.exists():
-            shutil.rmtree(final)
-        tmp.rename(final)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
+    final = out_dir / slug
     return final / "index.html"
