@@ -138,6 +138,40 @@ def test_thread_setting():
         encoder.set_threads(None)
 
 
+FORK_CHILD = """
+import os, signal, threading
+from helpers import encoder
+
+parent = encoder.load()  # a session with its thread pool in the parent
+held, release = threading.Event(), threading.Event()
+
+def hold():
+    with encoder._lock:  # another thread inside the lock when the process forks
+        held.set()
+        release.wait()
+
+threading.Thread(target=hold, daemon=True).start()
+held.wait()
+pid = os.fork()
+if pid == 0:
+    signal.alarm(120)  # a deadlocked child is killed by SIGALRM instead of hanging the test
+    inherited = encoder._orphans == [parent] and not encoder._loaded
+    child = encoder.load()  # its own session; the lock held in the parent must not block it
+    encoder.set_threads(1)  # drops the child's session only
+    kept = encoder._orphans == [parent] and parent.session is not None and child is not parent
+    p = encoder.load().target_proba([("Hale praised Ruiz warmly.", 0, 4)])
+    os._exit(0 if inherited and kept and p.shape == (1, 3) else 3)
+release.set()
+print(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]))
+"""
+
+
+def test_a_forked_child_keeps_the_inherited_session_and_is_not_blocked_by_the_parents_lock():
+    res = subprocess.run([sys.executable, "-c", FORK_CHILD], capture_output=True, text=True, cwd=PROJECT_ROOT,
+                         timeout=300)
+    assert res.returncode == 0 and res.stdout.strip().splitlines()[-1] == "0", res.stdout + res.stderr[-2000:]
+
+
 def test_analyze_imports_no_torch():
     code = ("import sys, helpers; a = helpers.analyze(sys.argv[1]); "
             "assert len(a.mention_sentiment) > 0; "

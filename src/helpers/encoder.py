@@ -54,6 +54,7 @@ BATCH = 8
 #: 320 x 384 input, one core): a fifth to a quarter of an int8 graph's time (docs/models/logs/encoder-speed.md).
 DISABLED_OPTIMIZERS = ("SkipLayerNormFusion",)
 
+#: Guards the creation of this process's session (`load`); re-created in a forked child (`_after_fork`).
 _lock = threading.Lock()
 _threads: int | None = None
 
@@ -223,8 +224,7 @@ class Encoder:
         for s in range(0, len(order), BATCH):
             idx = order[s:s + BATCH]
             ids, mask, pos = pad([rows[i] for i in idx], [positions[i] for i in idx])
-            with _lock:
-                res = self.session.run([head], {"ids": ids, "mask": mask, "pos": pos})[0]
+            res = self.session.run([head], {"ids": ids, "mask": mask, "pos": pos})[0]  # thread-safe in ONNX Runtime
             out[idx] = res
         return out[back]
 
@@ -260,13 +260,39 @@ class Encoder:
 
 
 _loaded: dict[int, Encoder] = {}
+#: Sessions a forked child inherited from its parent: kept referenced and never freed in the child
+#: (freeing one waits forever for its thread pool, whose threads do not exist in the copy).
+_orphans: list[Encoder] = []
+
+
+def _after_fork() -> None:
+    """In a forked child: set the parent's sessions aside (never freed here) and start with a fresh lock.
+
+    A lock held by another of the parent's threads at the fork would stay locked in the child forever.
+    """
+    global _lock
+    _orphans.extend(_loaded.values())
+    _loaded.clear()
+    _lock = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_after_fork)
+
+
+def _drop() -> None:
+    """Forget this process's session (freed when nothing else holds it); any other process's is set aside."""
+    pid = os.getpid()
+    _orphans.extend(m for p, m in _loaded.items() if p != pid)
+    _loaded.clear()
 
 
 def load() -> Encoder:
     """The shipped encoder, one session per process (threads: `set_threads` / ``HELPERS_ENCODER_THREADS``).
 
     Keyed by process id: a worker forked from a parent that had loaded it opens its own session
-    (ONNX Runtime's thread pool does not survive a fork).
+    (ONNX Runtime's thread pool does not survive a fork); the inherited one is kept, unused, in
+    `_orphans`.
     """
     pid = os.getpid()
     model = _loaded.get(pid)
@@ -274,9 +300,9 @@ def load() -> Encoder:
         with _lock:
             model = _loaded.get(pid)
             if model is None:
-                _loaded.clear()
+                _drop()
                 model = _loaded[pid] = Encoder(MODEL_DIR, _thread_count())
     return model
 
 
-load.cache_clear = _loaded.clear  # type: ignore[attr-defined]
+load.cache_clear = _drop  # type: ignore[attr-defined]

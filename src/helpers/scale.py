@@ -118,8 +118,9 @@ def configure_worker(threads: int) -> int:
     Sets ``$HELPERS_ENCODER_THREADS`` (the encoder's intra-op threads) and the OpenMP / BLAS
     variables of `NUMERIC_THREADS_ENV` unless the user set them, limits the BLAS and OpenMP
     thread pools already loaded in this process (threadpoolctl: a forked worker inherits numpy's
-    OpenBLAS sized for every core), and drops an encoder session inherited from the parent
-    (`encoder.set_threads`), so the worker opens ONE session of its own, with that many threads.
+    OpenBLAS sized for every core), and sets the encoder's thread count (`encoder.set_threads`),
+    so the worker opens ONE session of its own, with that many threads (a session inherited from
+    the parent is set aside, never used or freed in the worker).
     Returns the encoder's thread count (the user's ``$HELPERS_ENCODER_THREADS`` if set).
     """
     threads = max(1, int(threads))
@@ -161,8 +162,11 @@ def prepare_parent(sentiment: str = "encoder") -> None:
     parent's memory. With ``sentiment="fast"`` the small linear model is loaded here too.
 
     A session this process opened earlier (a notebook that analysed an article, then runs a
-    batch) is closed HERE, before the fork: closing it in a worker would wait forever for its
-    thread pool, whose threads do not exist in the forked copy. It is reopened on next use.
+    batch) is dropped from the encoder's cache here, before the fork, so the parent frees it when
+    nothing else holds it and the workers do not inherit it (reopened on next use). A worker that
+    does inherit one (a fork made elsewhere) keeps it referenced and never frees it
+    (``encoder._orphans``): freeing it there would wait forever for its thread pool, whose
+    threads do not exist in the forked copy.
     """
     import sys
 
