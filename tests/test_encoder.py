@@ -221,3 +221,22 @@ def test_analyze_fast_has_rule_edges_only():
     assert rule.reset_index(drop=True).equals(fast.blame.reset_index(drop=True))  # the rules' edges are untouched
     with pytest.raises(InputError):
         helpers.analyze(SEED_ARTICLE, sentiment="bert")
+
+
+def test_metadata_reads_open_no_session():
+    code = """
+import json, pandas as pd
+from helpers import directed, encoder, sentiment
+meta = json.loads((encoder.MODEL_DIR / encoder.META_FILE).read_text(encoding="utf-8"))
+assert encoder.load_meta() == meta and encoder.load_meta() is encoder.load_meta()
+assert directed.edge_threshold("encoder") == meta["edges"]["threshold"]
+card = sentiment.model_card()
+assert meta["dev"]["dev_rw"]["f1_macro"] in set(card["f1_macro"])
+ms = pd.DataFrame({"actor": ["A", "A", "B"], "label": ["negative", "positive", "neutral"], "score": [-0.8, 0.6, 0.0],
+                   "p_negative": [0.85, 0.1, 0.1], "p_neutral": [0.1, 0.2, 0.8], "p_positive": [0.05, 0.7, 0.1]})
+assert sentiment.by_actor(ms, model="encoder")["mentions"].tolist() == [2, 1]
+assert not encoder._loaded, "a session was opened to read metadata"
+print("ok")
+"""
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=PROJECT_ROOT, timeout=300)
+    assert res.returncode == 0 and res.stdout.strip() == "ok", res.stdout + res.stderr[-2000:]

@@ -362,7 +362,7 @@ def edge_threshold(name: str = EDGE_MODEL) -> float:
     if check_edge_model(name) == "encoder":
         from . import encoder
 
-        return float(encoder.load().meta.get("edges", {}).get("threshold", 0.5))
+        return float(encoder.load_meta().get("edges", {}).get("threshold", 0.5))
     return EDGE_THRESHOLDS[name]
 
 

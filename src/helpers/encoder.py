@@ -25,6 +25,7 @@ Relation Extraction", AACL 2022. Guo et al., "On Calibration of Modern Neural Ne
 """
 from __future__ import annotations
 
+import functools
 import json
 import os
 import threading
@@ -257,6 +258,17 @@ class Encoder:
         if flip.any():
             p[flip] = p[flip][:, [0, 2, 1, 4, 3]]
         return p
+
+
+@functools.lru_cache(maxsize=4)
+def load_meta(model_dir: Path = MODEL_DIR) -> dict:
+    """The shipped model's ``meta.json`` (temperatures, dev scores, edge threshold), read once; no session.
+
+    For metadata only: `load` builds the ONNX Runtime session (about 0.3 s and 100+ MB). Empty
+    when the file is missing. ``load_meta.cache_clear()`` after writing a new model.
+    """
+    path = Path(model_dir) / META_FILE
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
 
 
 _loaded: dict[int, Encoder] = {}

@@ -260,7 +260,7 @@ def _temperature_ratios(model: str) -> list[float] | None:
         return None
     from . import encoder
 
-    meta = encoder.load().meta
+    meta = encoder.load_meta()
     t0 = float(meta.get("temperature", {}).get("target", 1.0))
     boot = meta.get("temperature_bootstrap") or []
     return [float(t) / t0 for t in boot] or None
@@ -379,7 +379,7 @@ def model_card() -> pd.DataFrame:
     from . import encoder
 
     rows = []
-    enc_dev = encoder.load().meta.get("dev", {})
+    enc_dev = encoder.load_meta().get("dev", {})
     for split in ("dev_rw", "dev_mt"):
         if split in enc_dev:
             d = enc_dev[split]

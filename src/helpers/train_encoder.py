@@ -599,6 +599,7 @@ def finalize(checkpoint: Path, out_dir: Path | None = None, run_info: dict | Non
                           enc.TOKENIZER_FILE: sha256(out_dir / enc.TOKENIZER_FILE)}
         (out_dir / enc.META_FILE).write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
         enc.load.cache_clear()
+        enc.load_meta.cache_clear()
         log(f"wrote {out_dir} ({chosen}); dev {json.dumps(scores)}; T {temp}; edges {json.dumps(meta['edges'])}")
         return out_dir
     finally:
