@@ -258,3 +258,12 @@ def test_bad_encoder_threads_setting_is_one_error_before_any_worker_starts(three
     assert scale.encoder_threads_env() == 3
     monkeypatch.setenv(scale.ENCODER_THREADS_ENV, "")
     assert scale.encoder_threads_env() is None
+
+
+def test_jobs_0_means_the_cores_of_the_affinity_mask_not_the_cpu_count(three_articles, tmp_path, monkeypatch):
+    forked = []
+    monkeypatch.setattr(scale, "available_cores", lambda: 1)  # as under `taskset -c 0` on a big machine
+    monkeypatch.setattr(os, "cpu_count", lambda: 64)
+    monkeypatch.setattr(scale, "prepare_parent", lambda sentiment="encoder": forked.append(sentiment))
+    result = batch.run([three_articles], tmp_path / "o", jobs=0, figures="none", progress=False, sentiment="fast")
+    assert result.ok == 3 and forked == []  # one core: analysed in this process, no pool prepared
