@@ -210,6 +210,61 @@ def test_train_encoder_cli_bad_data_is_one_line_error(tmp_path, capsys):
     assert err.startswith("error: ") and "training data missing" in err and len(err.strip().splitlines()) == 1
 
 
+def _training_data(root):
+    from helpers import train_encoder
+
+    for name, files in train_encoder.TRAIN_FILES.items():
+        (root / name).mkdir(parents=True)
+        for f in files:
+            (root / name / f).write_text("", encoding="utf-8")
+    return root
+
+
+def test_train_encoder_calibrates_and_scores_on_the_data_it_trains_on(tmp_path, monkeypatch):
+    import argparse
+
+    from helpers import datasets, train_encoder
+
+    data = _training_data(tmp_path / "mine")
+    calls = {}
+    monkeypatch.setattr(train_encoder, "work_dir", lambda: tmp_path / "work")
+    (tmp_path / "work" / "run").mkdir(parents=True)
+    (tmp_path / "work" / "run" / "epoch3.pt").write_bytes(b"")
+
+    def fake_train(newsmtsc, directed, out, log):
+        calls["train"] = (newsmtsc, directed)
+        return out
+
+    monkeypatch.setattr(train_encoder, "train", fake_train)
+    monkeypatch.setattr(train_encoder, "finalize", lambda ckpt, **kw: calls.setdefault("finalize", kw["data"]))
+    assert train_encoder.train_cli(argparse.Namespace(data=str(data))) == 0
+    assert calls["train"] == calls["finalize"] == (data / "newsmtsc", data / "directed_sentiment")
+    # without --data: each set where `datasets.locate` finds it (data/<set> first, then ../shared)
+    monkeypatch.setattr(datasets, "locate", lambda name: data / name)
+    assert train_encoder.data_folders() == (data / "newsmtsc", data / "directed_sentiment")
+    (data / "directed_sentiment" / "valid.txt").unlink()
+    with pytest.raises(InputError, match="valid.txt: training data missing"):
+        train_encoder.data_folders()
+
+
+def test_a_model_folder_is_replaced_whole_or_not_at_all(tmp_path, monkeypatch):
+    from helpers import train_encoder
+
+    (tmp_path / "g.onnx").write_bytes(b"graph one")
+    (tmp_path / "t.json").write_text("{}", encoding="utf-8")
+    out = train_encoder.write_model(tmp_path / "encoder", tmp_path / "g.onnx", tmp_path / "t.json", {"dev": 1})
+    first = json.loads((out / encoder.META_FILE).read_text(encoding="utf-8"))
+    assert first["sha256"][encoder.MODEL_FILE] == hashlib.sha256(b"graph one").hexdigest() and first["dev"] == 1
+    (tmp_path / "g.onnx").write_bytes(b"graph two")
+    real = train_encoder.sha256
+    monkeypatch.setattr(train_encoder, "sha256", lambda p: real(p) if p.name == encoder.MODEL_FILE else 1 / 0)
+    with pytest.raises(ZeroDivisionError):  # interrupted after the new graph was copied
+        train_encoder.write_model(tmp_path / "encoder", tmp_path / "g.onnx", tmp_path / "t.json", {"dev": 2})
+    assert (out / encoder.MODEL_FILE).read_bytes() == b"graph one"  # the earlier model, with its own metadata
+    assert json.loads((out / encoder.META_FILE).read_text(encoding="utf-8")) == first
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["encoder", "g.onnx", "t.json"]
+
+
 def test_analyze_fast_has_rule_edges_only():
     import helpers
 

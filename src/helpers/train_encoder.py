@@ -312,34 +312,48 @@ def _logger(path: Path | None):
     return log
 
 
+TRAIN_FILES = {"newsmtsc": ("train.jsonl", "dev_rw.jsonl", "dev_mt.jsonl"), "directed_sentiment": ("train.txt", "valid.txt")}
+
+
+def data_folders(data=None) -> tuple[Path, Path]:
+    """The NewsMTSC and Park et al. folders to train and calibrate on: ``(newsmtsc, directed_sentiment)``.
+
+    ``data`` (``--data``): a folder holding both as sub-folders. Without it each is found where
+    `helpers.datasets.locate` finds it (the project's ``data/<set>``, else ``../shared/data/<set>``).
+    Raises `InputError` (one line) naming the first training or dev file that is missing.
+    """
+    from . import datasets
+
+    folders = tuple(Path(data) / name if data else datasets.locate(name) for name in TRAIN_FILES)
+    for folder, files in zip(folders, TRAIN_FILES.values()):
+        for name in files:
+            if not (folder / name).is_file():
+                raise InputError(str(folder / name), "training data missing")
+    return folders
+
+
 def train_cli(args) -> int:
     """``python -m helpers train encoder [--data DIR]``: fine-tune, export, calibrate; writes ``helpers/data/encoder/``.
 
-    ``--data``: a folder holding ``newsmtsc/`` and ``directed_sentiment/`` (default ``../shared/data``).
-    The log goes to stderr and ``<cache>/encoder/train.log``.
+    ``--data``: a folder holding ``newsmtsc/`` and ``directed_sentiment/`` (default: each found by
+    `data_folders`, ``data/<set>`` else ``../shared/data/<set>``); training, calibration and the
+    dev scores all read these folders. The log goes to stderr and ``<cache>/encoder/train.log``.
     """
-    from .paths import SHARED_DATA
-
-    data = Path(getattr(args, "data", None) or SHARED_DATA)
-    for sub in ("newsmtsc/train.jsonl", "directed_sentiment/train.txt"):
-        if not (data / sub).is_file():
-            raise InputError(str(data / sub), "training data missing")
+    newsmtsc, directed = data_folders(getattr(args, "data", None))
     log = _logger(work_dir() / "train.log")
     t0 = time.perf_counter()
-    run = train(data / "newsmtsc", data / "directed_sentiment", work_dir() / "run", log=log)
+    run = train(newsmtsc, directed, work_dir() / "run", log=log)
     minutes = (time.perf_counter() - t0) / 60
     last = max(run.glob("epoch*.pt"), key=lambda p: int(p.stem[5:]))
     finalize(last, run_info={"train_minutes": round(minutes, 1), "checkpoint": last.name,
-                             "threads": SETTINGS["threads"]}, log=log)
+                             "threads": SETTINGS["threads"]}, log=log, data=(newsmtsc, directed))
     return 0
 
 
 if __name__ == "__main__":  # python -m helpers.train_encoder OUT_DIR LOG: the training step alone
-    from .paths import SHARED_DATA
-
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else None
     log_path = Path(sys.argv[2]) if len(sys.argv) > 2 else None
-    train(SHARED_DATA / "newsmtsc", SHARED_DATA / "directed_sentiment", out, log=_logger(log_path))
+    train(*data_folders(), out, log=_logger(log_path))
 
 
 # ----------------------------------------------------------------------------------------------
@@ -517,21 +531,49 @@ def edge_report(probs: np.ndarray, gold, seed: int = 0) -> dict:
             "cross_fitted": {"precision": round(cp, 4), "recall": round(cr, 4), "f1": round(cf, 4)}}
 
 
+def write_model(out_dir: Path, graph: Path, tokenizer: Path, meta: dict) -> Path:
+    """Replace the model folder ``out_dir`` whole with ``graph``, ``tokenizer`` and ``meta`` (hashes added).
+
+    Filled in a temporary sibling and renamed into place (`fsutil.atomic_dir`): on any error the
+    previous folder is left as it was. The cached session and metadata are dropped after.
+    """
+    import shutil
+
+    from .fsutil import atomic_dir
+
+    out_dir = Path(out_dir)
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    with atomic_dir(out_dir.parent, out_dir.name) as tmp:
+        shutil.copy(graph, tmp / enc.MODEL_FILE)
+        shutil.copy(tokenizer, tmp / enc.TOKENIZER_FILE)
+        meta = {**meta, "sha256": {enc.MODEL_FILE: sha256(tmp / enc.MODEL_FILE),
+                                   enc.TOKENIZER_FILE: sha256(tmp / enc.TOKENIZER_FILE)}}
+        (tmp / enc.META_FILE).write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
+    enc.load.cache_clear()
+    enc.load_meta.cache_clear()
+    return out_dir
+
+
 def sha256(path: Path) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
-def finalize(checkpoint: Path, out_dir: Path | None = None, run_info: dict | None = None, log=print) -> Path:
-    """Export ``checkpoint`` to ONNX, quantise, calibrate on dev, and write the shipped folder (default `enc.MODEL_DIR`)."""
+def finalize(checkpoint: Path, out_dir: Path | None = None, run_info: dict | None = None, log=print,
+             data: tuple[Path, Path] | None = None) -> Path:
+    """Export ``checkpoint`` to ONNX, quantise, calibrate on dev, and write the shipped folder (default `enc.MODEL_DIR`).
+
+    ``data``: the (NewsMTSC, Park et al.) folders whose dev files calibrate and score the model
+    (default `data_folders`). The folder is replaced whole (`fsutil.atomic_dir`): an interrupted
+    run leaves the previous model, never a graph with another graph's metadata.
+    """
     import shutil
     import tempfile
 
-    from .paths import SHARED_DATA
-
+    newsmtsc, directed = data or data_folders()
     out_dir = Path(out_dir or enc.MODEL_DIR)
-    data = {"target": {"dev_rw": newsmtsc_items(SHARED_DATA / "newsmtsc" / "dev_rw.jsonl"),
-                       "dev_mt": newsmtsc_items(SHARED_DATA / "newsmtsc" / "dev_mt.jsonl")},
-            "directed": {"dev": park_items(SHARED_DATA / "directed_sentiment" / "valid.txt")}}
+    data = {"target": {"dev_rw": newsmtsc_items(Path(newsmtsc) / "dev_rw.jsonl"),
+                       "dev_mt": newsmtsc_items(Path(newsmtsc) / "dev_mt.jsonl")},
+            "directed": {"dev": park_items(Path(directed) / "valid.txt")}}
     tmp = Path(tempfile.mkdtemp(prefix="encoder-export-"))
     try:
         fp32 = export_onnx(Path(checkpoint), tmp)
@@ -592,14 +634,7 @@ def finalize(checkpoint: Path, out_dir: Path | None = None, run_info: dict | Non
                            "sha256": ENCODER_SHA256},
             "settings": SETTINGS, **(run_info or {}),
         }
-        out_dir.mkdir(parents=True, exist_ok=True)
-        shutil.copy(graph, out_dir / enc.MODEL_FILE)
-        shutil.copy(tmp / enc.TOKENIZER_FILE, out_dir / enc.TOKENIZER_FILE)
-        meta["sha256"] = {enc.MODEL_FILE: sha256(out_dir / enc.MODEL_FILE),
-                          enc.TOKENIZER_FILE: sha256(out_dir / enc.TOKENIZER_FILE)}
-        (out_dir / enc.META_FILE).write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
-        enc.load.cache_clear()
-        enc.load_meta.cache_clear()
+        write_model(out_dir, graph, tmp / enc.TOKENIZER_FILE, meta)
         log(f"wrote {out_dir} ({chosen}); dev {json.dumps(scores)}; T {temp}; edges {json.dumps(meta['edges'])}")
         return out_dir
     finally:
