@@ -417,7 +417,8 @@ def edge_settings(pairs: list[Pair], encoder_probs: np.ndarray | None = None) ->
 
     Returns, per edge model, the dev macro-F1 with its bootstrap standard error, the chosen edge
     threshold and the edge precision / recall / F1 there, and a 2-fold cross-fitted estimate
-    (threshold and temperature chosen on one half, counted on the other: less optimistic).
+    (the threshold chosen on one half, counted on the other: less optimistic; the linear model's
+    temperature is fitted on all of the pairs, so the estimate keeps a little optimism).
     ``encoder_probs``: the encoder head's probabilities for ``pairs`` (computed when missing).
     """
     from . import train_encoder as te
