@@ -143,14 +143,33 @@ def test_speaker_and_report_features():
 
 
 def test_interval_wider_for_few_mentions():
-    lo2, hi2 = sentiment.wilson_interval(-0.6, 2)
-    lo20, hi20 = sentiment.wilson_interval(-0.6, 20)
+    negative = np.array([0.8, 0.15, 0.05])
+    lo2, hi2 = sentiment.actor_interval(np.tile(negative, (2, 1)))
+    lo20, hi20 = sentiment.actor_interval(np.tile(negative, (20, 1)))
     assert hi2 - lo2 > 2 * (hi20 - lo20)
-    assert lo2 <= -0.6 <= hi2 and lo20 <= -0.6 <= hi20
-    assert hi2 > 0  # two negative sentences cannot rule out a neutral-to-positive stance
+    assert lo2 <= -0.75 <= hi2 and lo20 <= -0.75 <= hi20  # around the expected score P(pos) - P(neg)
+    assert hi2 >= 0  # two negative sentences cannot rule out a neutral stance
     assert hi20 < 0  # twenty can
-    assert sentiment.wilson_interval(0.0, 0) == (-1.0, 1.0)
-    assert sentiment.wilson_interval(-1.0, 1)[0] == -1.0
+    assert sentiment.actor_interval(np.zeros((0, 3))) == (-1.0, 1.0)
+
+
+def test_the_encoders_calibration_uncertainty_widens_the_interval_and_the_fast_model_has_none():
+    from helpers import encoder
+
+    ratios = sentiment._temperature_ratios("encoder")
+    boot = encoder.load_meta()["temperature_bootstrap"]
+    assert ratios is not None and len(ratios) == len(boot) == 100 and min(ratios) < 1 < max(ratios)
+    assert sentiment._temperature_ratios("fast") is None
+    probs = np.tile([0.7, 0.2, 0.1], (30, 1))
+    plain = sentiment.actor_interval(probs)
+    calibrated = sentiment.actor_interval(probs, ratios)
+    assert calibrated[1] - calibrated[0] > plain[1] - plain[0]
+    ms = pd.DataFrame({"actor": ["A"] * 30, "label": ["negative"] * 30, "score": [-0.6] * 30,
+                       "p_negative": [0.7] * 30, "p_neutral": [0.2] * 30, "p_positive": [0.1] * 30})
+    enc = sentiment.by_actor(ms, model="encoder").iloc[0]
+    fast = sentiment.by_actor(ms, model="fast").iloc[0]
+    assert (fast["ci_low"], fast["ci_high"]) == pytest.approx(plain)
+    assert (enc["ci_low"], enc["ci_high"]) == pytest.approx(calibrated)
 
 
 # ---------------------------------------------------------------- tables on hand-built frames

@@ -328,8 +328,6 @@ MAX_PAIRED_ACTORS = 8
 #: Two mentions further apart than this (characters) are not paired: they would not fit together in
 #: the encoder's 128-token window.
 MAX_PAIR_CHARS = 500
-EDGE_COLUMNS = ["source", "target", "relation", "negated", "cue", "sent_id", "evidence", "source_via",
-                "negation_cue", "probability"]
 
 #: The models that can make the blame edges: ``"linear"`` (this module's logistic regression,
 #: calibrated with `LINEAR_TEMPERATURE`), ``"encoder"`` (the directed head of `helpers.encoder`),

@@ -136,26 +136,22 @@ def to_html(executed: Path, output: Path, title: str | None = None, nav: str = "
     return output
 
 
-def _card_rows(article, analysis=None) -> list[tuple[str, str]]:
+def _card_rows(article) -> list[tuple[str, str]]:
     rows = [("Outlet", article.outlet), ("Byline", article.byline), ("Date", article.date), ("Dek", article.dek),
             ("Source file", Path(article.source).name if article.source else ""),
             ("Length", f"{article.words} words in {len(article.paragraphs)} paragraphs")]
-    if analysis is not None:
-        t = analysis.tables
-        rows.append(("Found", f"{len(t.get('actors', []))} actors, {len(t.get('quotes', []))} quotes, "
-                              f"{len(t.get('blame', []))} blame edges"))
     if article.warnings:
         rows.append(("Reader warnings", "; ".join(article.warnings)))
     return [(k, str(v)) for k, v in rows if v]
 
 
-def index_page(article, pages: list[tuple[str, str, str]], figures_dir: Path | None = None, analysis=None) -> str:
+def index_page(article, pages: list[tuple[str, str, str]], figures_dir: Path | None = None) -> str:
     """The report's front page: article card, then one entry per page (link, what it answers).
 
     ``pages``: (file name, page title, question) per notebook page, in order.
     """
     title = article.title or article.slug
-    card = "".join(f"<tr><th>{html.escape(k)}</th><td>{html.escape(v)}</td></tr>" for k, v in _card_rows(article, analysis))
+    card = "".join(f"<tr><th>{html.escape(k)}</th><td>{html.escape(v)}</td></tr>" for k, v in _card_rows(article))
     items = "".join(
         f'<li><a href="{html.escape(f)}">{html.escape(t)}</a><br><span class="q">{html.escape(q)}</span></li>'
         for f, t, q in pages

@@ -597,7 +597,7 @@ def finalize(checkpoint: Path, out_dir: Path | None = None, run_info: dict | Non
                           "directed_dev": e.logits(data["directed"]["dev"][0], "directed")}
             finally:
                 enc.BATCH = saved
-            variants[name] = (graph, logits, evaluate_logits({**data, "directed": {"dev": data["directed"]["dev"]}}, logits))
+            variants[name] = (graph, logits, evaluate_logits(data, logits))
             log(f"{name}: {json.dumps(variants[name][2])}")
         drop = max(variants["fp32"][2][k]["f1_macro"] - variants["int8"][2][k]["f1_macro"] for k in variants["fp32"][2])
         chosen = "int8" if drop <= 0.01 else "fp32"
