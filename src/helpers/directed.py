@@ -421,6 +421,7 @@ def edge_settings(pairs: list[Pair], encoder_probs: np.ndarray | None = None) ->
     """
     from . import train_encoder as te
     from .encoder import softmax
+    from .metrics import bootstrap_se, macro_f1
 
     gold = np.asarray([p.label for p in pairs])
     items = [(p.sentence, p.e1, p.e2) for p in pairs]
@@ -431,8 +432,8 @@ def edge_settings(pairs: list[Pair], encoder_probs: np.ndarray | None = None) ->
     out = {"linear_temperature": round(temperature, 3), "models": {}}
     for name, probs in (("linear", pl), ("encoder", pe), ("ensemble", (pl + pe) / 2)):
         pred = probs.argmax(1)
-        out["models"][name] = {"f1_macro": round(te.macro_f1(gold, pred, 5), 4),
-                               "f1_macro_se": round(te.bootstrap_se(gold, pred, 5), 4),
+        out["models"][name] = {"f1_macro": round(macro_f1(gold, pred, 5), 4),
+                               "f1_macro_se": round(bootstrap_se(gold, pred, 5), 4),
                                "edges": te.edge_report(probs, gold)}
     return out
 

