@@ -393,5 +393,11 @@ def test_model_card_sets_dev_scores_beside_published():
         assert 0.6 < ours.loc["dev-rw", "f1_macro"] < 0.95
     enc = card[card.system.str.startswith("this package (encoder")]
     assert (enc["f1_macro_se"] > 0).all()
-    published = card[card.system == "BERT SPC"].set_index("split")["f1_macro"]
-    assert published.to_dict() == {"test-rw": 0.801, "test-mt": 0.737}
+    # every other row is a published NewsMTSC test score, set beside (never mixed with) our dev scores
+    published = card[~card.system.str.startswith("this package")]
+    assert len(published) >= 4 and published["split"].str.startswith("test-").all()
+    assert published["n"].isna().all() and published["f1_macro"].between(0.4, 0.95).all()
+    ours = card[card.system.str.startswith("this package")]
+    assert ours["split"].str.startswith("dev-").all() and ours["n"].gt(300).all()
+    best = published.groupby("split")["f1_macro"].max()
+    assert set(best.index) == {"test-rw", "test-mt"} and (best > 0.8).all()  # the RoBERTa systems lead
