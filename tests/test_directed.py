@@ -124,3 +124,18 @@ def test_quote_over_two_sentences_pairs_the_speaker_with_the_actors_inside_the_q
     one = quotes.assign(sent_ids="1", sent_id=1, start=0)  # a one-sentence quote: both bounds in that sentence
     quoted = {c["a2"] for c in directed.candidates(sentences, mentions, one) if c["via"] == "quote"}
     assert quoted == {"Kim", "Lee"}
+
+
+def test_candidates_pair_at_most_the_first_actors_of_a_sentence_and_never_far_apart_mentions():
+    names = ["Abel", "Brandt", "Cruz", "Dahl", "Egan", "Frey", "Gold", "Hahn", "Ivers", "Jost"]
+    assert len(names) > directed.MAX_PAIRED_ACTORS
+    texts = {0: ", ".join(names) + " met on Monday.",
+             1: "Kline spoke first" + " and on" * 90 + " until Lund left."}
+    assert texts[1].index("Lund") - texts[1].index("Kline") - len("Kline") > directed.MAX_PAIR_CHARS
+    sentences = pd.DataFrame({"sent_id": list(texts), "text": list(texts.values())})
+    pairs = directed.candidates(sentences, _mentions(texts, names + ["Kline", "Lund"]))
+    first = set(names[:directed.MAX_PAIRED_ACTORS])
+    in_one = [c for c in pairs if c["sent_id"] == 0]
+    k = directed.MAX_PAIRED_ACTORS
+    assert len(in_one) == k * (k - 1) // 2 and all({c["a1"], c["a2"]} <= first for c in in_one)
+    assert not [c for c in pairs if c["sent_id"] == 1]  # Kline and Lund: too far apart for one window

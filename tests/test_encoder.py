@@ -41,7 +41,8 @@ def test_mark_target_and_pair_offsets():
 def test_encode_points_at_the_marks_and_keeps_them_in_long_text():
     tok = encoder.load_tokenizer(encoder.MODEL_DIR / encoder.TOKENIZER_FILE)
     s = "Jones accused Smith of lying."
-    ids, mask, pos = encoder.encode(tok, [encoder.mark_pair(s, (0, 5), (14, 19)), (*encoder.mark_target("Hi Bo.", 3, 5)[::-1][::-1], 3)[:3]])
+    short, mark = encoder.mark_target("Hi Bo.", 3, 5)  # a target item: (text, offset of the mark, same again)
+    ids, mask, pos = encoder.encode(tok, [encoder.mark_pair(s, (0, 5), (14, 19)), (short, mark, mark)])
     at = tok.id_to_token
     assert at(int(ids[0, pos[0, 0]])) == "@" and at(int(ids[0, pos[0, 1]])) == "#"
     assert mask[1].sum() < mask[0].sum() and ids[1, mask[1].sum():].sum() == 0  # padded
@@ -170,6 +171,47 @@ def test_a_forked_child_keeps_the_inherited_session_and_is_not_blocked_by_the_pa
     res = subprocess.run([sys.executable, "-c", FORK_CHILD], capture_output=True, text=True, cwd=PROJECT_ROOT,
                          timeout=300)
     assert res.returncode == 0 and res.stdout.strip().splitlines()[-1] == "0", res.stdout + res.stderr[-2000:]
+
+
+NO_TORCH = """
+import sys
+BLOCKED = ("torch", "transformers", "sentence_transformers")
+
+
+class Block:  # any import of them fails, here and in the forked workers
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] in BLOCKED:
+            raise ImportError(f"{name} blocked by the test")
+
+
+sys.meta_path.insert(0, Block())
+from helpers import batch
+from helpers.evaluation import directed as ev_directed, newsmtsc as ev_newsmtsc
+result = batch.run([sys.argv[1]], sys.argv[2], jobs=2, figures="none", progress=False)
+assert result.ok == 2, result.errors
+m, _ = ev_newsmtsc.evaluate(sys.argv[3])
+d, _ = ev_directed.evaluate(sys.argv[4])
+assert not [m for m in sys.modules if m.split(".")[0] in BLOCKED]
+print("ok", result.ok, m["n"], d["n"])
+"""
+
+
+def test_batch_workers_and_evaluation_run_without_torch(tmp_path):
+    from helpers.datasets import locate
+
+    arts = tmp_path / "in"
+    arts.mkdir()
+    (arts / "a.txt").write_text("Mayor Ana Ruiz praised Senator Tom Hale for the new bridge.\n", encoding="utf-8")
+    (arts / "b.txt").write_text("Senator Tom Hale blamed Mayor Ana Ruiz for the flooding.\n", encoding="utf-8")
+    news = tmp_path / "news.jsonl"
+    rows = (locate("newsmtsc") / "dev_rw.jsonl").read_text(encoding="utf-8").splitlines()[:12]
+    news.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    park = tmp_path / "park.txt"
+    park.write_text("[Hale] blamed [Ruiz] for the flooding.\tHale\tRuiz\t3\n"
+                    "[Ruiz] thanked [Hale] for the bridge.\tRuiz\tHale\t1\n", encoding="utf-8")
+    res = subprocess.run([sys.executable, "-c", NO_TORCH, str(arts), str(tmp_path / "out"), str(news), str(park)],
+                         capture_output=True, text=True, cwd=PROJECT_ROOT, timeout=600)
+    assert res.returncode == 0 and res.stdout.split() == ["ok", "2", "12", "2"], res.stdout + res.stderr[-2000:]
 
 
 def test_analyze_imports_no_torch():
