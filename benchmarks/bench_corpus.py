@@ -111,11 +111,6 @@ def tree_memory_mb(proc) -> dict[str, float]:
     return {"rss": rss / mb, "pss": pss / mb, "parent_rss": parent / mb, "workers_rss": workers / mb}
 
 
-def tree_rss_mb(proc) -> float:
-    """The sum of the resident sets of ``proc`` and its descendants, MB (see `tree_memory_mb`)."""
-    return tree_memory_mb(proc)["rss"]
-
-
 def write_samples(samples: list[dict], csv_path: Path, title: str) -> Path | None:
     """The memory samples as CSV (one row per second) and, beside it, a PNG of RSS and PSS over time."""
     import csv

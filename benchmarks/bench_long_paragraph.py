@@ -75,6 +75,9 @@ def stage_times(text: str, repeats: int = 3) -> dict[str, float]:
         blame = framing.find_blame(sents, mentions, quotes)
         t["blame"] = clock() - t0
         t0 = clock()
+        blame = framing.merge_model_edges(blame, sents, mentions, quotes)  # the encoder's edges (as `analyze` does)
+        t["model_edges"] = clock() - t0
+        t0 = clock()
         framing.frames(sents, mentions, quotes, blame=blame)
         t["frames"] = clock() - t0
         for k, v in t.items():

@@ -64,13 +64,14 @@ def _pin_one_core() -> int | None:
 
 
 def main() -> int:
-    from helpers import encoder, sentiment
-    from helpers.paths import SEED_ARTICLE, SHARED_DATA
+    from helpers import datasets, encoder, sentiment
+    from helpers.paths import SEED_ARTICLE
     from helpers.pipeline import analyze
     from helpers.sentiment_model import MODEL_PATH, TargetSentimentModel, _vader_scores, load_model, read_jsonl
 
     parser = argparse.ArgumentParser()
-    parser.add_argument("--data", default=str(SHARED_DATA / "newsmtsc" / "dev_mt.jsonl"))
+    parser.add_argument("--data", default=str(datasets.locate("newsmtsc") / "dev_mt.jsonl"),
+                        help="NewsMTSC dev file (default: data/newsmtsc, else ../shared/data/newsmtsc)")
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     core = _pin_one_core()

@@ -231,3 +231,16 @@ def test_rename_actors_merges_rows_of_one_article():
     assert out["blame"].values.tolist() == [["Alice", "Alice"]]
     assert out["mention_sentiment"]["actor"].tolist() == ["Alice", "Alice"]
     assert corpus.rename_actors(tables, {}) is tables
+
+
+def test_blame_edges_count_sentences_not_rows():
+    # one criticism found by a rule and by the model in the same sentence counts once
+    blame = pd.DataFrame({"slug": ["a", "a", "a", "b"], "sent_id": [4, 4, 7, 4],
+                          "source": ["Hale"] * 4, "target": ["Ruiz"] * 4, "relation": ["criticism"] * 4,
+                          "negated": [False] * 4, "origin": ["rule", "model", "model", "rule"]})
+    out = corpus.blame_edges(blame)
+    assert out[["count", "articles"]].values.tolist() == [[3, 2]]  # a:4, a:7, b:4
+    from helpers.figures.blame import edge_counts
+
+    assert edge_counts(blame[blame["slug"] == "a"])["count"].tolist() == [2]
+    assert edge_counts(blame.drop(columns="sent_id"))["count"].tolist() == [4]  # no sentence ids: rows

@@ -1,6 +1,7 @@
 """Who blames whom: parsing Park et al. lines, the shipped classifier, and its evaluation."""
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from helpers import directed
@@ -94,3 +95,47 @@ def test_valid_scores():
     assert metrics["task"] == "directed" and metrics["n"] == 1461 and metrics["model"] == "fast"
     assert metrics["f1_macro"] >= 0.62 and metrics["f1_micro"] >= 0.80
     assert table["support"].sum() == 1461
+
+
+def _mentions(texts: dict[int, str], names: list[str]) -> pd.DataFrame:
+    rows = []
+    for sid, text in texts.items():
+        for name in names:
+            at = text.find(name)
+            if at >= 0:
+                rows.append({"actor": name, "sent_id": sid, "start": at, "end": at + len(name), "surface": name,
+                             "via": "name"})
+    return pd.DataFrame(rows)
+
+
+def test_quote_over_two_sentences_pairs_the_speaker_with_the_actors_inside_the_quote_only():
+    # start is an offset in the quote's first sentence, end in its last (helpers.attribution)
+    texts = {0: "Before the vote Ortiz stood up: “Voss has failed the city.",
+             1: "Kim and Lee will have to fix it,” Hale said, looking at Park."}
+    sentences = pd.DataFrame({"sent_id": list(texts), "text": list(texts.values())})
+    mentions = _mentions(texts, ["Ortiz", "Voss", "Kim", "Lee", "Hale", "Park"])
+    start, end = texts[0].index("Voss"), texts[1].index("”")
+    quotes = pd.DataFrame([{"speaker": "Hale", "cue": "said", "content": "…", "sent_id": 0, "sent_ids": "0|1",
+                            "direct": True, "start": start, "end": end, "speaker_sent_id": 1,
+                            "speaker_start": texts[1].index("Hale"), "speaker_end": texts[1].index("Hale") + 4}])
+    quoted = {(c["sent_id"], c["a2"]) for c in directed.candidates(sentences, mentions, quotes)
+              if c["via"] == "quote" and c["a1"] == "Hale"}
+    assert quoted == {(0, "Voss"), (1, "Kim"), (1, "Lee")}  # not Ortiz (before the quote), not Park (after it)
+    one = quotes.assign(sent_ids="1", sent_id=1, start=0)  # a one-sentence quote: both bounds in that sentence
+    quoted = {c["a2"] for c in directed.candidates(sentences, mentions, one) if c["via"] == "quote"}
+    assert quoted == {"Kim", "Lee"}
+
+
+def test_candidates_pair_at_most_the_first_actors_of_a_sentence_and_never_far_apart_mentions():
+    names = ["Abel", "Brandt", "Cruz", "Dahl", "Egan", "Frey", "Gold", "Hahn", "Ivers", "Jost"]
+    assert len(names) > directed.MAX_PAIRED_ACTORS
+    texts = {0: ", ".join(names) + " met on Monday.",
+             1: "Kline spoke first" + " and on" * 90 + " until Lund left."}
+    assert texts[1].index("Lund") - texts[1].index("Kline") - len("Kline") > directed.MAX_PAIR_CHARS
+    sentences = pd.DataFrame({"sent_id": list(texts), "text": list(texts.values())})
+    pairs = directed.candidates(sentences, _mentions(texts, names + ["Kline", "Lund"]))
+    first = set(names[:directed.MAX_PAIRED_ACTORS])
+    in_one = [c for c in pairs if c["sent_id"] == 0]
+    k = directed.MAX_PAIRED_ACTORS
+    assert len(in_one) == k * (k - 1) // 2 and all({c["a1"], c["a2"]} <= first for c in in_one)
+    assert not [c for c in pairs if c["sent_id"] == 1]  # Kline and Lund: too far apart for one window

@@ -40,13 +40,23 @@ def between(blame, source: str, target: str):
 
 
 # ----------------------------------------------------------------------------- the choice
-def test_default_edge_model_and_thresholds():
-    assert directed.EDGE_MODEL == "ensemble" and set(directed.EDGE_MODELS) == {"linear", "encoder", "ensemble"}
-    assert directed.edge_threshold() == directed.EDGE_THRESHOLDS["ensemble"] == 0.35
-    assert directed.edge_threshold("linear") == 0.40
+EVALUATIVE_QUOTE = "“It was a stunning display of cowardice by Governor Ruiz,” Senator Hale said on Monday."
+
+
+def test_default_edge_model_and_thresholds(monkeypatch):
+    assert set(directed.EDGE_MODELS) == {"linear", "encoder", "ensemble"}
+    for name in directed.EDGE_MODELS:  # each chosen on the grid 0.30 … 0.95 of `edge_settings`
+        assert 0.30 <= directed.edge_threshold(name) <= 0.95
     from helpers import encoder
 
-    assert directed.edge_threshold("encoder") == encoder.load().meta["edges"]["threshold"]
+    assert directed.edge_threshold("encoder") == encoder.load_meta()["edges"]["threshold"]
+    # the threshold in force is the one the model edges are cut at
+    model = merged(EVALUATIVE_QUOTE).query("origin == 'model'")
+    assert len(model) and model["probability"].ge(directed.edge_threshold()).all()
+    top = float(model["probability"].max())
+    monkeypatch.setitem(directed.EDGE_THRESHOLDS, directed.EDGE_MODEL, round(top + 0.001, 4))
+    assert directed.edge_threshold() == round(top + 0.001, 4)
+    assert merged(EVALUATIVE_QUOTE).query("origin == 'model'").empty
     with pytest.raises(InputError, match="'bert' is not one of linear, encoder, ensemble"):
         directed.edge_threshold("bert")
     sents, mentions, quotes, rule = stages("Senator Hale blamed Governor Ruiz for the flooding.")
@@ -157,7 +167,7 @@ def test_dev_reproduces_the_shipped_edge_settings():
 
     folder = gold_or_missing_message("directed_sentiment")
     if folder is None:  # not redistributable: the missing-data message was checked instead
-        return
+        pytest.skip("Park et al. dev not available (the missing-data message was checked)")
     got = directed.edge_settings(directed.read_file(folder / "valid.txt"))
     assert abs(got["linear_temperature"] - directed.LINEAR_TEMPERATURE) <= 0.005
     models = got["models"]

@@ -41,7 +41,8 @@ def test_mark_target_and_pair_offsets():
 def test_encode_points_at_the_marks_and_keeps_them_in_long_text():
     tok = encoder.load_tokenizer(encoder.MODEL_DIR / encoder.TOKENIZER_FILE)
     s = "Jones accused Smith of lying."
-    ids, mask, pos = encoder.encode(tok, [encoder.mark_pair(s, (0, 5), (14, 19)), (*encoder.mark_target("Hi Bo.", 3, 5)[::-1][::-1], 3)[:3]])
+    short, mark = encoder.mark_target("Hi Bo.", 3, 5)  # a target item: (text, offset of the mark, same again)
+    ids, mask, pos = encoder.encode(tok, [encoder.mark_pair(s, (0, 5), (14, 19)), (short, mark, mark)])
     at = tok.id_to_token
     assert at(int(ids[0, pos[0, 0]])) == "@" and at(int(ids[0, pos[0, 1]])) == "#"
     assert mask[1].sum() < mask[0].sum() and ids[1, mask[1].sum():].sum() == 0  # padded
@@ -138,6 +139,81 @@ def test_thread_setting():
         encoder.set_threads(None)
 
 
+FORK_CHILD = """
+import os, signal, threading
+from helpers import encoder
+
+parent = encoder.load()  # a session with its thread pool in the parent
+held, release = threading.Event(), threading.Event()
+
+def hold():
+    with encoder._lock:  # another thread inside the lock when the process forks
+        held.set()
+        release.wait()
+
+threading.Thread(target=hold, daemon=True).start()
+held.wait()
+pid = os.fork()
+if pid == 0:
+    signal.alarm(120)  # a deadlocked child is killed by SIGALRM instead of hanging the test
+    inherited = encoder._orphans == [parent] and not encoder._loaded
+    child = encoder.load()  # its own session; the lock held in the parent must not block it
+    encoder.set_threads(1)  # drops the child's session only
+    kept = encoder._orphans == [parent] and parent.session is not None and child is not parent
+    p = encoder.load().target_proba([("Hale praised Ruiz warmly.", 0, 4)])
+    os._exit(0 if inherited and kept and p.shape == (1, 3) else 3)
+release.set()
+print(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]))
+"""
+
+
+def test_a_forked_child_keeps_the_inherited_session_and_is_not_blocked_by_the_parents_lock():
+    res = subprocess.run([sys.executable, "-c", FORK_CHILD], capture_output=True, text=True, cwd=PROJECT_ROOT,
+                         timeout=300)
+    assert res.returncode == 0 and res.stdout.strip().splitlines()[-1] == "0", res.stdout + res.stderr[-2000:]
+
+
+NO_TORCH = """
+import sys
+BLOCKED = ("torch", "transformers", "sentence_transformers")
+
+
+class Block:  # any import of them fails, here and in the forked workers
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] in BLOCKED:
+            raise ImportError(f"{name} blocked by the test")
+
+
+sys.meta_path.insert(0, Block())
+from helpers import batch
+from helpers.evaluation import directed as ev_directed, newsmtsc as ev_newsmtsc
+result = batch.run([sys.argv[1]], sys.argv[2], jobs=2, figures="none", progress=False)
+assert result.ok == 2, result.errors
+m, _ = ev_newsmtsc.evaluate(sys.argv[3])
+d, _ = ev_directed.evaluate(sys.argv[4])
+assert not [m for m in sys.modules if m.split(".")[0] in BLOCKED]
+print("ok", result.ok, m["n"], d["n"])
+"""
+
+
+def test_batch_workers_and_evaluation_run_without_torch(tmp_path):
+    from helpers.datasets import locate
+
+    arts = tmp_path / "in"
+    arts.mkdir()
+    (arts / "a.txt").write_text("Mayor Ana Ruiz praised Senator Tom Hale for the new bridge.\n", encoding="utf-8")
+    (arts / "b.txt").write_text("Senator Tom Hale blamed Mayor Ana Ruiz for the flooding.\n", encoding="utf-8")
+    news = tmp_path / "news.jsonl"
+    rows = (locate("newsmtsc") / "dev_rw.jsonl").read_text(encoding="utf-8").splitlines()[:12]
+    news.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    park = tmp_path / "park.txt"
+    park.write_text("[Hale] blamed [Ruiz] for the flooding.\tHale\tRuiz\t3\n"
+                    "[Ruiz] thanked [Hale] for the bridge.\tRuiz\tHale\t1\n", encoding="utf-8")
+    res = subprocess.run([sys.executable, "-c", NO_TORCH, str(arts), str(tmp_path / "out"), str(news), str(park)],
+                         capture_output=True, text=True, cwd=PROJECT_ROOT, timeout=600)
+    assert res.returncode == 0 and res.stdout.split() == ["ok", "2", "12", "2"], res.stdout + res.stderr[-2000:]
+
+
 def test_analyze_imports_no_torch():
     code = ("import sys, helpers; a = helpers.analyze(sys.argv[1]); "
             "assert len(a.mention_sentiment) > 0; "
@@ -149,20 +225,29 @@ def test_analyze_imports_no_torch():
 
 
 def test_evaluate_reproduces_the_stored_dev_scores():
-    from helpers.evaluation import directed as ev_directed
+    from helpers import datasets
     from helpers.evaluation import newsmtsc as ev_newsmtsc
-    from helpers.paths import SHARED_DATA
 
-    if not (SHARED_DATA / "newsmtsc").exists():
+    if not datasets.present("newsmtsc"):  # shipped in data/newsmtsc; absent only in a trimmed copy
         pytest.skip("NewsMTSC dev not available")
-    meta = encoder.load().meta
-    m, table = ev_newsmtsc.evaluate(SHARED_DATA / "newsmtsc" / "dev_rw.jsonl")
-    assert m["model"] == "encoder" and m["n"] == 343
+    dev_rw = datasets.locate("newsmtsc") / "dev_rw.jsonl"
+    meta = encoder.load_meta()
+    m, table = ev_newsmtsc.evaluate(dev_rw)
+    assert m["model"] == "encoder" and m["n"] == meta["dev"]["dev_rw"]["n"] == 343
     assert abs(m["f1_macro"] - meta["dev"]["dev_rw"]["f1_macro"]) <= 0.005
     assert 0 < m["f1_macro_se"] < 0.05
-    fast, _ = ev_newsmtsc.evaluate(SHARED_DATA / "newsmtsc" / "dev_rw.jsonl", sentiment="fast")
+    fast, _ = ev_newsmtsc.evaluate(dev_rw, sentiment="fast")
     assert m["f1_macro"] > fast["f1_macro"]  # the encoder beats the linear model on dev-rw
-    d, _ = ev_directed.evaluate(SHARED_DATA / "directed_sentiment" / "valid.txt")
+
+
+def test_evaluate_reproduces_the_stored_directed_dev_scores():
+    from helpers import datasets
+    from helpers.evaluation import directed as ev_directed
+
+    if not datasets.present("directed_sentiment"):  # Park et al.: not redistributable, ../shared only
+        pytest.skip("Park et al. dev not available")
+    meta = encoder.load_meta()
+    d, _ = ev_directed.evaluate(datasets.locate("directed_sentiment") / "valid.txt")
     assert abs(d["f1_macro"] - meta["dev"]["directed_dev"]["f1_macro"]) <= 0.005
     assert d["edge_threshold"] == meta["edges"]["threshold"]
     assert abs(d["edge_precision"] - meta["edges"]["precision"]) <= 0.005
@@ -176,6 +261,61 @@ def test_train_encoder_cli_bad_data_is_one_line_error(tmp_path, capsys):
     assert err.startswith("error: ") and "training data missing" in err and len(err.strip().splitlines()) == 1
 
 
+def _training_data(root):
+    from helpers import train_encoder
+
+    for name, files in train_encoder.TRAIN_FILES.items():
+        (root / name).mkdir(parents=True)
+        for f in files:
+            (root / name / f).write_text("", encoding="utf-8")
+    return root
+
+
+def test_train_encoder_calibrates_and_scores_on_the_data_it_trains_on(tmp_path, monkeypatch):
+    import argparse
+
+    from helpers import datasets, train_encoder
+
+    data = _training_data(tmp_path / "mine")
+    calls = {}
+    monkeypatch.setattr(train_encoder, "work_dir", lambda: tmp_path / "work")
+    (tmp_path / "work" / "run").mkdir(parents=True)
+    (tmp_path / "work" / "run" / "epoch3.pt").write_bytes(b"")
+
+    def fake_train(newsmtsc, directed, out, log):
+        calls["train"] = (newsmtsc, directed)
+        return out
+
+    monkeypatch.setattr(train_encoder, "train", fake_train)
+    monkeypatch.setattr(train_encoder, "finalize", lambda ckpt, **kw: calls.setdefault("finalize", kw["data"]))
+    assert train_encoder.train_cli(argparse.Namespace(data=str(data))) == 0
+    assert calls["train"] == calls["finalize"] == (data / "newsmtsc", data / "directed_sentiment")
+    # without --data: each set where `datasets.locate` finds it (data/<set> first, then ../shared)
+    monkeypatch.setattr(datasets, "locate", lambda name: data / name)
+    assert train_encoder.data_folders() == (data / "newsmtsc", data / "directed_sentiment")
+    (data / "directed_sentiment" / "valid.txt").unlink()
+    with pytest.raises(InputError, match="valid.txt: training data missing"):
+        train_encoder.data_folders()
+
+
+def test_a_model_folder_is_replaced_whole_or_not_at_all(tmp_path, monkeypatch):
+    from helpers import train_encoder
+
+    (tmp_path / "g.onnx").write_bytes(b"graph one")
+    (tmp_path / "t.json").write_text("{}", encoding="utf-8")
+    out = train_encoder.write_model(tmp_path / "encoder", tmp_path / "g.onnx", tmp_path / "t.json", {"dev": 1})
+    first = json.loads((out / encoder.META_FILE).read_text(encoding="utf-8"))
+    assert first["sha256"][encoder.MODEL_FILE] == hashlib.sha256(b"graph one").hexdigest() and first["dev"] == 1
+    (tmp_path / "g.onnx").write_bytes(b"graph two")
+    real = train_encoder.sha256
+    monkeypatch.setattr(train_encoder, "sha256", lambda p: real(p) if p.name == encoder.MODEL_FILE else 1 / 0)
+    with pytest.raises(ZeroDivisionError):  # interrupted after the new graph was copied
+        train_encoder.write_model(tmp_path / "encoder", tmp_path / "g.onnx", tmp_path / "t.json", {"dev": 2})
+    assert (out / encoder.MODEL_FILE).read_bytes() == b"graph one"  # the earlier model, with its own metadata
+    assert json.loads((out / encoder.META_FILE).read_text(encoding="utf-8")) == first
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["encoder", "g.onnx", "t.json"]
+
+
 def test_analyze_fast_has_rule_edges_only():
     import helpers
 
@@ -187,3 +327,22 @@ def test_analyze_fast_has_rule_edges_only():
     assert rule.reset_index(drop=True).equals(fast.blame.reset_index(drop=True))  # the rules' edges are untouched
     with pytest.raises(InputError):
         helpers.analyze(SEED_ARTICLE, sentiment="bert")
+
+
+def test_metadata_reads_open_no_session():
+    code = """
+import json, pandas as pd
+from helpers import directed, encoder, sentiment
+meta = json.loads((encoder.MODEL_DIR / encoder.META_FILE).read_text(encoding="utf-8"))
+assert encoder.load_meta() == meta and encoder.load_meta() is encoder.load_meta()
+assert directed.edge_threshold("encoder") == meta["edges"]["threshold"]
+card = sentiment.model_card()
+assert meta["dev"]["dev_rw"]["f1_macro"] in set(card["f1_macro"])
+ms = pd.DataFrame({"actor": ["A", "A", "B"], "label": ["negative", "positive", "neutral"], "score": [-0.8, 0.6, 0.0],
+                   "p_negative": [0.85, 0.1, 0.1], "p_neutral": [0.1, 0.2, 0.8], "p_positive": [0.05, 0.7, 0.1]})
+assert sentiment.by_actor(ms, model="encoder")["mentions"].tolist() == [2, 1]
+assert not encoder._loaded, "a session was opened to read metadata"
+print("ok")
+"""
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=PROJECT_ROOT, timeout=300)
+    assert res.returncode == 0 and res.stdout.strip() == "ok", res.stdout + res.stderr[-2000:]

@@ -45,3 +45,16 @@ def test_a_failing_notebook_names_itself_and_keeps_the_earlier_report(tmp_path):
     assert "\n" not in message
     assert (index.parent / "00_ok.html").exists(), "the earlier report is still there"
     assert [p.name for p in (tmp_path / "reports").iterdir()] == ["short-praise"], "no temporary folder left"
+
+
+@pytest.mark.notebooks
+@pytest.mark.parametrize("code, problem", [("import time\ntime.sleep(60)", "a cell ran longer than 3 s"),
+                                           ("import os\nos._exit(1)", "the notebook's kernel died")])
+def test_a_cell_timeout_or_a_dead_kernel_is_a_one_line_report_error(tmp_path, code, problem):
+    from helpers.report import ReportError, execute_notebook
+
+    nb = _notebook(tmp_path / "00_stuck.ipynb", code)
+    with pytest.raises(ReportError) as err:
+        execute_notebook(nb, tmp_path / "run" / nb.name, {"article": str(GOOD)}, timeout=3)
+    message = str(err.value)
+    assert message.startswith(f"00_stuck.ipynb: {problem}") and "\n" not in message

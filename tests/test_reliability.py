@@ -191,6 +191,25 @@ def test_atomic_dir_replaces_whole_and_keeps_the_old_on_failure(tmp_path):
     assert stat.S_IMODE((tmp_path / "art").stat().st_mode) == 0o755
 
 
+def test_atomic_dir_puts_the_old_folder_back_when_the_new_one_cannot_be_swapped_in(tmp_path, monkeypatch):
+    with fsutil.atomic_dir(tmp_path, "art", record_pid=True) as tmp:
+        assert tmp.name.startswith(f".art.{os.getpid()}.tmp-")  # remove_dead_temps can find it after a kill
+        (tmp / "a.csv").write_text("1")
+    real = os.replace
+
+    def fail_on_the_new_folder(src, dst):
+        if Path(dst) == tmp_path / "art" and Path(src).name != "old":
+            raise OSError(errno.EIO, "input/output error")
+        return real(src, dst)
+
+    monkeypatch.setattr(fsutil.os, "replace", fail_on_the_new_folder)
+    with pytest.raises(OSError):
+        with fsutil.atomic_dir(tmp_path, "art", record_pid=True) as tmp:
+            (tmp / "b.csv").write_text("2")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["art"]
+    assert sorted(p.name for p in (tmp_path / "art").iterdir()) == ["a.csv"]  # the earlier folder, whole
+
+
 # --------------------------------------------------------------------------- finding 10: aliases, disk, CSV
 def test_a_bad_alias_file_is_reported_once_not_per_article(tmp_path, capsys):
     aliases = tmp_path / "aliases.yaml"

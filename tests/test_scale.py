@@ -239,3 +239,31 @@ def test_jobs_2_workers_have_their_own_session_with_cores_over_jobs_threads(thre
             assert r["intra_op"] is None  # --sentiment fast never opens the encoder
     assert not parent_session_after  # closed before the fork (a worker closing it would hang), not reopened
     assert scale.ENCODER_THREADS_ENV not in os.environ and "OMP_NUM_THREADS" not in os.environ  # parent untouched
+
+
+def test_bad_encoder_threads_setting_is_one_error_before_any_worker_starts(three_articles, tmp_path, monkeypatch,
+                                                                           capsys):
+    from helpers.cli import main
+
+    monkeypatch.setenv(scale.ENCODER_THREADS_ENV, "two")
+    with pytest.raises(InputError, match=scale.ENCODER_THREADS_ENV):
+        batch.run([three_articles], tmp_path / "o", jobs=2, figures="none", progress=False, sentiment="fast")
+    assert not (tmp_path / "o" / "articles.csv").exists()  # nothing analysed, no article failed one by one
+    capsys.readouterr()
+    assert main(["analyze", str(three_articles), "--out", str(tmp_path / "c"), "--jobs", "2", "--sentiment", "fast",
+                 "--quiet"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [f"error: {scale.ENCODER_THREADS_ENV}: 'two' is not a whole number of threads"]
+    monkeypatch.setenv(scale.ENCODER_THREADS_ENV, " 3 ")
+    assert scale.encoder_threads_env() == 3
+    monkeypatch.setenv(scale.ENCODER_THREADS_ENV, "")
+    assert scale.encoder_threads_env() is None
+
+
+def test_jobs_0_means_the_cores_of_the_affinity_mask_not_the_cpu_count(three_articles, tmp_path, monkeypatch):
+    forked = []
+    monkeypatch.setattr(scale, "available_cores", lambda: 1)  # as under `taskset -c 0` on a big machine
+    monkeypatch.setattr(os, "cpu_count", lambda: 64)
+    monkeypatch.setattr(scale, "prepare_parent", lambda sentiment="encoder": forked.append(sentiment))
+    result = batch.run([three_articles], tmp_path / "o", jobs=0, figures="none", progress=False, sentiment="fast")
+    assert result.ok == 3 and forked == []  # one core: analysed in this process, no pool prepared

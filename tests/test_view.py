@@ -38,3 +38,30 @@ def test_presets_show_reader_columns_only(seed_analysis):
     hardest = view.hardest_paragraphs(seed_analysis).data
     assert "text" in hardest.columns and hardest["paragraph"].min() >= 1
     assert all(t in seed_analysis.article.paragraphs for t in hardest["text"])
+
+
+def test_sentence_lists_of_quotes_and_single_ids_read_from_csv_count_from_one():
+    df = view.table(pd.DataFrame({"sent_ids": ["2|3", 5, float("nan")]})).data
+    assert df["sentences"].tolist()[:2] == ["3, 4", "6"] and pd.isna(df["sentences"][2])
+    assert view.table(pd.DataFrame({"sent_ids": [0, 7]})).data["sentences"].tolist() == ["1", "8"]  # an int column
+
+
+def test_presets_take_the_callers_digits_and_say_where_each_edge_came_from(seed_analysis):
+    assert view.hard_sentences(seed_analysis, digits=3).digits == 3
+    assert view.hardest_paragraphs(seed_analysis, digits=0).digits == 0
+    assert view.hard_sentences(seed_analysis).digits == 1
+    cols = list(view.blame(seed_analysis).data.columns)
+    assert {"origin", "probability"} <= set(cols)  # rule edges: cue, no probability; model edges: the reverse
+
+
+def test_smog_note_only_when_no_paragraph_has_thirty_sentences(seed_analysis):
+    import copy
+
+    paragraphs = seed_analysis.tables["readability_paragraphs"]
+    assert paragraphs["smog_index"].isna().all()  # a news article: no paragraph has 30 sentences
+    assert "SMOG is left out" in view.readability_paragraphs(seed_analysis).note
+    long = copy.copy(seed_analysis)
+    long.tables = {**seed_analysis.tables, "readability_paragraphs": paragraphs.assign(
+        smog_index=[12.5] + [float("nan")] * (len(paragraphs) - 1))}
+    shown = view.readability_paragraphs(long)
+    assert shown.note == "" and "smog_index" in shown.data.columns

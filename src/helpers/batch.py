@@ -192,6 +192,17 @@ class BatchResult:
         return line
 
 
+def _check_thread_setting() -> None:
+    """Raise `InputError` now (in the parent, before any fork) for a ``$HELPERS_ENCODER_THREADS`` that is no number.
+
+    Each worker reads it at start-up (`scale.configure_worker`), before a worker can report an
+    error; unchecked, every worker would die and every article fail as "the worker process died".
+    """
+    from .scale import encoder_threads_env
+
+    encoder_threads_env()
+
+
 # --------------------------------------------------------------------------- worker side
 _CONFIG: dict = {}
 
@@ -541,7 +552,7 @@ def run(paths, out_dir, jobs: int = 1, force: bool = False, aliases: dict | None
         timeout: float | None = DEFAULT_TIMEOUT, safe_csv: bool = False, sentiment: str = "encoder") -> BatchResult:
     """Analyse every article of ``paths`` (files or folders) into ``out_dir``; see the module docstring.
 
-    ``jobs`` worker processes (1 = in this process; 0 = one per CPU). ``figures``: ``all`` |
+    ``jobs`` worker processes (1 = in this process; 0 = one per core of the affinity mask). ``figures``: ``all`` |
     ``corpus`` | ``none`` | ``auto`` (or a bool), see `helpers.scale`. ``scheduler``: a Dask
     scheduler address (``tcp://HOST:PORT``) or ``local`` to run the articles as Dask tasks
     (`helpers.dask_runner`; same outputs). ``sentiment``: ``encoder`` | ``fast`` (`helpers.sentiment`). Prints a progress bar and one
@@ -575,7 +586,8 @@ def _run_locked(paths, out_dir, jobs, force, aliases, progress, figures, schedul
         print(f"note: {path}: named more than once; analysed once", file=sys.stderr)
     slugs = assign_slugs(inputs)
     tasks = [(str(p), s) for p, s in zip(inputs, slugs)]
-    jobs = (os.cpu_count() or 1) if jobs == 0 else max(1, int(jobs))
+    _check_thread_setting()  # a bad $HELPERS_ENCODER_THREADS: one error here, not a dead worker per article
+    jobs = scale.available_cores() if jobs == 0 else max(1, int(jobs))  # 0: the cores this process may use
     jobs = min(jobs, max(1, len(tasks)))
     mode = scale.figure_mode(figures, len(tasks))
     config = {"out_dir": str(out_dir), "aliases": aliases, "figures": scale.per_article_figures(mode), "force": force,

@@ -94,7 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", help="article files (.txt, .md, .html) or folders of them")
     p.add_argument("--out", required=True, help="output folder")
     p.add_argument("--aliases", help="YAML file mapping extra surface forms to actors")
-    p.add_argument("--jobs", "-j", type=int, default=1, help="worker processes (0 = one per CPU; default 1)")
+    p.add_argument("--jobs", "-j", type=int, default=1, help="worker processes (0 = one per core this process may use; default 1)")
     p.add_argument("--force", action="store_true", help="re-analyse articles whose outputs are up to date")
     p.add_argument("--figures", choices=["auto", "all", "corpus", "none"], default="auto",
                    help="all: every article's figures + corpus figures; corpus: only the corpus comparison "

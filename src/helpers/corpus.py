@@ -387,8 +387,11 @@ def blame_edges(blame: pd.DataFrame, include_negated: bool = True) -> pd.DataFra
     """Who blames (criticises, praises …) whom across the corpus.
 
     ``blame`` is the stacked table of `load_corpus` (slug, source, target, relation, negated, …).
-    One row per (source, target, relation, negated) with ``count`` (edges) and ``articles``
-    (distinct articles they occur in), sorted by count descending, then alphabetically.
+    One row per (source, target, relation, negated) with ``count`` (distinct sentences, so an
+    edge found both by a rule and by the model in one sentence counts once; rows, for a table
+    without ``sent_id``) and ``articles`` (distinct articles they occur in), sorted by count
+    descending, then alphabetically. Counts of a corpus analysed partly with ``--sentiment fast``
+    (rule edges only) and partly with the encoder (rule and model edges) are not comparable.
     """
     need = {"source", "target", "relation", "negated"}
     if blame is None or blame.empty or not need <= set(blame.columns):
@@ -401,8 +404,10 @@ def blame_edges(blame: pd.DataFrame, include_negated: bool = True) -> pd.DataFra
         return _frame(EDGE_COLUMNS)
     if "slug" not in df:
         df["slug"] = ""
+    where = df["slug"].astype(str) + "\x1f" + (df["sent_id"].astype(str) if "sent_id" in df else df.index.astype(str))
+    df = df.assign(_sentence=where)
     out = (df.groupby(["source", "target", "relation", "negated"], dropna=False)
-           .agg(count=("slug", "size"), articles=("slug", "nunique")).reset_index())
+           .agg(count=("_sentence", "nunique"), articles=("slug", "nunique")).reset_index())
     out = out.sort_values(["count", "articles", "source", "target", "relation", "negated"],
                           ascending=[False, False, True, True, True, True], kind="mergesort")
     return out[EDGE_COLUMNS].reset_index(drop=True)

@@ -328,8 +328,6 @@ MAX_PAIRED_ACTORS = 8
 #: Two mentions further apart than this (characters) are not paired: they would not fit together in
 #: the encoder's 128-token window.
 MAX_PAIR_CHARS = 500
-EDGE_COLUMNS = ["source", "target", "relation", "negated", "cue", "sent_id", "evidence", "source_via",
-                "negation_cue", "probability"]
 
 #: The models that can make the blame edges: ``"linear"`` (this module's logistic regression,
 #: calibrated with `LINEAR_TEMPERATURE`), ``"encoder"`` (the directed head of `helpers.encoder`),
@@ -362,7 +360,7 @@ def edge_threshold(name: str = EDGE_MODEL) -> float:
     if check_edge_model(name) == "encoder":
         from . import encoder
 
-        return float(encoder.load().meta.get("edges", {}).get("threshold", 0.5))
+        return float(encoder.load_meta().get("edges", {}).get("threshold", 0.5))
     return EDGE_THRESHOLDS[name]
 
 
@@ -417,11 +415,13 @@ def edge_settings(pairs: list[Pair], encoder_probs: np.ndarray | None = None) ->
 
     Returns, per edge model, the dev macro-F1 with its bootstrap standard error, the chosen edge
     threshold and the edge precision / recall / F1 there, and a 2-fold cross-fitted estimate
-    (threshold and temperature chosen on one half, counted on the other: less optimistic).
+    (the threshold chosen on one half, counted on the other: less optimistic; the linear model's
+    temperature is fitted on all of the pairs, so the estimate keeps a little optimism).
     ``encoder_probs``: the encoder head's probabilities for ``pairs`` (computed when missing).
     """
     from . import train_encoder as te
     from .encoder import softmax
+    from .metrics import bootstrap_se, macro_f1
 
     gold = np.asarray([p.label for p in pairs])
     items = [(p.sentence, p.e1, p.e2) for p in pairs]
@@ -432,8 +432,8 @@ def edge_settings(pairs: list[Pair], encoder_probs: np.ndarray | None = None) ->
     out = {"linear_temperature": round(temperature, 3), "models": {}}
     for name, probs in (("linear", pl), ("encoder", pe), ("ensemble", (pl + pe) / 2)):
         pred = probs.argmax(1)
-        out["models"][name] = {"f1_macro": round(te.macro_f1(gold, pred, 5), 4),
-                               "f1_macro_se": round(te.bootstrap_se(gold, pred, 5), 4),
+        out["models"][name] = {"f1_macro": round(macro_f1(gold, pred, 5), 4),
+                               "f1_macro_se": round(bootstrap_se(gold, pred, 5), 4),
                                "edges": te.edge_report(probs, gold)}
     return out
 
@@ -489,13 +489,15 @@ def candidates(sentences, mentions, quotes=None) -> list[dict]:
             if not speaker:
                 continue
             sids = [_int(x) for x in str(q.get("sent_ids") or q.get("sent_id")).split("|")] if "sent_ids" in cols else [_int(q.get("sent_id"))]
-            first = _int(q.get("sent_id"))
+            first, last = _int(q.get("sent_id")), sids[-1]  # start is an offset in the first sentence, end in the last
             spk_sid, spk = _int(q.get("speaker_sent_id")), (_int(q.get("speaker_start")), _int(q.get("speaker_end")))
             for sid in sids:
                 if sid is None or sid not in texts:
                     continue
                 text = texts[sid]
-                lo, hi = (_int(q.get("start"), 0), _int(q.get("end"), len(text))) if sid == first and "start" in cols else (0, len(text))
+                bounded = "start" in cols
+                lo = _int(q.get("start"), 0) if bounded and sid == first else 0
+                hi = _int(q.get("end"), len(text)) if bounded and sid == last else len(text)
                 targets = [m for m in ents.get(sid, []) if m[0] != speaker and lo <= m[1] and m[2] <= hi]
                 for actor, a, b, _ in targets:
                     if spk_sid == sid and None not in spk:

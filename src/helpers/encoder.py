@@ -25,6 +25,7 @@ Relation Extraction", AACL 2022. Guo et al., "On Calibration of Modern Neural Ne
 """
 from __future__ import annotations
 
+import functools
 import json
 import os
 import threading
@@ -54,6 +55,7 @@ BATCH = 8
 #: 320 x 384 input, one core): a fifth to a quarter of an int8 graph's time (docs/models/logs/encoder-speed.md).
 DISABLED_OPTIMIZERS = ("SkipLayerNormFusion",)
 
+#: Guards the creation of this process's session (`load`); re-created in a forked child (`_after_fork`).
 _lock = threading.Lock()
 _threads: int | None = None
 
@@ -177,13 +179,9 @@ def set_threads(n: int | None) -> None:
 def _thread_count() -> int | None:
     if _threads is not None:
         return _threads
-    raw = os.environ.get(THREADS_ENV, "").strip()
-    if not raw:
-        return None
-    try:
-        return max(1, int(raw))
-    except ValueError:
-        raise InputError(THREADS_ENV, f"{raw!r} is not a whole number of threads") from None
+    from .scale import encoder_threads_env
+
+    return encoder_threads_env()
 
 
 class Encoder:
@@ -227,8 +225,7 @@ class Encoder:
         for s in range(0, len(order), BATCH):
             idx = order[s:s + BATCH]
             ids, mask, pos = pad([rows[i] for i in idx], [positions[i] for i in idx])
-            with _lock:
-                res = self.session.run([head], {"ids": ids, "mask": mask, "pos": pos})[0]
+            res = self.session.run([head], {"ids": ids, "mask": mask, "pos": pos})[0]  # thread-safe in ONNX Runtime
             out[idx] = res
         return out[back]
 
@@ -263,14 +260,51 @@ class Encoder:
         return p
 
 
+@functools.lru_cache(maxsize=4)
+def load_meta(model_dir: Path = MODEL_DIR) -> dict:
+    """The shipped model's ``meta.json`` (temperatures, dev scores, edge threshold), read once; no session.
+
+    For metadata only: `load` builds the ONNX Runtime session (about 0.3 s and 100+ MB). Empty
+    when the file is missing. ``load_meta.cache_clear()`` after writing a new model.
+    """
+    path = Path(model_dir) / META_FILE
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+
+
 _loaded: dict[int, Encoder] = {}
+#: Sessions a forked child inherited from its parent: kept referenced and never freed in the child
+#: (freeing one waits forever for its thread pool, whose threads do not exist in the copy).
+_orphans: list[Encoder] = []
+
+
+def _after_fork() -> None:
+    """In a forked child: set the parent's sessions aside (never freed here) and start with a fresh lock.
+
+    A lock held by another of the parent's threads at the fork would stay locked in the child forever.
+    """
+    global _lock
+    _orphans.extend(_loaded.values())
+    _loaded.clear()
+    _lock = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_after_fork)
+
+
+def _drop() -> None:
+    """Forget this process's session (freed when nothing else holds it); any other process's is set aside."""
+    pid = os.getpid()
+    _orphans.extend(m for p, m in _loaded.items() if p != pid)
+    _loaded.clear()
 
 
 def load() -> Encoder:
     """The shipped encoder, one session per process (threads: `set_threads` / ``HELPERS_ENCODER_THREADS``).
 
     Keyed by process id: a worker forked from a parent that had loaded it opens its own session
-    (ONNX Runtime's thread pool does not survive a fork).
+    (ONNX Runtime's thread pool does not survive a fork); the inherited one is kept, unused, in
+    `_orphans`.
     """
     pid = os.getpid()
     model = _loaded.get(pid)
@@ -278,9 +312,9 @@ def load() -> Encoder:
         with _lock:
             model = _loaded.get(pid)
             if model is None:
-                _loaded.clear()
+                _drop()
                 model = _loaded[pid] = Encoder(MODEL_DIR, _thread_count())
     return model
 
 
-load.cache_clear = _loaded.clear  # type: ignore[attr-defined]
+load.cache_clear = _drop  # type: ignore[attr-defined]

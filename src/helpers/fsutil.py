@@ -180,23 +180,36 @@ def publish_dir(path) -> Path:
 
 
 @contextmanager
-def atomic_dir(parent, name: str):
+def atomic_dir(parent, name: str, record_pid: bool = False):
     """Yield a hidden temporary folder in ``parent``; on success it replaces ``parent/name`` whole.
 
     The folder gets the usual permissions (`publish_dir`) before the swap; a previous ``name``
-    is moved aside and deleted only after the new one is in place. On any exception the
-    temporary folder is removed and ``parent/name`` is left as it was.
+    is moved aside and deleted only after the new one is in place (moved back if the new one
+    cannot be). On any exception the temporary folder is removed and ``parent/name`` is left as
+    it was. ``record_pid``: name the temporaries with this process id (`pid_temp_dir`), so that
+    `remove_dead_temps` can clean up after a killed writer that held no `OutputLock`.
     """
     parent = Path(parent)
     final = parent / name
-    tmp = Path(tempfile.mkdtemp(prefix=f".{name}.", dir=parent))
+
+    def temp(label):
+        if record_pid:
+            return pid_temp_dir(parent, label)
+        return Path(tempfile.mkdtemp(prefix=f".{label}.", dir=parent))
+
+    tmp = temp(name)
     try:
         yield tmp
         publish_dir(tmp)
         if final.exists():
-            trash = Path(tempfile.mkdtemp(prefix=f".{name}.old.", dir=parent))
+            trash = temp(f"{name}.old")
             os.replace(final, trash / "old")
-            os.replace(tmp, final)
+            try:
+                os.replace(tmp, final)
+            except BaseException:
+                os.replace(trash / "old", final)
+                shutil.rmtree(trash, ignore_errors=True)
+                raise
             shutil.rmtree(trash, ignore_errors=True)
         else:
             os.replace(tmp, final)

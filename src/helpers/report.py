@@ -17,12 +17,11 @@ from __future__ import annotations
 
 import html
 import re
-import shutil
 from pathlib import Path
 
 from .article import load_article
 from .errors import InputError
-from .fsutil import pid_temp_dir, publish_dir, remove_dead_temps
+from .fsutil import atomic_dir, remove_dead_temps
 from .paths import FIGURES, PROJECT_ROOT, resolve
 
 NOTEBOOK_GLOB = "0[0-5]_*.ipynb"
@@ -67,14 +66,19 @@ def notebook_title(notebook: Path) -> str:
     return notebook.stem.replace("_", " ")
 
 
+_KEPT = "(no report written; an earlier report of this article is kept)"
+
+
 def execute_notebook(notebook: Path, output: Path, parameters: dict, timeout: int = 600) -> Path:
     """Run one notebook with papermill from the project root; returns the executed copy's path.
 
-    Raises `ReportError` (notebook name, exception name and message) when a cell fails.
+    Raises `ReportError` (one line: notebook name, then the cell's exception name and message, or
+    that a cell ran past ``timeout`` seconds, or that the kernel died) when the notebook does not finish.
     """
     import logging
 
     import papermill as pm
+    from nbclient.exceptions import CellTimeoutError, DeadKernelError
     from papermill.exceptions import PapermillExecutionError
 
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -88,8 +92,11 @@ def execute_notebook(notebook: Path, output: Path, parameters: dict, timeout: in
             extra_arguments=["--IPKernelApp.log_level=50"],
         )
     except PapermillExecutionError as err:
-        raise ReportError(notebook.name, f"cell {err.exec_count} failed: {err.ename}: {err.evalue} "
-                                         "(no report written; an earlier report of this article is kept)") from None
+        raise ReportError(notebook.name, f"cell {err.exec_count} failed: {err.ename}: {err.evalue} {_KEPT}") from None
+    except CellTimeoutError:
+        raise ReportError(notebook.name, f"a cell ran longer than {timeout} s and was stopped {_KEPT}") from None
+    except DeadKernelError:
+        raise ReportError(notebook.name, f"the notebook's kernel died (out of memory, or killed) {_KEPT}") from None
     return output
 
 
@@ -129,26 +136,22 @@ def to_html(executed: Path, output: Path, title: str | None = None, nav: str = "
     return output
 
 
-def _card_rows(article, analysis=None) -> list[tuple[str, str]]:
+def _card_rows(article) -> list[tuple[str, str]]:
     rows = [("Outlet", article.outlet), ("Byline", article.byline), ("Date", article.date), ("Dek", article.dek),
             ("Source file", Path(article.source).name if article.source else ""),
             ("Length", f"{article.words} words in {len(article.paragraphs)} paragraphs")]
-    if analysis is not None:
-        t = analysis.tables
-        rows.append(("Found", f"{len(t.get('actors', []))} actors, {len(t.get('quotes', []))} quotes, "
-                              f"{len(t.get('blame', []))} blame edges"))
     if article.warnings:
         rows.append(("Reader warnings", "; ".join(article.warnings)))
     return [(k, str(v)) for k, v in rows if v]
 
 
-def index_page(article, pages: list[tuple[str, str, str]], figures_dir: Path | None = None, analysis=None) -> str:
+def index_page(article, pages: list[tuple[str, str, str]], figures_dir: Path | None = None) -> str:
     """The report's front page: article card, then one entry per page (link, what it answers).
 
     ``pages``: (file name, page title, question) per notebook page, in order.
     """
     title = article.title or article.slug
-    card = "".join(f"<tr><th>{html.escape(k)}</th><td>{html.escape(v)}</td></tr>" for k, v in _card_rows(article, analysis))
+    card = "".join(f"<tr><th>{html.escape(k)}</th><td>{html.escape(v)}</td></tr>" for k, v in _card_rows(article))
     items = "".join(
         f'<li><a href="{html.escape(f)}">{html.escape(t)}</a><br><span class="q">{html.escape(q)}</span></li>'
         for f, t, q in pages
@@ -188,8 +191,7 @@ def build_report(article_path, out_dir="reports", figures_dir=None, notebooks=No
     pages = [(f"{nb.stem}.html", t) for nb, t in zip(notebooks, titles)]
     article_title = article.title or slug
     remove_dead_temps(out_dir)  # left by a report run that was killed
-    tmp = pid_temp_dir(out_dir, slug)
-    try:
+    with atomic_dir(out_dir, slug, record_pid=True) as tmp:
         for i, nb in enumerate(notebooks):
             executed = execute_notebook(
                 nb, tmp / nb.name, {"article": str(article_path), "out_dir": str(fig_dir)}
@@ -198,12 +200,5 @@ def build_report(article_path, out_dir="reports", figures_dir=None, notebooks=No
                     nav=_nav(pages, i, article_title))
         entries = [(f, t, QUESTIONS.get(f[:2], "")) for f, t in pages]
         (tmp / "index.html").write_text(index_page(article, entries, fig_dir), encoding="utf-8")
-        final = out_dir / slug
-        publish_dir(tmp)
-        if final.exists():
-            shutil.rmtree(final)
-        tmp.rename(final)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
+    final = out_dir / slug
     return final / "index.html"

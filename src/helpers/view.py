@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import math
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -85,11 +86,18 @@ def number_from_one(df: pd.DataFrame) -> pd.DataFrame:
             df[old] = pd.to_numeric(df[old], errors="coerce").astype("Int64") + 1
             df = df.rename(columns={old: new})
     if "sent_ids" in df.columns:
-        df["sent_ids"] = df["sent_ids"].map(
-            lambda s: ", ".join(str(int(x) + 1) for x in str(s).split(";") if x.strip().isdigit())
-            if isinstance(s, str) else s)
+        df["sent_ids"] = df["sent_ids"].map(_ids_from_one)
         df = df.rename(columns={"sent_ids": "sentences"})
     return df
+
+
+def _ids_from_one(value):
+    """A list of 0-based sentence ids (``"0;3"``, ``"2|3"``, or one id read from a CSV as a number) as ``"1, 4"``."""
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(int(value) + 1)
+    return ", ".join(str(int(x) + 1) for x in re.split(r"[;|]", str(value)) if x.strip().isdigit())
 
 
 def table(df: pd.DataFrame | None, columns: list[str] | None = None, rename: dict | None = None,
@@ -134,8 +142,9 @@ def sentences(analysis, **kw) -> Table:
 
 
 def blame(analysis, **kw) -> Table:
+    """Edges as read: ``origin`` says whether a rule (with its ``cue``) or the model (with its ``probability``) found each."""
     return table(analysis.tables.get("blame"), ["sentence", "source", "relation", "target", "negated", "cue",
-                                                "negation_cue", "evidence"], csv="blame.csv",
+                                                "negation_cue", "origin", "probability", "evidence"], csv="blame.csv",
                  empty="No blame, criticism, pressure or praise found.", **kw)
 
 
@@ -189,15 +198,18 @@ def readability_paragraphs(analysis, **kw) -> Table:
     kw.setdefault("max_rows", 200)
     kw.setdefault("digits", 1)
     df = analysis.tables.get("readability_paragraphs")
-    cols = None if df is None else ["para_id"] + [c for c in df.columns if c != "para_id" and c != "smog_index"]
+    smog = df is not None and "smog_index" in df.columns and bool(pd.to_numeric(df["smog_index"], errors="coerce").notna().any())
+    cols = None if df is None else ["para_id"] + [c for c in df.columns if c != "para_id" and (smog or c != "smog_index")]
+    if df is not None and "smog_index" in df.columns and not smog:
+        kw.setdefault("note", "SMOG is left out: it needs at least 30 sentences, and no paragraph has them.")
     return table(df, [("paragraph" if c == "para_id" else c) for c in cols or []], csv="readability_paragraphs.csv",
-                 note="SMOG is left out: it needs at least 30 sentences, and no paragraph has them.", **kw)
+                 **kw)
 
 
 def hard_sentences(analysis, **kw) -> Table:
     return table(analysis.tables.get("hard_sentences"), ["rank", "sentence", "paragraph", "words",
                                                          "flesch_kincaid_grade", "text"], csv="hard_sentences.csv",
-                 digits=1, **kw)
+                 **{"digits": 1, **kw})
 
 
 def hardest_paragraphs(analysis, n: int = 5, **kw) -> Table:
@@ -206,7 +218,7 @@ def hardest_paragraphs(analysis, n: int = 5, **kw) -> Table:
     df = hardest(analysis.tables.get("readability_paragraphs"), None, n=n)
     paragraphs = list(analysis.article.paragraphs)
     df = df.assign(text=[paragraphs[int(i)] if int(i) < len(paragraphs) else "" for i in df["para_id"]])
-    return table(df, digits=1, empty="No paragraph of 20 words or more.", **kw)
+    return table(df, **{"digits": 1, "empty": "No paragraph of 20 words or more.", **kw})
 
 
 def unresolved(analysis, **kw) -> Table:

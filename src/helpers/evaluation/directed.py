@@ -21,20 +21,14 @@ import pandas as pd
 
 from .. import directed
 from ..errors import InputError
-from .newsmtsc import bootstrap_se
+from ..metrics import edge_counts, prf
+from .newsmtsc import label_bootstrap_se
 
 
 def _edge_scores(probs, gold, threshold: float) -> dict:
     """Edge precision / recall at ``threshold``: a non-neutral direction kept when its probability reaches it."""
-    import numpy as np
-
-    gold = np.asarray(gold)
-    best = probs[:, 1:].argmax(axis=1) + 1
-    keep = probs[np.arange(len(best)), best] >= threshold
-    tp = int((keep & (best == gold)).sum())
-    n_pred, n_gold = int(keep.sum()), int((gold != 0).sum())
-    return {"edge_threshold": threshold, "edge_precision": round(tp / n_pred, 4) if n_pred else 0.0,
-            "edge_recall": round(tp / n_gold, 4) if n_gold else 0.0}
+    precision, recall, _ = prf(*edge_counts(probs, gold, threshold))
+    return {"edge_threshold": threshold, "edge_precision": round(precision, 4), "edge_recall": round(recall, 4)}
 
 
 def evaluate(path, sentiment: str = "encoder") -> tuple[dict, pd.DataFrame]:
@@ -83,7 +77,7 @@ def evaluate(path, sentiment: str = "encoder") -> tuple[dict, pd.DataFrame]:
         "f1_macro": round(float(f1_score(gold, pred, labels=labels, average="macro", zero_division=0)), 4),
         "f1_micro": round(float(f1_score(gold, pred, labels=labels, average="micro", zero_division=0)), 4),
         "model": sentiment,
-        "f1_macro_se": round(bootstrap_se(gold, pred, labels), 4),
+        "f1_macro_se": round(label_bootstrap_se(gold, pred, labels), 4),
         **edges,
     }
     return metrics, table

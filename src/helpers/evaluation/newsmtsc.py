@@ -63,22 +63,12 @@ def metrics_table(gold: list[str], pred: list[str]) -> tuple[dict, pd.DataFrame]
     return metrics, pd.DataFrame(rows)
 
 
-def bootstrap_se(gold: list, pred: list, labels, reps: int = 1000, seed: int = 0) -> float:
-    """Standard error of macro-F1 over items: the spread of macro-F1 on ``reps`` bootstrap resamples."""
-    import numpy as np
+def label_bootstrap_se(gold: list, pred: list, labels, reps: int = 1000, seed: int = 0) -> float:
+    """`metrics.bootstrap_se` for label lists (``labels`` gives the class order)."""
+    from ..metrics import bootstrap_se
 
     index = {lab: i for i, lab in enumerate(labels)}
-    g = np.array([index[x] for x in gold])
-    p = np.array([index[x] for x in pred])
-    rng = np.random.default_rng(seed)
-    k = len(labels)
-    vals = []
-    for _ in range(reps):
-        i = rng.integers(0, len(g), len(g))
-        gi, pi = g[i], p[i]
-        f1 = [2 * ((gi == c) & (pi == c)).sum() / max(1, (gi == c).sum() + (pi == c).sum()) for c in range(k)]
-        vals.append(float(np.mean(f1)))
-    return float(np.std(vals, ddof=1)) if len(vals) > 1 else 0.0
+    return bootstrap_se([index[x] for x in gold], [index[x] for x in pred], len(labels), reps, seed)
 
 
 def evaluate(path, sentiment: str = "encoder") -> tuple[dict, pd.DataFrame]:
@@ -94,7 +84,7 @@ def evaluate(path, sentiment: str = "encoder") -> tuple[dict, pd.DataFrame]:
     pred = classify_targets([(r["sentence"], r["from"], r["to"]) for r in rows], sentiment)
     metrics, table = metrics_table(gold, pred)
     metrics["model"] = sentiment
-    metrics["f1_macro_se"] = round(bootstrap_se(gold, pred, LABELS), 4) if gold else 0.0
+    metrics["f1_macro_se"] = round(label_bootstrap_se(gold, pred, LABELS), 4) if gold else 0.0
     return metrics, table
 
 
@@ -108,19 +98,14 @@ def reliability(paths, sentiment: str = "encoder", bins: int = 10) -> pd.DataFra
     """
     import numpy as np
 
+    from ..metrics import reliability_bins
     from ..sentiment import span_probabilities
 
     rows = [r for p in ([paths] if isinstance(paths, (str, Path)) else paths) for r in read(p)]
     probs = span_probabilities([(r["sentence"], r["from"], r["to"]) for r in rows], sentiment)
     gold = np.array([LABELS.index(POLARITY_TO_LABEL[r["polarity"]]) for r in rows])
-    conf, pred = probs.max(axis=1), probs.argmax(axis=1)
-    edges = np.linspace(0.0, 1.0, bins + 1)
-    out = []
-    for lo, hi in zip(edges[:-1], edges[1:]):
-        sel = (conf > lo) & (conf <= hi)
-        out.append({"bin_low": round(lo, 2), "bin_high": round(hi, 2), "n": int(sel.sum()),
-                    "confidence": float(conf[sel].mean()) if sel.any() else float("nan"),
-                    "accuracy": float((pred[sel] == gold[sel]).mean()) if sel.any() else float("nan")})
+    out = [{**b, "bin_low": round(b["bin_low"], 2), "bin_high": round(b["bin_high"], 2)}
+           for b in reliability_bins(probs, gold, bins)]
     return pd.DataFrame(out)
 
 

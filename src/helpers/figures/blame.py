@@ -30,14 +30,20 @@ _FRAME_LABELS = {
 
 
 def edge_counts(blame: pd.DataFrame) -> pd.DataFrame:
-    """Edges aggregated for plotting: source, target, relation, negated, count (sentences)."""
+    """Edges aggregated for plotting: source, target, relation, negated, count (distinct sentences).
+
+    An edge found in one sentence by both a rule and the model (``origin``) counts once; a
+    table without ``sent_id`` counts rows.
+    """
     cols = ["source", "target", "relation", "negated", "count"]
     if blame is None or blame.empty:
         return pd.DataFrame(columns=cols)
     df = blame.copy()
     df["target"] = df["target"].fillna("").replace("", NOBODY)
     df["negated"] = df["negated"].astype(bool)
-    out = df.groupby(["source", "target", "relation", "negated"], as_index=False).size().rename(columns={"size": "count"})
+    where = df["sent_id"].astype(str) if "sent_id" in df else pd.Series(df.index.astype(str), index=df.index)
+    out = (df.assign(_sentence=where).groupby(["source", "target", "relation", "negated"], as_index=False)
+           .agg(count=("_sentence", "nunique")))
     return out[cols].sort_values(["count", "source", "target"], ascending=[False, True, True]).reset_index(drop=True)
 
 
