@@ -396,12 +396,13 @@ def linear_logits(items) -> np.ndarray:
     return out
 
 
-def ensemble(linear: np.ndarray, head: np.ndarray, skip: float = ENSEMBLE_SKIP_NEUTRAL) -> np.ndarray:
+def ensemble(linear: np.ndarray, head: np.ndarray, skip: float | None = None) -> np.ndarray:
     """The ensemble's probabilities (n, 5): the mean of the linear and encoder-head rows, or the linear row
     alone where the linear model says neutral with probability ≥ ``skip`` (`ENSEMBLE_SKIP_NEUTRAL`).
 
     ``head`` may hold anything on those rows (`edge_probabilities` does not compute them).
     """
+    skip = ENSEMBLE_SKIP_NEUTRAL if skip is None else skip
     linear, head = np.asarray(linear, dtype=np.float64), np.asarray(head, dtype=np.float64)
     return np.where((linear[:, 0] >= skip)[:, None], linear, (linear + head) / 2)
 
