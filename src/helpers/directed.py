@@ -338,8 +338,8 @@ EDGE_MODELS = ("linear", "encoder", "ensemble")
 #: The default edge model, chosen on Park et al.'s dev set (`edge_settings`; ``docs/models/encoder.md``,
 #: "Which model makes the blame edges"): the ensemble has the best edge F1 (0.70, against 0.69 for
 #: the linear model and 0.65 for the encoder head), and unlike the linear model it keeps the
-#: encoder's reading of evaluative quotes (measured on invented ones); it costs what the encoder
-#: head costs (the linear part adds about 1 %).
+#: encoder's reading of evaluative quotes (measured on invented ones); it runs the encoder head
+#: only where the linear model does not call the pair neutral (`ENSEMBLE_SKIP_NEUTRAL`).
 EDGE_MODEL = "ensemble"
 #: Temperature of the linear model, fitted by maximum likelihood on Park et al.'s dev set (`edge_settings`).
 LINEAR_TEMPERATURE = 1.058
