@@ -69,28 +69,6 @@ def test_edge_probabilities_ensemble_is_the_mean_and_direction_swaps():
     assert directed.edge_probabilities([], "ensemble").shape == (0, 5)
 
 
-def test_ensemble_skips_the_encoder_on_pairs_the_linear_model_calls_neutral(monkeypatch):
-    from helpers import encoder
-
-    calm = "Jane Okafor and Tom Lindgren arrived in Oslo on Tuesday for the annual fisheries conference."
-    hot = "Senator Warren sharply criticized Mr. Dimon for the bank's reckless lending."
-    items = [(calm, (0, 11), (16, 28)), (hot, (0, 14), (hot.index("Mr. Dimon"), hot.index("Mr. Dimon") + 9))]
-    lin = directed.edge_probabilities(items, "linear")
-    assert lin[0, 0] >= directed.ENSEMBLE_SKIP_NEUTRAL > lin[1, 0]
-    seen = []
-    real = encoder.Encoder.pair_proba
-    monkeypatch.setattr(encoder.Encoder, "pair_proba", lambda self, pairs: seen.extend(pairs) or real(self, pairs))
-    ens = directed.edge_probabilities(items, "ensemble")
-    assert seen == [items[1]]  # only the pair the linear model does not call neutral reached the encoder
-    assert np.allclose(ens[0], lin[0]) and ens[0, 1:].max() < directed.EDGE_THRESHOLDS["ensemble"]
-    assert np.allclose(ens[1], (lin[1] + real(encoder.load(), [items[1]])[0]) / 2)
-    # the pure rule: linear rows at or above the skip level, the mean below it
-    linear = np.array([[0.95, 0.05, 0, 0, 0], [0.5, 0, 0, 0.5, 0]])
-    head = np.array([[0, 0, 0, 1.0, 0], [0, 0, 0, 1.0, 0]])
-    assert np.allclose(directed.ensemble(linear, head), [[0.95, 0.05, 0, 0, 0], [0.25, 0, 0, 0.75, 0]])
-    assert np.allclose(directed.ensemble(linear, head, skip=1.01), (linear + head) / 2)
-
-
 # ----------------------------------------------------------------------------- miss classes
 def _quote_scores(edge_model: str) -> dict[str, int]:
     rows = list(csv.DictReader(QUOTES.open(encoding="utf-8"), delimiter="\t"))

@@ -338,22 +338,14 @@ EDGE_MODELS = ("linear", "encoder", "ensemble")
 #: The default edge model, chosen on Park et al.'s dev set (`edge_settings`; ``docs/models/encoder.md``,
 #: "Which model makes the blame edges"): the ensemble has the best edge F1 (0.70, against 0.69 for
 #: the linear model and 0.65 for the encoder head), and unlike the linear model it keeps the
-#: encoder's reading of evaluative quotes (measured on invented ones); it runs the encoder head
-#: only where the linear model does not call the pair neutral (`ENSEMBLE_SKIP_NEUTRAL`).
+#: encoder's reading of evaluative quotes (measured on invented ones); it costs what the encoder
+#: head costs (the linear part adds about 1 %).
 EDGE_MODEL = "ensemble"
 #: Temperature of the linear model, fitted by maximum likelihood on Park et al.'s dev set (`edge_settings`).
 LINEAR_TEMPERATURE = 1.058
 #: Edge thresholds chosen on Park et al.'s dev set (best edge F1 on the grid 0.30 … 0.95, `edge_settings`);
 #: the encoder head's is stored with the encoder (``meta.json``, ``edges.threshold``).
 EDGE_THRESHOLDS = {"linear": 0.40, "ensemble": 0.35}
-#: The ensemble runs the encoder's directed head only on the pairs the linear model does not call
-#: neutral with at least this probability; the others keep the linear probabilities (with at most
-#: 0.05 on any direction, far below `EDGE_THRESHOLDS`, they make no edge). Chosen on Park et al.'s
-#: dev set on the grid 0.6 … 0.95 as the lowest value whose edge F1 stays within 0.005 of the full
-#: ensemble's both with the threshold chosen on all of dev and 2-fold cross-fitted (0.712 / 0.712
-#: against 0.709; 0.9: 0.709 but 0.702 cross-fitted): 18 % of dev's pairs and 24 % of the
-#: candidate pairs of 20 PolNeAR dev articles skip the encoder (``docs/models/logs/encoder-speed.md``, section 5).
-ENSEMBLE_SKIP_NEUTRAL = 0.95
 
 
 def check_edge_model(name: str) -> str:
@@ -397,41 +389,27 @@ def linear_logits(items) -> np.ndarray:
     return out
 
 
-def ensemble(linear: np.ndarray, head: np.ndarray, skip: float | None = None) -> np.ndarray:
-    """The ensemble's probabilities (n, 5): the mean of the linear and encoder-head rows, or the linear row
-    alone where the linear model says neutral with probability ≥ ``skip`` (`ENSEMBLE_SKIP_NEUTRAL`).
-
-    ``head`` may hold anything on those rows (`edge_probabilities` does not compute them).
-    """
-    skip = ENSEMBLE_SKIP_NEUTRAL if skip is None else skip
-    linear, head = np.asarray(linear, dtype=np.float64), np.asarray(head, dtype=np.float64)
-    return np.where((linear[:, 0] >= skip)[:, None], linear, (linear + head) / 2)
-
-
 def edge_probabilities(items, name: str = EDGE_MODEL) -> np.ndarray:
     """Calibrated probabilities (n, 5) of the labels 0–4 for (sentence, e1, e2) items, from edge model ``name``.
 
     Each row sums to 1. ``"linear"``: softmax of the linear logits / `LINEAR_TEMPERATURE`;
-    ``"encoder"``: `helpers.encoder.Encoder.pair_proba` (temperature-scaled); ``"ensemble"``:
-    `ensemble` of the two, the encoder run only on the pairs the linear model does not call
-    confidently neutral.
+    ``"encoder"``: `helpers.encoder.Encoder.pair_proba` (temperature-scaled); ``"ensemble"``: the
+    mean of the two.
     """
     check_edge_model(name)
     items = list(items)
     if not items:
         return np.zeros((0, 5))
-    from . import encoder
+    parts = []
+    if name in ("linear", "ensemble"):
+        from .encoder import softmax
 
-    if name == "encoder":
-        return encoder.load().pair_proba(items)
-    linear = encoder.softmax(linear_logits(items), LINEAR_TEMPERATURE)
-    if name == "linear":
-        return linear
-    head = linear.copy()
-    run = np.flatnonzero(linear[:, 0] < ENSEMBLE_SKIP_NEUTRAL)
-    if len(run):
-        head[run] = encoder.load().pair_proba([items[i] for i in run])
-    return ensemble(linear, head)
+        parts.append(softmax(linear_logits(items), LINEAR_TEMPERATURE))
+    if name in ("encoder", "ensemble"):
+        from . import encoder
+
+        parts.append(encoder.load().pair_proba(items))
+    return np.mean(parts, axis=0)
 
 
 def edge_settings(pairs: list[Pair], encoder_probs: np.ndarray | None = None) -> dict:
@@ -452,7 +430,7 @@ def edge_settings(pairs: list[Pair], encoder_probs: np.ndarray | None = None) ->
     pe = edge_probabilities(items, "encoder") if encoder_probs is None else np.asarray(encoder_probs)
     pl = softmax(logits, temperature)
     out = {"linear_temperature": round(temperature, 3), "models": {}}
-    for name, probs in (("linear", pl), ("encoder", pe), ("ensemble", ensemble(pl, pe))):
+    for name, probs in (("linear", pl), ("encoder", pe), ("ensemble", (pl + pe) / 2)):
         pred = probs.argmax(1)
         out["models"][name] = {"f1_macro": round(te.macro_f1(gold, pred, 5), 4),
                                "f1_macro_se": round(te.bootstrap_se(gold, pred, 5), 4),

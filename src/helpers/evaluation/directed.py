@@ -63,7 +63,7 @@ def evaluate(path, sentiment: str = "encoder") -> tuple[dict, pd.DataFrame]:
     probs = {"linear": directed.edge_probabilities(items, "linear")}
     if sentiment != "fast":
         probs["encoder"] = directed.edge_probabilities(items, "encoder")
-        probs["ensemble"] = directed.ensemble(probs["linear"], probs["encoder"])
+        probs["ensemble"] = (probs["linear"] + probs["encoder"]) / 2
     edge_models = {name: _edge_scores(p, gold, directed.edge_threshold(name)) for name, p in probs.items()}
     own = {"fast": "linear"}.get(sentiment, sentiment)
     if sentiment == "fast":
