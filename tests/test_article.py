@@ -527,3 +527,15 @@ def test_english_share_of_english_news(seed):
     share, n = english_share(seed.body)
     assert 0.35 < share < 0.6 and n > 700
     assert english_share("") == (0.0, 0)
+
+
+def test_title_case_headline_with_a_full_stop_before_short_paragraphs():
+    # archives end headlines with a stop; Title Case tells it from a first sentence even when the
+    # paragraphs after it are short (the length rule cannot decide)
+    text = ("Harbor Fund Plan Is Ambitious but Costly.\n\nFew budgets are as tangled as this one.\n\n"
+            "Mayor Ines Calder has made it more so.\n\nThe council votes on Monday, officials said.")
+    a = load_article(text)
+    assert a.title == "Harbor Fund Plan Is Ambitious but Costly."
+    assert a.paragraphs[0] == "Few budgets are as tangled as this one."
+    body = load_article("Ines Calder has come up with one.\n\nFew budgets are as tangled as this one.")
+    assert body.title == "" and body.paragraphs[0] == "Ines Calder has come up with one."

@@ -947,7 +947,8 @@ def _looks_like_headline(text: str, following: list[str] | tuple = ()) -> bool:
     It may end without a stop, with ! or ?, or — when one of the next two blocks (``following``) is a
     body paragraph of at least 20 words and twice its length — with one full stop (the convention of
     some archives: "Trump leave plan draws fire.") or a semicolon before its second line (USA Today
-    style)."""
+    style), or — in Title Case (`_title_case`: "Clinton Plan for Taxes Is Expansive but Complex.") —
+    with one full stop whatever follows, since a body sentence is not written so."""
     words = len(text.split())
     if not 2 <= words <= 25 or re.match(r"\d{1,2}[.)]\s", text) or _sentence_breaks(text):
         return False
@@ -955,7 +956,18 @@ def _looks_like_headline(text: str, following: list[str] | tuple = ()) -> bool:
         return False
     if not re.search(r"[.;]$", text):
         return True
+    if words <= 20 and text.endswith(".") and _title_case(text):
+        return True
     return words <= 20 and any(len(f.split()) >= max(20, 2 * words) for f in list(following)[:2])
+
+
+def _title_case(text: str) -> bool:
+    """Every word of four or more letters starts with a capital (or a digit), and there are at least
+    three such words: the Title Case of headlines ("Clinton Plan for Taxes Is Expansive but Complex").
+    Short words are ignored (headline styles differ on "for", "but", "Is"); a body sentence has
+    lower-case content words ("Hillary Clinton has come up with one")."""
+    long_words = [w for w in re.findall(r"[^\W\d_][\w'’-]*|\d[\w,.-]*", text) if len(w) >= 4]
+    return len(long_words) >= 3 and all(w[0].isupper() or w[0].isdigit() for w in long_words)
 
 
 def _heading_like(block: Block) -> bool:
