@@ -539,3 +539,15 @@ def test_title_case_headline_with_a_full_stop_before_short_paragraphs():
     assert a.paragraphs[0] == "Few budgets are as tangled as this one."
     body = load_article("Ines Calder has come up with one.\n\nFew budgets are as tangled as this one.")
     assert body.title == "" and body.paragraphs[0] == "Ines Calder has come up with one."
+
+
+def test_byline_fields_after_a_separator_give_outlet_and_date_not_a_paragraph():
+    text = ("# Ferry talks stall in Kastel\n\nBy Mirela Dusk | The Adriatic Courier | 3 March 2027\n\n"
+            "RIVA, Kastel — The harbour board rejected the offer on Monday, its chairman said.\n\n"
+            "Talks resume next week.")
+    a = load_article(text)
+    assert (a.byline, a.outlet, a.date) == ("Mirela Dusk", "The Adriatic Courier", "3 March 2027")
+    assert a.paragraphs[0].startswith("RIVA, Kastel —")
+    # one field that is a whole sentence is still a paragraph glued to the byline
+    glued = load_article("# Ferry talks stall\n\nBy Mirela Dusk · The board rejected the offer on Monday, its chairman said.\n\nMore.")
+    assert glued.byline == "Mirela Dusk" and glued.date == ""

@@ -753,6 +753,7 @@ class Byline:
     outlet: str = ""
     url: str = ""
     rest: str = ""
+    date: str = ""
 
 
 def name_from_url(url: str) -> str:
@@ -791,6 +792,20 @@ def split_outlet(rest: str) -> tuple[str, str]:
     return "", rest
 
 
+def _byline_fields(rest: str) -> tuple[str, str, str] | None:
+    """``(outlet, "", date)`` when everything after the names is separated fields, each a date or a
+    short name ("The Baltic Ledger | 14 November 2026", "Reuters · 2 hours ago"); else None (a
+    paragraph glued to the byline, or one field that `split_outlet` reads)."""
+    fields = [f.strip() for f in re.split(r"\s*[·|•]\s*", rest.strip())]
+    dates = [f for f in fields if is_dateline(f)]
+    names = [f for f in fields if f not in dates]
+    short = all(f[:1].isupper() and len(f.split()) <= 6 and not re.search(r"[.!?]$", f) for f in names)
+    if not dates or len(names) > 1 or not short or not all(fields):
+        return None
+    outlet = (outlets().canonical(names[0]) or names[0]) if names else ""
+    return outlet, "", " | ".join(dates)
+
+
 def parse_byline(text: str) -> Byline | None:
     """Parse a byline line, or None when the line is not one.
 
@@ -809,12 +824,13 @@ def parse_byline(text: str) -> Byline | None:
         return Byline(name_from_url(url), outlet or known.from_domain(url), url, rest)
     match = _BYLINE_SEP.match(text)
     if match:
-        outlet, rest = split_outlet(match.group("rest"))
         names = _clean_names(match.group("names"))
+        fields = _byline_fields(match.group("rest"))
+        outlet, rest, date = fields if fields else (*split_outlet(match.group("rest")), "")
         head, _, last = names.rpartition(",")
         if head and known.canonical(last):
             names, outlet = head.strip(), outlet or known.canonical(last)
-        return Byline(names, outlet, "", rest)
+        return Byline(names, outlet, "", rest, date)
     match = _BYLINE_LINE.match(text)
     if match and len(text.split()) <= 20:
         byline = _clean_names(match.group("names"))
@@ -1257,6 +1273,7 @@ def assemble(blocks: list[Block], fmt: str, source: str, meta: dict | None = Non
         article.byline = byline.byline or article.byline
         article.outlet = byline.outlet or article.outlet
         article.url = byline.url or article.url
+        article.date = article.date or byline.date
         if byline.rest:
             glued = Block(byline.rest, byline.rest)
         body = kept[byline_at + 1:]
