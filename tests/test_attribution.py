@@ -507,3 +507,25 @@ def test_description_speaker_refers_back_to_the_person_named_before():
     assert _row(quotes, "He has no plan").speaker == "Tove Arnesen"
     assert _row(quotes, "drain the lake").speaker == "The farmers"
     assert _row(quotes, "the tunnel is safe").speaker == "The company"
+
+
+def test_description_then_name_is_the_subject_not_an_inverted_frame():
+    """"A spokesman, Tor Halden, said X was …": subject + reported speech, never "[content], said X"."""
+    paragraphs = [
+        "A spokesman, Tor Halden, said the ministry was \"fully prepared\" and thanked Vesna Ilic for her help.",
+        "Her lawyer, Sam Ortiz, told reporters that the charges would be dropped by spring.",
+        "The company's chief executive, Mira Lund, said that profits fell in every region.",
+        "The board fired its chief, Mira Lund, said a company spokesman.",
+    ]
+    sents = text.sentences(Article(paragraphs=paragraphs))
+    quotes = attribution.find_quotes(sents, actors.find_mentions(sents))
+    quotes = quotes[quotes["kind"] != "partial"]
+    got = quotes[["speaker", "cue", "content"]].values.tolist()
+    assert got == [
+        ["Tor Halden", "said", "the ministry was \"fully prepared\" and thanked Vesna Ilic for her help"],
+        ["Sam Ortiz", "told", "the charges would be dropped by spring"],
+        ["Mira Lund", "said", "profits fell in every region"],
+        # the name after an object ("fired its chief, Mira Lund,") stays content of the inverted frame
+        ["a company spokesman", "said", "The board fired its chief, Mira Lund"],
+    ]
+    assert quotes.iloc[0].speaker_surface == "A spokesman, Tor Halden"

@@ -47,9 +47,11 @@ Rules, in order, without a parser:
    participle clause (“…, saying …”, “by saying …”), or a title-case headline subject (“X Says …”).
    Between speaker and cue the rules skip auxiliaries, adverbs, "here", a comma-enclosed sentence
    adverb ("officials, however, said") and a parenthesis ("Rep. X (D-Ore.) said"); a speaker may
-   carry a long appositive ("X, the owner of … who …, says"); a cue coordinated with an earlier
-   verb ("Twitter reported …, and said it …") takes the sentence subject; after an inverted cue a
-   pronoun is a speaker only at the clause end ("…, said he."), not in "said they believed …".
+   carry a long appositive ("X, the owner of … who …, says") or follow a description that opens the
+   clause ("A spokeswoman, Anna Kessel, said …": the subject, never an inverted frame); a cue
+   coordinated with an earlier verb ("Twitter reported …, and said it …") takes the sentence
+   subject; after an inverted cue a pronoun is a speaker only at the clause end ("…, said he."),
+   not in "said they believed …".
    Curly and straight quotation marks pair with each other (mixed typing).
 3. "according to X": content is the rest of the clause; an attribution inside it ("X told her
    that …, according to Y") is kept as well (nested, as PolNeAR annotates it). Stance and evidence cues

@@ -254,6 +254,8 @@ def _np_left_appositive(toks: list[_Tok], j: int) -> tuple[int, int] | None:
             span = _np_left(toks, i - 1)
             if span and _is_name_like(toks[span[1]]) and toks[span[1]].low not in PRONOUNS:
                 return (span[0], j - 1)
+            if commas == 0 and span and _description_then_name(toks, span, i, j):
+                return (span[0], j - 1)  # "A spokeswoman, Anna Kessel, said": subject, not inverted
             # a longer appositive ("Sandra Inman, a supporter from Jackson, Miss., attending …,"):
             # look one comma further back when the part after this comma is not a clause
             commas += 1
@@ -267,6 +269,24 @@ def _np_left_appositive(toks: list[_Tok], j: int) -> tuple[int, int] | None:
                 or not long_ok:
             return None
     return None
+
+
+#: Tokens that may stand before a clause-initial subject (the description of "A spokesman, X, said").
+CLAUSE_OPEN = frozenset([",", ";", "“", '"', "—", "–", ":", "and", "but"])
+
+
+def _description_then_name(toks: list[_Tok], span: tuple[int, int], i: int, j: int) -> bool:
+    """A description before a bare name between commas ``i`` and ``j``: "A spokeswoman, Anna Kessel,
+    said", "The firm's chief executive, Mira Lund, said". The description's head is lower case and
+    it opens the sentence or a clause (after a comma, semicolon, dash, quotation mark, "and", "but":
+    not an object, "the board fired its chief, Mira Lund, said a source"); the name is one to four
+    capitalised words, no pronoun. Such a phrase is the subject of the cue after it."""
+    name = toks[i + 1:j]
+    if not 1 <= len(name) <= 4 or not all(_is_name_like(t) and t.low not in PRONOUNS for t in name):
+        return False
+    if not toks[span[1]].text.islower():
+        return False
+    return span[0] == 0 or toks[span[0] - 1].text in CLAUSE_OPEN or toks[span[0] - 1].low in CLAUSE_OPEN
 
 
 def _appositive_head(toks: list[_Tok], i: int, j: int) -> bool:

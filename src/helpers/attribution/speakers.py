@@ -192,7 +192,8 @@ def _it_antecedent(first_sid: int, mentions_by_sent: dict, kinds: dict[str, str]
 
 def _speaker_name(sid: int, a: int, b: int, surface: str, mentions_by_sent: dict) -> str:
     """Actor of the mention covering the head (last word; before an appositive's comma, the last
-    word before it) of the speaker phrase, else the surface.
+    word before it; after a lower-case description, the name's last word: "A spokeswoman, Anna
+    Kessel" → Anna Kessel) of the speaker phrase, else the surface.
 
     ``mentions_by_sent`` is `text.mentions_by_sentence` of the mentions table. Where several
     mentions cover the head, the longest wins (the first of equally long ones).
@@ -200,6 +201,16 @@ def _speaker_name(sid: int, a: int, b: int, surface: str, mentions_by_sent: dict
     # an appositive ("Erik Grafe, an attorney with Earthjustice"): the head ends the name before it
     cut = re.search(r"\s*[,—–]", surface)
     words = list(re.finditer(r"[\w’'\-.]+", surface[:cut.start()] if cut and cut.start() > 0 else surface))
+    if cut and words and words[-1].group().islower():
+        # a description before the name ("A spokeswoman, Anna Kessel"): the head is the name's last word
+        after = list(re.finditer(r"[\w’'\-.]+", surface[cut.end():]))
+        if 1 <= len(after) <= 4 and all(w.group()[:1].isupper() for w in after):
+            head = after[-1]
+            head_a, head_b = a + cut.end() + head.start(), a + cut.end() + head.end()
+            covering = [m for m in mentions_by_sent.get(sid, ()) if m[0] < head_b and m[1] > head_a]
+            named = [m for m in covering if isinstance(m[2], str) and m[2].strip()]
+            if named:
+                return max(named, key=lambda m: m[1] - m[0])[2]
     head_a, head_b = (a + words[-1].start(), a + words[-1].end()) if words else (a, b)
     is_pronoun = surface.strip().lower() in PRONOUNS
     covering = [m for m in mentions_by_sent.get(sid, ()) if m[0] < head_b and m[1] > head_a]
