@@ -8,7 +8,7 @@ import re
 from .language import (
     ANAPHOR_MODIFIERS, BE_FORMS, CLAUSE_PUNCT, CLAUSE_WORDS, COUNTRY_HEADS, DESC_MODIFIERS, EVENT_NOUNS,
     Entry, GOVERNMENT_HEADS, I_FORMS, Lexicon, MODIFIERS, MONTH_ABBREVIATIONS, OCCASION_HEADS, OPEN_QUOTES,
-    ORG_HEADS, ORG_OFFICES, PARTICLES, PERSON_ORG_HEADS, PLACE_OF, PLACE_PREPOSITIONS, PREPOSITIONS,
+    ORG_HEADS, ORG_OFFICES, PARTICLES, PERSON_ORG_HEADS, PLACE_NOUNS_OF, PLACE_OF, PLACE_PREPOSITIONS, PREPOSITIONS,
     RACE_WORDS, SPEECH_VERBS, START_ADVERBS, STATE_ABBREVIATIONS, SUFFIXES, Token, _fold, _tokenize, is_common,
 )
 
@@ -453,7 +453,8 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict) -> list[Span]:
                 prev = toks[i - 1].low if i >= 1 else ""
                 emit(Span(sent, i, j, 0, 0, "single", names=[t.text for t in words], place=tok.low in lex.places,
                           after_place_prep=not tok.poss and (prev in PLACE_OF or (
-                              tok.low in lex.places and prev in ("to", "at", "from")) or _before_state(toks, j))))
+                              tok.low in lex.places and prev in ("to", "at", "from")) or _before_state(toks, j)
+                              or _after_place_noun_of(toks, i))))
             else:
                 emit(Span(sent, i, j, 0, 0, "person", names=[t.text for t in words]))
             i = j
@@ -469,6 +470,12 @@ def _us_states() -> frozenset:
     import pycountry
 
     return frozenset(_fold(sub.name) for sub in pycountry.subdivisions.get(country_code="US") or [])
+
+
+def _after_place_noun_of(toks: list, i: int) -> bool:
+    """Token ``i`` follows a lower-case place noun and "of": "the border town of Kessa", "the village of
+    Harnau" (`language.PLACE_NOUNS_OF`). Not "the people of Estrelia", not "the City of London"."""
+    return i >= 2 and toks[i - 1].low == "of" and not toks[i - 2].cap and toks[i - 2].low in PLACE_NOUNS_OF
 
 
 def _before_state(toks: list[Token], j: int) -> bool:
