@@ -462,3 +462,9 @@ def test_a_short_org_name_joins_only_one_longer_name_named_earlier():
     assert _actor_of(m, "Commission") == "Nordhaven Commission"
     assert _actor_of(m, "Fund") not in ("Regional Development Fund", "Coastal Recovery Fund")  # two end so
     assert _actor_of(m, "Bank") not in ("Bank of Ostria", "Harbour Bank")  # "Bank of …" ends so before "of"
+
+
+def test_the_capital_of_a_country_keeps_the_country():
+    raw = "Talks resume\n\n" + BODY + " Envoys met in Dorvik, the capital of Sarnesia, on Monday."
+    _, _, m = _analyse(raw)
+    assert "Sarnesia" in set(m["actor"]) and "Dorvik" not in set(m["actor"])
