@@ -468,3 +468,12 @@ def test_the_capital_of_a_country_keeps_the_country():
     raw = "Talks resume\n\n" + BODY + " Envoys met in Dorvik, the capital of Sarnesia, on Monday."
     _, _, m = _analyse(raw)
     assert "Sarnesia" in set(m["actor"]) and "Dorvik" not in set(m["actor"])
+
+
+def test_a_plural_pronoun_after_a_plural_common_noun_subject_is_those_people():
+    raw = ("Harbour fees rise\n\n" + BODY + " The Tarsen Port Authority raised its fees on Monday. "
+           "Fishermen in the Olde bay say they cannot pay their bills. The Tarsen Port Authority said "
+           "they would be reviewed.")
+    _, _, m = _analyse(raw)
+    assert set(m[m["surface"].isin(["they", "their"]) & (m["sent_id"] == 2)]["actor"]) == {""}
+    assert m[(m["surface"] == "they") & (m["sent_id"] == 3)]["actor"].tolist() == ["Tarsen Port Authority"]
