@@ -103,6 +103,11 @@ ORG_OFFICES = frozenset(["chief executive", "founder", "co-founder"])
 START_ADVERBS = frozenset("yesterday today tonight tomorrow earlier later meanwhile now then still also".split())
 #: Prepositions after which a lone capitalised word is a place ("in Harnau", "near Oskarna").
 PLACE_OF = frozenset("in near outside inside across throughout around".split())
+#: Lower-case place nouns after which "of" and a lone capitalised word name a place ("the border town
+#: of Kessa", "the village of Harnau", "the region of Drava"); not "capital": "the capital of Sarnesia"
+#: names a country.
+PLACE_NOUNS_OF = frozenset("town village city region province district county island port hamlet suburb "
+                           "municipality commune".split())
 CLAUSE_WORDS = frozenset(
     "that because while when whether if although though since which who whom whose where but unless "
     "until after before whereas so".split()

@@ -84,6 +84,8 @@ def _find_antecedent(s: Span, spans: list[Span], spans_by_sent: list[list[Span]]
     if s.gender in ("m", "f") and s.who_of is not None and _compatible(s, s.who_of, strict):
         return s.who_of
     before = [c for c in spans if c.i < s.i and _compatible(s, c, strict)]
+    if s.gender == "p" and s.own_plural:
+        return None  # "Farmers in the Rilla valley say they …": the farmers, no mention
     if s.gender == "p":
         if before:
             return before[-1]

@@ -16,6 +16,27 @@ from .descriptions import (
 from .pronouns import _resolve_pronoun
 
 
+def _longer_org(s: Span, history: list[Span], lex: Lexicon) -> tuple[str, str] | None:
+    """The one organisation named earlier whose name ends in this organisation's shorter name: "the
+    Commission" after "the European Commission", "the Bank" after "the World Bank", "the Fund" after
+    "the International Monetary Fund"; the words before a name's first "of"/"for" count as its end too
+    ("the Department" after "the Department of Defense"). Only a name no dictionary knows by itself
+    ("Senate" stays the Senate); None when no earlier name or two different ones end so ("the
+    Department" after the State Department and the Department of Defense)."""
+    if s.kind != "organization" or s.entry is None or tuple(_fold(s.entry.actor).split()) in lex.phrases:
+        return None
+    tail = _fold(s.actor).split()
+
+    def ends_so(name: str) -> bool:
+        words = _fold(name).split()
+        cut = next((k for k, w in enumerate(words) if w in ("of", "for", "on") and k), len(words))
+        return len(words) > len(tail) and tail in (words[-len(tail):], words[max(0, cut - len(tail)):cut])
+
+    found = {(h.actor, h.kind) for h in history
+             if h.kind == "organization" and h.type == "entity" and h.actor and ends_so(h.actor)}
+    return next(iter(found)) if len(found) == 1 else None
+
+
 def _resolve(spans_by_sent: list[list[Span]], people: list[Person], lex: Lexicon, user: dict,
              lowercase_words: frozenset = frozenset(), article_places: set | frozenset = frozenset(),
              mid_caps: frozenset | None = None) -> None:
@@ -82,6 +103,9 @@ def _resolve(spans_by_sent: list[list[Span]], people: list[Person], lex: Lexicon
                     s.kind = "country"
                 if s.kind == "metonym":
                     s.kind = "country"
+                longer = _longer_org(s, history, lex)
+                if longer is not None:
+                    s.actor, s.kind = longer  # "the Commission" after "The European Commission"
             elif s.type == "single":
                 word = _fold(s.names[0]).strip(".")
                 cands = by_surname.get(word, [])

@@ -8,8 +8,8 @@ import re
 from .language import (
     ANAPHOR_MODIFIERS, BE_FORMS, CLAUSE_PUNCT, CLAUSE_WORDS, COUNTRY_HEADS, DESC_MODIFIERS, EVENT_NOUNS,
     Entry, GOVERNMENT_HEADS, I_FORMS, Lexicon, MODIFIERS, MONTH_ABBREVIATIONS, OCCASION_HEADS, OPEN_QUOTES,
-    ORG_HEADS, ORG_OFFICES, PARTICLES, PERSON_ORG_HEADS, PLACE_OF, PLACE_PREPOSITIONS, PREPOSITIONS,
-    RACE_WORDS, SPEECH_VERBS, START_ADVERBS, STATE_ABBREVIATIONS, SUFFIXES, Token, _fold, _tokenize, is_common,
+    ORG_HEADS, ORG_OFFICES, PARTICLES, PERSON_ORG_HEADS, PLACE_NOUNS_OF, PLACE_OF, PLACE_PREPOSITIONS, PREPOSITIONS,
+    RACE_WORDS, SPEECH_VERBS, START_ADVERBS, STATE_ABBREVIATIONS, SUFFIXES, Token, _fold, _tokenize, dictionary_words, is_common,
 )
 
 
@@ -41,6 +41,7 @@ class Span:
     said_after: bool = False  # right after a speech verb ("…," said Tanner)
     not_people: frozenset = frozenset()  # pronoun inside a quotation: the people who speak it (never its antecedent)
     who_of: object = None  # the span a "who" clause of this span's clause refers to ("Trump, who says he …")
+    own_plural: bool = False  # plural pronoun: its sentence opens with a plural common noun ("Farmers … say they")
     clause: int = 0  # index of the clause within the sentence
     # resolved
     actor: str = ""
@@ -453,7 +454,8 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict) -> list[Span]:
                 prev = toks[i - 1].low if i >= 1 else ""
                 emit(Span(sent, i, j, 0, 0, "single", names=[t.text for t in words], place=tok.low in lex.places,
                           after_place_prep=not tok.poss and (prev in PLACE_OF or (
-                              tok.low in lex.places and prev in ("to", "at", "from")) or _before_state(toks, j))))
+                              tok.low in lex.places and prev in ("to", "at", "from")) or _before_state(toks, j)
+                              or _after_place_noun_of(toks, i))))
             else:
                 emit(Span(sent, i, j, 0, 0, "person", names=[t.text for t in words]))
             i = j
@@ -469,6 +471,12 @@ def _us_states() -> frozenset:
     import pycountry
 
     return frozenset(_fold(sub.name) for sub in pycountry.subdivisions.get(country_code="US") or [])
+
+
+def _after_place_noun_of(toks: list, i: int) -> bool:
+    """Token ``i`` follows a lower-case place noun and "of": "the border town of Kessa", "the village of
+    Harnau" (`language.PLACE_NOUNS_OF`). Not "the people of Estrelia", not "the City of London"."""
+    return i >= 2 and toks[i - 1].low == "of" and not toks[i - 2].cap and toks[i - 2].low in PLACE_NOUNS_OF
 
 
 def _before_state(toks: list[Token], j: int) -> bool:
@@ -543,6 +551,24 @@ def _org_extent(toks: list[Token], i: int, j: int, lex: Lexicon) -> int:
     return k
 
 
+def _plural_common_opener(toks: list[Token], spans: list[Span], lex: Lexicon) -> int | None:
+    """Index of the plural common noun that opens a sentence as its subject ("Farmers in the Rilla
+    valley say they …", "Many residents said their homes …"), after at most a determiner or
+    quantifier; None when a name or nothing of the kind opens it. A plural pronoun after it refers to
+    those people, not to an actor of an earlier sentence."""
+    k = 0
+    while k < len(toks) and toks[k].kind == "word" and toks[k].low in ("the", "many", "some", "most", "several", "local"):
+        k += 1
+    if k >= len(toks) or toks[k].kind != "word" or any(sp.i <= k < sp.j and not (sp.type == "single" and k == 0)
+                                                       for sp in spans):
+        return None
+    word = toks[k].low
+    plural = (word.endswith("s") and not word.endswith("ss") and len(word) > 3) or word.endswith("men") \
+        or word in ("people", "children", "police")
+    common = is_common(word, lex) or word in dictionary_words()
+    return k if plural and common and word not in lex.pronouns else None
+
+
 def _roles(toks: list[Token], spans: list[Span], lex: Lexicon) -> None:
     """Grammatical role of each span, approximated from the words before it in its clause."""
     clause_of = []
@@ -584,6 +610,9 @@ def _roles(toks: list[Token], spans: list[Span], lex: Lexicon) -> None:
     # clause index kept for the pronoun rules
     for span in spans:
         span.clause = clause_of[span.i]
+    opener = _plural_common_opener(toks, spans, lex)
+    for span in spans:
+        span.own_plural = span.type == "pronoun" and span.gender == "p" and opener is not None and span.i > opener
     # "Trump, who says he is honored": a pronoun in a who-clause refers to the name before "who"
     for k, t in enumerate(toks):
         if t.low != "who":
