@@ -100,3 +100,21 @@ def test_nobody_node_is_explained_in_the_legend():
     legend = " ".join(t.get_text() for t in fig.axes[0].get_legend().get_texts())
     assert blame.NOBODY in set(data["target"]) and "names nobody" in legend
     plt.close(fig)
+
+
+def test_many_actors_are_spread_evenly_not_scaled_by_their_closest_pair():
+    # the seed's 15-actor network (names replaced): its spring layout has one near pair, and scaling
+    # the whole drawing by that pair put neighbours 3.6 gaps apart, so every name shrank to 4-5 pt
+    pairs = [(3, 2), (3, 9), (5, 8), (5, 11), (6, 8), (6, 11), (8, 10), (8, 11), (8, 13), (9, 0), (9, 2), (9, 3),
+             (9, 4), (9, 8), (9, 11), (9, 13), (9, 14), (10, 1), (10, 8), (10, 11), (10, 12), (10, 14), (11, 13),
+             (14, 7), (14, 9), (14, 11)]
+    edges = [(f"A{a:02d}", f"A{b:02d}") for a, b in pairs]
+    nodes = [f"A{k:02d}" for k in range(15)]
+    pos = blame.network_layout(nodes, edges)
+    points = np.array([pos[n] for n in nodes])
+    diff = points[:, None, :] - points[None, :, :]
+    dist = np.sqrt((diff ** 2).sum(-1))
+    np.fill_diagonal(dist, np.inf)
+    gap = blame.SPACING * blame.NODE_DIAMETER
+    assert dist.min() >= gap - 1e-9  # never overlapping
+    assert np.median(dist.min(axis=1)) <= 1.25 * gap  # neighbours about one gap apart

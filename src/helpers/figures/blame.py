@@ -70,14 +70,48 @@ def _component_layout(graph: nx.Graph, nodes: list[str], gap: float) -> np.ndarr
         if _min_distance(points) < 1e-6 * max(np.ptp(points, axis=0).max(), 1e-9):  # collapsed: fall back
             points = np.array([nx.circular_layout(nodes)[v] for v in nodes], dtype=float)
     points = points - points.mean(axis=0)
-    return points * (gap / _min_distance(points))
+    if n <= 4:
+        return points * (gap / _min_distance(points))
+    return _spread(points, gap)
+
+
+def _nearest(points: np.ndarray) -> np.ndarray:
+    """Distance from each point to its nearest other point."""
+    diff = points[:, None, :] - points[None, :, :]
+    dist = np.sqrt((diff ** 2).sum(-1))
+    np.fill_diagonal(dist, np.inf)
+    return dist.min(axis=1)
+
+
+def _spread(points: np.ndarray, gap: float, rounds: int = 200) -> np.ndarray:
+    """Scale a spring layout so its *median* nearest-neighbour distance is ``gap``, then push apart
+    the pairs that are closer than ``gap`` (half the shortfall each, per round).
+
+    Scaling by the closest pair alone (one near-coincident pair in a spring layout of 15 actors)
+    made the whole drawing several times larger than its nodes, so the names shrank to 4 pt. If
+    pushing apart has not separated every pair after ``rounds``, the result is scaled up until it
+    has: nodes never overlap.
+    """
+    points = points * (gap / max(float(np.median(_nearest(points))), 1e-9))
+    for _ in range(rounds):
+        diff = points[:, None, :] - points[None, :, :]
+        dist = np.sqrt((diff ** 2).sum(-1))
+        np.fill_diagonal(dist, np.inf)
+        short = np.clip(gap - dist, 0, None)
+        if not short.any():
+            break
+        unit = diff / np.where(np.isfinite(dist), np.maximum(dist, 1e-9), 1)[..., None]
+        points = points + 0.5 * (short[..., None] * unit).sum(axis=1)
+    closest = _min_distance(points)
+    return points * (gap / closest) if closest < gap else points
 
 
 def network_layout(nodes, edges, diameter: float = NODE_DIAMETER, spacing: float = SPACING) -> dict[str, np.ndarray]:
     """Node centres for the blame network: no two nodes closer than ``spacing`` × ``diameter``.
 
     Each connected group of actors is laid out on its own (spring layout, or a circle for up to
-    four nodes) and scaled so its closest pair is exactly ``spacing`` diameters apart; the groups
+    four nodes) and scaled so its closest pair (a circle) or its typical neighbours (a spring
+    layout, `_spread`) are ``spacing`` diameters apart; the groups
     are then packed in rows, largest first, with one diameter between their bounding boxes. So
     nodes never overlap, whatever the graph (``spacing`` ≥ 1 guarantees it).
     """
