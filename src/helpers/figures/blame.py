@@ -47,12 +47,16 @@ def edge_counts(blame: pd.DataFrame) -> pd.DataFrame:
     return out[cols].sort_values(["count", "source", "target"], ascending=[False, True, True]).reset_index(drop=True)
 
 
-def _min_distance(points: np.ndarray) -> float:
-    if len(points) < 2:
-        return math.inf
+def _distances(points: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(differences, distances) of every ordered pair of points; a point's distance to itself is inf."""
     diff = points[:, None, :] - points[None, :, :]
     dist = np.sqrt((diff ** 2).sum(-1))
-    return float(dist[np.triu_indices(len(points), 1)].min())
+    np.fill_diagonal(dist, np.inf)
+    return diff, dist
+
+
+def _min_distance(points: np.ndarray) -> float:
+    return float(_distances(points)[1].min()) if len(points) >= 2 else math.inf
 
 
 def _component_layout(graph: nx.Graph, nodes: list[str], gap: float) -> np.ndarray:
@@ -75,14 +79,6 @@ def _component_layout(graph: nx.Graph, nodes: list[str], gap: float) -> np.ndarr
     return _spread(points, gap)
 
 
-def _nearest(points: np.ndarray) -> np.ndarray:
-    """Distance from each point to its nearest other point."""
-    diff = points[:, None, :] - points[None, :, :]
-    dist = np.sqrt((diff ** 2).sum(-1))
-    np.fill_diagonal(dist, np.inf)
-    return dist.min(axis=1)
-
-
 def _spread(points: np.ndarray, gap: float, rounds: int = 200) -> np.ndarray:
     """Scale a spring layout so its *median* nearest-neighbour distance is ``gap``, then push apart
     the pairs that are closer than ``gap`` (half the shortfall each, per round).
@@ -92,11 +88,9 @@ def _spread(points: np.ndarray, gap: float, rounds: int = 200) -> np.ndarray:
     pushing apart has not separated every pair after ``rounds``, the result is scaled up until it
     has: nodes never overlap.
     """
-    points = points * (gap / max(float(np.median(_nearest(points))), 1e-9))
+    points = points * (gap / max(float(np.median(_distances(points)[1].min(axis=1))), 1e-9))
     for _ in range(rounds):
-        diff = points[:, None, :] - points[None, :, :]
-        dist = np.sqrt((diff ** 2).sum(-1))
-        np.fill_diagonal(dist, np.inf)
+        diff, dist = _distances(points)
         short = np.clip(gap - dist, 0, None)
         if not short.any():
             break
