@@ -261,6 +261,16 @@ def test_train_encoder_cli_bad_data_is_one_line_error(tmp_path, capsys):
     assert err.startswith("error: ") and "training data missing" in err and len(err.strip().splitlines()) == 1
 
 
+def test_checkpoint_layers_counts_the_transformer_layers_a_truncated_model_kept():
+    from helpers import train_encoder
+
+    state = {f"encoder.encoder.layer.{i}.attention.self.query.weight": None for i in range(3)}
+    state.update({"encoder.embeddings.word_embeddings.weight": None, "target.weight": None})
+    assert train_encoder.checkpoint_layers(state) == 3
+    state["encoder.encoder.layer.11.output.dense.bias"] = None
+    assert train_encoder.checkpoint_layers(state) == 12
+
+
 def _training_data(root):
     from helpers import train_encoder
 
