@@ -52,7 +52,11 @@ _BOUNDARY = re.compile(
 )
 _HARD_STOP = re.compile(r"[.;:!?\u2014\u2013]")
 _COORD = re.compile(r"^\s*,?\s*(?:and|or|as\s+well\s+as|,)\s+(?:both\s+|the\s+)?$|^\s*,\s*$", re.I)
-_FIRST_PERSON = re.compile(r"\b(?:I|me|my|mine|myself|we|us|our|ours)\b")
+#: First-person pronouns, also capitalised at the start of a quote ("We will not …"); "US" (the
+#: country) is not one.
+#: Subject pronouns: never a coordinated object of a cue ("blamed Holm, and she …" opens a clause).
+_NOMINATIVE = re.compile(r"(?:he|she|they|we|i)", re.I)
+_FIRST_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself|[Ww]e|[Uu]s|[Oo]urs?|[Oo]urselves)\b")
 _SPEECH = re.compile(
     r"\b(?:said|says|say|added|adds|wrote|writes|told|tells|asked|argued|insisted|declared|stated|"
     r"posted|tweeted|replied|explained|noted|warned|continued|according\s+to)\b",
@@ -380,7 +384,8 @@ def merge_model_edges(blame: pd.DataFrame, sentences: pd.DataFrame, mentions: pd
     ``praise``. Nothing is merged away: where the rule and the model say different things about the
     same pair, both rows are there. The model does not read refusals and negations ("refused to
     condemn X" can look like criticism to it): a model edge whose sentence, source and target also
-    carry a negated rule edge is marked ``negated`` with the rule's ``negation_cue``.
+    carry a negated rule edge, in either direction, is marked ``negated`` with the rule's
+    ``negation_cue`` ("Marsh was not blamed by Okafor" can read as Marsh → Okafor to the model).
     """
     from .directed import EDGE_MODEL, model_edges
 
@@ -388,10 +393,10 @@ def merge_model_edges(blame: pd.DataFrame, sentences: pd.DataFrame, mentions: pd
     model = model_edges(sentences, mentions, quotes, threshold, edge_model or EDGE_MODEL)
     if not model:
         return conform(rule, "blame")
-    negated = {(int(sid), src, tgt): cue for sid, src, tgt, neg, cue in
+    negated = {(int(sid), frozenset((src, tgt))): cue for sid, src, tgt, neg, cue in
                records(rule, ["sent_id", "source", "target", "negated", "negation_cue"]) if neg}
     for edge in model:
-        cue = negated.get((int(edge["sent_id"]), edge["source"], edge["target"]))
+        cue = negated.get((int(edge["sent_id"]), frozenset((edge["source"], edge["target"]))))
         if cue is not None:
             edge["negated"], edge["negation_cue"] = True, cue
     extra = pd.DataFrame(model).assign(origin="model")
@@ -502,11 +507,13 @@ def _edge(cue: Cue, match: re.Match, flat: str, ments: list[_Mention], span) -> 
     if cue.relation == "deflection" and not targets:
         target_names = [""]
     # --- negation in the clause before the cue
+    # (a passive cue holds its own auxiliary, so a negation inside it counts: "were not blamed")
     clause_start = max([lo] + [b.end() for b in _BOUNDARY.finditer(flat, lo, match.start())])
+    neg_end = match.end() if cue.voice == "passive" else match.start()
     neg = ""
     for scope, regex in negation_cues():
         if scope == "clause":
-            hit = regex.search(flat, clause_start, match.start())
+            hit = regex.search(flat, clause_start, neg_end)
             if hit:
                 neg = hit.group(0)
                 break
@@ -532,6 +539,8 @@ def _targets_after(flat, pool, anchor, window):
     chain = [first]
     for m in pool:
         if m.start > chain[-1].start and m.start >= chain[-1].end:
+            if _NOMINATIVE.fullmatch(flat[m.start : m.end]):
+                break  # "blame Holm, and she shied away …": a new clause's subject, not a second target
             if _COORD.match(flat[chain[-1].end : m.start]):
                 chain.append(m)
             elif m.start > chain[-1].end + 1:

@@ -1,0 +1,90 @@
+"""Blame-edge miss classes seen in reports on articles no rule was written for (issue 11, "Checks").
+
+Invented sentences (names, places and outlets not in the seed or the lexicon examples), through the
+real stages (sentences, actors, quotes, cue rules; the directed model where a test says so):
+
+1. refusals and negations of any voice and person ("We will not be blamed", "I refuse to point
+   fingers at X", "Nobody is pointing the finger at X", "X was not blamed by Y");
+2. an affiliation is not praise: a spokesperson and the body they speak for, "X, a company tied
+   to Y", a person and the organisation they lead;
+3. a rule edge whose clause has no named subject takes the named speaker of the reported speech
+   or quote that holds it; a generic group ("critics", "experts") is kept as its own kind.
+"""
+from __future__ import annotations
+
+import pytest
+
+from helpers import actors, attribution, framing, text
+from helpers.article import Article
+
+
+def stages(*paragraphs: str):
+    """Sentences, mentions, quotes and rule edges of an invented article."""
+    sents = text.sentences(Article(paragraphs=list(paragraphs)))
+    mentions = actors.find_mentions(sents)
+    quotes = attribution.find_quotes(sents, mentions)
+    return sents, mentions, quotes, framing.find_blame(sents, mentions, quotes)
+
+
+def rows(blame, source: str | None = None, target: str | None = None, relation: str | None = None):
+    out = blame
+    if source is not None:
+        out = out[out["source"].str.contains(source)]
+    if target is not None:
+        out = out[out["target"].str.contains(target)]
+    if relation is not None:
+        out = out[out["relation"] == relation]
+    return out
+
+
+# ----------------------------------------------------------------------------- 1. refusals
+@pytest.mark.parametrize("sentence, source, target, cue", [
+    ("“I refuse to point fingers at Governor Elena Marsh,” said Senator Tomas Okafor.", "Okafor", "Marsh", "refuse to"),
+    ("“Nobody in this room is pointing the finger at Mayor Ruth Adeyemi,” said Councillor Jonas Brekke.",
+     "Brekke", "Adeyemi", "Nobody"),
+    ("Governor Elena Marsh was not blamed by Senator Tomas Okafor.", "Okafor", "Marsh", "not"),
+    ("Governor Elena Marsh wasn't criticised by Senator Tomas Okafor.", "Okafor", "Marsh", "n't"),
+    ("Minister Lars Holm declined to blame Mayor Ruth Adeyemi for the flooding.", "Holm", "Adeyemi", "declined to"),
+    ("Senator Tomas Okafor refrained from criticizing Governor Elena Marsh.", "Okafor", "Marsh", "refrained from"),
+    ("Mayor Ruth Adeyemi resisted calls to blame Minister Lars Holm.", "Adeyemi", "Holm", "resisted calls to"),
+])
+def test_refusals_of_any_voice_and_person_are_negated_with_the_right_direction(sentence, source, target, cue):
+    *_, blame = stages(sentence)
+    pair = rows(blame, source, target)
+    assert len(pair) == 1, blame[["source", "target", "relation", "negated", "negation_cue"]]
+    assert bool(pair["negated"].iloc[0]) and pair["negation_cue"].iloc[0] == cue, pair
+    assert rows(blame, target, source).empty  # "X was not blamed by Y" is Y → X, not X → Y
+    assert blame["negated"].all()  # nothing plain anywhere in the sentence
+
+
+def test_first_person_refusal_to_be_blamed_is_the_speakers_deflection():
+    *_, blame = stages("“We will not be blamed for the outage,” said Priya Raman, a spokeswoman for Corvella Energy.")
+    assert list(zip(blame["source"], blame["target"], blame["relation"], blame["negated"])) == [
+        ("Priya Raman", "", "deflection", False)], blame
+    # a capitalised first person opens the quote: it is the speaker, as "we" is mid-quote
+    *_, blame = stages("“We were sharply criticized by Governor Elena Marsh,” said Priya Raman.")
+    assert list(zip(blame["source"], blame["target"], blame["relation"])) == [
+        ("Elena Marsh", "Priya Raman", "criticism")], blame
+
+
+def test_a_subject_pronoun_after_and_opens_a_clause_it_is_not_a_second_target():
+    *_, blame = stages("Mayor Ruth Adeyemi wouldn't blame Minister Lars Holm, and she shied away from condemning "
+                       "Councillor Jonas Brekke.")
+    got = set(zip(blame["source"], blame["target"], blame["negation_cue"]))
+    assert got == {("Ruth Adeyemi", "Lars Holm", "n't"), ("Ruth Adeyemi", "Jonas Brekke", "shied away from")}, blame
+    assert blame["negated"].all()
+
+
+def test_a_plain_blame_is_still_plain():
+    *_, blame = stages("Senator Tomas Okafor pointed the finger at Governor Elena Marsh for the delays.")
+    pair = rows(blame, "Okafor", "Marsh", "blame")
+    assert len(pair) == 1 and not bool(pair["negated"].iloc[0]), blame
+
+
+def test_model_edges_on_a_negated_pair_are_flagged_in_either_direction():
+    sents, mentions, quotes, rule = stages("Governor Elena Marsh was not blamed by Senator Tomas Okafor.",
+                                           "“I refuse to point fingers at Governor Elena Marsh,” said Senator Tomas Okafor.")
+    blame = framing.merge_model_edges(rule, sents, mentions, quotes)
+    model = blame[blame["origin"] == "model"]
+    assert len(model), blame  # the model does read these pairs as criticism …
+    assert model["negated"].all(), blame  # … and every such row carries the rule's negation
