@@ -88,3 +88,43 @@ def test_model_edges_on_a_negated_pair_are_flagged_in_either_direction():
     model = blame[blame["origin"] == "model"]
     assert len(model), blame  # the model does read these pairs as criticism …
     assert model["negated"].all(), blame  # … and every such row carries the rule's negation
+
+
+# ----------------------------------------------------------------------------- 2. ties are not praise
+TIES = [
+    ("“Our crews did heroic work,” said Priya Raman, a spokeswoman for Corvella Energy.", {"Priya Raman", "Corvella Energy"}),
+    ("Ola Dahl, the chief executive of Nordvatn, spoke on Monday.", {"Ola Dahl", "Nordvatn"}),
+    ("Corvella Energy spokeswoman Priya Raman said the plan was sound.", {"Priya Raman", "Corvella Energy"}),
+    ("Nordvatn's chief executive, Ola Dahl, spoke on Monday.", {"Ola Dahl", "Nordvatn"}),
+    ("Ana Ruiz, Kelmar Shipping's founder, spoke on Monday.", {"Ana Ruiz", "Kelmar Shipping"}),
+    ("Vestra Logistics, a company tied to Halden Group, won the contract.", {"Vestra Logistics", "Halden Group"}),
+    ("Priya Raman of Corvella Energy spoke on Monday.", {"Priya Raman", "Corvella Energy"}),
+]
+
+
+@pytest.mark.parametrize("sentence, pair", TIES)
+def test_ties_stated_in_the_text_are_found_and_never_a_model_pair(sentence, pair):
+    from helpers import directed, ties
+
+    sents, mentions, quotes, _ = stages(sentence)
+    assert frozenset(pair) in ties.ties(sents, mentions), mentions[["actor", "surface"]]
+    assert not [c for c in directed.candidates(sents, mentions, quotes) if {c["a1"], c["a2"]} == pair]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Senator Tomas Okafor, who praised the head of Nordvatn, left early.",
+    "Governor Elena Marsh praised chief executive Ola Dahl.",
+    "Governor Elena Marsh criticised Nordvatn and Ola Dahl.",
+])
+def test_a_relation_between_two_actors_is_not_a_tie(sentence):
+    from helpers import ties
+
+    sents, mentions, _, _ = stages(sentence)
+    assert ties.ties(sents, mentions) == frozenset(), mentions[["actor", "surface"]]
+
+
+def test_self_praise_is_no_edge_praise_of_another_actor_is():
+    *_, blame = stages("Priya Raman, a spokeswoman for Corvella Energy, praised Corvella Energy for its response.",
+                       "Priya Raman, a spokeswoman for Corvella Energy, praised Governor Elena Marsh.")
+    assert rows(blame, "Raman", "Corvella").empty, blame
+    assert len(rows(blame, "Raman", "Marsh", "praise")) == 1, blame

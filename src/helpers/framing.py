@@ -33,6 +33,7 @@ import pandas as pd
 
 from .tables import conform, empty
 from .text import mentions_by_sentence, records
+from .ties import ties
 
 DATA = Path(__file__).parent / "data"
 
@@ -353,7 +354,9 @@ def find_blame(sentences: pd.DataFrame, mentions: pd.DataFrame, quotes: pd.DataF
     sentence text. Extra columns: ``source_via`` (speaker | subject | agent | narrator) and
     ``negation_cue`` (the words that negate, or "").
     Targets and sources are actors from ``mentions`` (pronouns and demonyms count through the
-    actor they were resolved to; unresolved mentions, actor "", are ignored).
+    actor they were resolved to; unresolved mentions, actor "", are ignored). Praise between two
+    actors the article ties by a description (`ties.ties`: a spokesperson and the body they speak
+    for, "X, a company tied to Y") is self-praise, not praise of another actor: no edge.
     """
     if sentences is None or sentences.empty:
         return conform(_blame_frame([]), "blame")
@@ -361,10 +364,12 @@ def find_blame(sentences: pd.DataFrame, mentions: pd.DataFrame, quotes: pd.DataF
     quotes = quotes if quotes is not None else empty("quotes")
     by_sent = mentions_by_sentence(mentions)
     spans = _quote_spans(sentences, mentions, quotes, by_sent)
+    tied = ties(sentences, mentions)
     rows = []
     for sid, text in records(sentences, ["sent_id", "text"]):
         sid = int(sid)
-        rows.extend(_sentence_edges(sid, str(text), by_sent.get(sid, ()), spans.get(sid, [])))
+        rows.extend(e for e in _sentence_edges(sid, str(text), by_sent.get(sid, ()), spans.get(sid, []))
+                    if not (e["relation"] == "praise" and frozenset((e["source"], e["target"])) in tied))
     return conform(_blame_frame(rows), "blame")
 
 
