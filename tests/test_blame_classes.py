@@ -128,3 +128,27 @@ def test_self_praise_is_no_edge_praise_of_another_actor_is():
                        "Priya Raman, a spokeswoman for Corvella Energy, praised Governor Elena Marsh.")
     assert rows(blame, "Raman", "Corvella").empty, blame
     assert len(rows(blame, "Raman", "Marsh", "praise")) == 1, blame
+
+
+# ----------------------------------------------------------------------------- 3. who the source is
+@pytest.mark.parametrize("sentence, source, target, via", [
+    # the clause names nobody; the sentence is a named speaker's reported speech
+    ("On Monday, critics blamed Governor Elena Marsh for the delays, said Anna Weiss, a spokeswoman for the Greens.",
+     "Anna Weiss", "Elena Marsh", "speaker"),
+    ("Residents blamed Vestra Logistics for the spill, Councillor Jonas Brekke said.", "Jonas Brekke", "Vestra", "speaker"),
+    # a generic group and no named speaker: the article's voice, marked as a generic source
+    ("The experts generally praised Mayor Ruth Adeyemi's proposals.", "narrator", "Ruth Adeyemi", "generic"),
+    ("Some state officials praised Governor Elena Marsh for the repairs.", "narrator", "Elena Marsh", "generic"),
+    # nobody at all: the narrator
+    ("Readers may recall the much-criticized report by Vestra Logistics.", "narrator", "Vestra", "narrator"),
+])
+def test_a_cue_with_no_named_subject_takes_the_sentences_named_speaker(sentence, source, target, via):
+    *_, blame = stages(sentence)
+    got = rows(blame, target=target)
+    assert list(zip(got["source"], got["source_via"])) == [(source, via)], blame
+
+
+def test_a_speakers_own_speech_verb_does_not_make_them_a_target():
+    # "warns" is the quote's speech verb: Ornstein is the speaker, not the narrator's target
+    *_, blame = stages("“They have to answer us by Friday or face the consequences,” warns Lena Ornstein.")
+    assert rows(blame, target="Ornstein").empty, blame

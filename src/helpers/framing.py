@@ -15,7 +15,9 @@ Three rule-based stages, all driven by documented lexicons in ``helpers/data/``:
 Who is the source of a cue: inside a direct quote, its speaker (first-person pronouns in the quote
 are the speaker too); in the article's own words, the subject of the clause (the first actor named
 after the last clause boundary before the cue); in a passive ("was blamed by X"), the agent X.
-With no speaker and no named subject, the source is the article itself: ``"narrator"``.
+With no speaker and no named subject, the source is the named speaker of a quote or reported
+speech of the same sentence, else the article itself: ``"narrator"`` (``source_via`` "generic" when
+the clause's subject is an unnamed group such as "critics" or "experts"; see `helpers.sources`).
 
 References: Semetko & Valkenburg (2000), Framing European politics, J. of Communication 50(2);
 Frermann, Li, Khanehzar & Mikolajczak (2023), Conflicts, Villains, Resolutions: Towards models of
@@ -33,6 +35,7 @@ import pandas as pd
 
 from .tables import conform, empty
 from .text import mentions_by_sentence, records
+from .sources import fallback_source, sentence_speakers
 from .ties import ties
 
 DATA = Path(__file__).parent / "data"
@@ -351,7 +354,7 @@ def find_blame(sentences: pd.DataFrame, mentions: pd.DataFrame, quotes: pd.DataF
     phrases with " | ". ``source`` is an actor name, or ``"narrator"`` for the article's own voice;
     ``target`` is an actor name ("" for a deflection that names nobody). ``negated`` is True when a
     negation or refusal governs the cue ("refused to … blame Mr. Putin"). ``evidence`` is the
-    sentence text. Extra columns: ``source_via`` (speaker | subject | agent | narrator) and
+    sentence text. Extra columns: ``source_via`` (speaker | subject | agent | generic | narrator) and
     ``negation_cue`` (the words that negate, or "").
     Targets and sources are actors from ``mentions`` (pronouns and demonyms count through the
     actor they were resolved to; unresolved mentions, actor "", are ignored). Praise between two
@@ -365,10 +368,12 @@ def find_blame(sentences: pd.DataFrame, mentions: pd.DataFrame, quotes: pd.DataF
     by_sent = mentions_by_sentence(mentions)
     spans = _quote_spans(sentences, mentions, quotes, by_sent)
     tied = ties(sentences, mentions)
+    speakers = sentence_speakers(quotes, {a for a in mentions["actor"] if isinstance(a, str) and a})
     rows = []
     for sid, text in records(sentences, ["sent_id", "text"]):
         sid = int(sid)
-        rows.extend(e for e in _sentence_edges(sid, str(text), by_sent.get(sid, ()), spans.get(sid, []))
+        edges = _sentence_edges(sid, str(text), by_sent.get(sid, ()), spans.get(sid, []), speakers.get(sid, []))
+        rows.extend(e for e in edges
                     if not (e["relation"] == "praise" and frozenset((e["source"], e["target"])) in tied))
     return conform(_blame_frame(rows), "blame")
 
@@ -444,8 +449,9 @@ def _blame_frame(rows: list[dict]) -> pd.DataFrame:
     return pd.DataFrame(data, columns=cols)
 
 
-def _sentence_edges(sid: int, text: str, sent_mentions, spans: list[_Span]) -> list[dict]:
-    """Edges of one sentence; ``sent_mentions``: its (start, end, actor) tuples in table order."""
+def _sentence_edges(sid: int, text: str, sent_mentions, spans: list[_Span], speakers=()) -> list[dict]:
+    """Edges of one sentence; ``sent_mentions``: its (start, end, actor) tuples in table order;
+    ``speakers``: its quotes' named speakers (`sources.sentence_speakers`)."""
     flat = _straight(text)
     full_spans = [s for s in spans if s.full]
 
@@ -471,7 +477,7 @@ def _sentence_edges(sid: int, text: str, sent_mentions, spans: list[_Span]) -> l
         for match in cue.regex.finditer(flat):
             if any(a < match.end() and match.start() < b for a, b in used):
                 continue
-            edge = _edge(cue, match, flat, ments, in_full(match.start()))
+            edge = _edge(cue, match, flat, ments, in_full(match.start()), speakers)
             if edge is None:
                 continue
             used.append((match.start(), match.end()))
@@ -482,7 +488,7 @@ def _sentence_edges(sid: int, text: str, sent_mentions, spans: list[_Span]) -> l
     return [e for e in edges if e["relation"] == "deflection" or e["target"] != e["source"]]
 
 
-def _edge(cue: Cue, match: re.Match, flat: str, ments: list[_Mention], span) -> dict | None:
+def _edge(cue: Cue, match: re.Match, flat: str, ments: list[_Mention], span, speakers=()) -> dict | None:
     quoted = span is not None
     lo, hi = (span.start, span.end) if quoted else (0, len(flat))
     pool = [m for m in ments if m.quoted == quoted and lo <= m.start < hi]
@@ -507,8 +513,10 @@ def _edge(cue: Cue, match: re.Match, flat: str, ments: list[_Mention], span) -> 
         if not source:
             if quoted and span.speaker:
                 source, via = span.speaker, "speaker"
-            else:
-                source, via = NARRATOR, "narrator"
+            else:  # a named speaker of the sentence's quotes, else a generic group, else the article
+                cut = max([lo] + [b.end() for b in _BOUNDARY.finditer(flat, lo, match.start())])
+                source, via = fallback_source(flat, match.start(), cut, list(speakers),
+                                              [(m.start, m.end, m.actor) for m in pool])
     if cue.relation == "deflection" and not targets:
         target_names = [""]
     # --- negation in the clause before the cue
