@@ -115,6 +115,7 @@ def test_ties_stated_in_the_text_are_found_and_never_a_model_pair(sentence, pair
     "Senator Tomas Okafor, who praised the head of Nordvatn, left early.",
     "Governor Elena Marsh praised chief executive Ola Dahl.",
     "Governor Elena Marsh criticised Nordvatn and Ola Dahl.",
+    "In Norway, a coalition led by Sweden is blamed for the spill.",
 ])
 def test_a_relation_between_two_actors_is_not_a_tie(sentence):
     from helpers import ties

@@ -58,6 +58,9 @@ _BETWEEN = [
 #: "Ola Dahl, Nordvatn's chief executive": a comma between, the role after the second name.
 _COMMA = re.compile(r"^,\s+(?:the\s+)?$")
 _ROLE_AFTER = re.compile(rf"^'s?\s+(?:{_WORDS})?{_ROLE}\b", re.I)
+#: A preposition right before the first mention ("In Yemen, …"; "according to X, a spokeswoman …" is an apposition).
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|on|from|into|across|inside|outside|over|for|of|by|with|after|before|near|"
+                           r"against|about|(?<!according )to)\s+(?:the\s+)?$", re.I)
 _ADJACENT = re.compile(r"^(?:'s?)?\s+$")
 _ROLE_LEAD = re.compile(rf"^{_ROLE}\s", re.I)
 _OFFICE_OF = re.compile(r"^.+? of (?:the )?(.+)$")
@@ -81,7 +84,10 @@ def ties(sentences: pd.DataFrame, mentions: pd.DataFrame) -> frozenset[frozenset
         ments = sorted((int(a), int(b), str(actor)) for a, b, actor in by_sent.get(int(sid), ())
                        if isinstance(actor, str) and actor)
         for (a1, b1, x), (a2, b2, y) in zip(ments, ments[1:]):
-            if x != y and 0 <= a2 - b1 <= MAX_GAP and _tied(flat[b1:a2], flat[a2:b2], flat[b2:b2 + 40]):
+            gap = flat[b1:a2]
+            if gap.startswith(",") and _PLACE_BEFORE.search(flat, max(0, a1 - 16), a1):
+                continue  # "In Yemen, a coalition led by Saudi Arabia …": a fronted phrase, not an apposition
+            if x != y and 0 <= a2 - b1 <= MAX_GAP and _tied(gap, flat[a2:b2], flat[b2:b2 + 40]):
                 found.add(frozenset((x, y)))
     names = {str(a) for a in mentions["actor"] if isinstance(a, str) and a}
     for name in names:
