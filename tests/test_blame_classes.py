@@ -7,8 +7,9 @@ real stages (sentences, actors, quotes, cue rules; the directed model where a te
    fingers at X", "Nobody is pointing the finger at X", "X was not blamed by Y");
 2. an affiliation is not praise: a spokesperson and the body they speak for, "X, a company tied
    to Y", a person and the organisation they lead;
-3. a rule edge whose clause has no named subject takes the named speaker of the reported speech
-   or quote that holds it; a generic group ("critics", "experts") is kept as its own kind.
+3. a rule edge whose clause has no named subject: a generic group ("critics", "experts") is kept
+   as its own kind (source narrator, source_via generic); else the named speaker of the quote or
+   reported speech of the sentence is the source.
 """
 from __future__ import annotations
 
@@ -134,10 +135,14 @@ def test_self_praise_is_no_edge_praise_of_another_actor_is():
 # ----------------------------------------------------------------------------- 3. who the source is
 @pytest.mark.parametrize("sentence, source, target, via", [
     # the clause names nobody; the sentence is a named speaker's reported speech
-    ("On Monday, critics blamed Governor Elena Marsh for the delays, said Anna Weiss, a spokeswoman for the Greens.",
+    ("Above all, Governor Elena Marsh is to blame for the delays, said Anna Weiss, a spokeswoman for the Greens.",
      "Anna Weiss", "Elena Marsh", "speaker"),
-    ("Residents blamed Vestra Logistics for the spill, Councillor Jonas Brekke said.", "Jonas Brekke", "Vestra", "speaker"),
-    # a generic group and no named speaker: the article's voice, marked as a generic source
+    ("Above all, Vestra Logistics is to blame for the spill, Councillor Jonas Brekke said.", "Jonas Brekke", "Vestra", "speaker"),
+    # a generic group is the source, not the speaker who reports it: the narrator, marked generic
+    ("On Monday, critics blamed Governor Elena Marsh for the delays, said Anna Weiss, a spokeswoman for the Greens.",
+     "narrator", "Elena Marsh", "generic"),
+    ("“People are pointing fingers at Vestra Logistics,” said Councillor Jonas Brekke.", "narrator", "Vestra", "generic"),
+    ("The council members who rebuked Governor Elena Marsh included Mayor Ruth Adeyemi.", "narrator", "Marsh", "generic"),
     ("The experts generally praised Mayor Ruth Adeyemi's proposals.", "narrator", "Ruth Adeyemi", "generic"),
     ("Some state officials praised Governor Elena Marsh for the repairs.", "narrator", "Elena Marsh", "generic"),
     # nobody at all: the narrator

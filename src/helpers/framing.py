@@ -15,9 +15,9 @@ Three rule-based stages, all driven by documented lexicons in ``helpers/data/``:
 Who is the source of a cue: inside a direct quote, its speaker (first-person pronouns in the quote
 are the speaker too); in the article's own words, the subject of the clause (the first actor named
 after the last clause boundary before the cue); in a passive ("was blamed by X"), the agent X.
-With no speaker and no named subject, the source is the named speaker of a quote or reported
-speech of the same sentence, else the article itself: ``"narrator"`` (``source_via`` "generic" when
-the clause's subject is an unnamed group such as "critics" or "experts"; see `helpers.sources`).
+With no named subject: an unnamed group for subject ("critics", "experts") keeps ``"narrator"``
+with ``source_via`` "generic"; else the quote's speaker, else the named speaker of a quote or
+reported speech of the same sentence; else the article itself: ``"narrator"`` (`helpers.sources`).
 
 References: Semetko & Valkenburg (2000), Framing European politics, J. of Communication 50(2);
 Frermann, Li, Khanehzar & Mikolajczak (2023), Conflicts, Villains, Resolutions: Towards models of
@@ -510,13 +510,13 @@ def _edge(cue: Cue, match: re.Match, flat: str, ments: list[_Mention], span, spe
         source, via = (after[0].actor, "agent") if after else (NARRATOR, "narrator")
     else:
         source, via = _subject(flat, pool, match.start(), lo, set(target_names))
-        if not source:
-            if quoted and span.speaker:
-                source, via = span.speaker, "speaker"
-            else:  # a named speaker of the sentence's quotes, else a generic group, else the article
-                cut = max([lo] + [b.end() for b in _BOUNDARY.finditer(flat, lo, match.start())])
-                source, via = fallback_source(flat, match.start(), cut, list(speakers),
-                                              [(m.start, m.end, m.actor) for m in pool])
+        if not source:  # a generic group, else the quote's or the sentence's named speaker, else the article
+            cuts = list(_BOUNDARY.finditer(flat, lo, match.start()))
+            if cuts and cuts[-1].group(0).lower() in ("who", "that", "which"):
+                cuts.pop()  # "the leaders who rebuked X": the antecedent is the clause's subject
+            source, via = fallback_source(flat, match.start(), cuts[-1].end() if cuts else lo,
+                                          span.speaker if quoted else "", list(speakers),
+                                          [(m.start, m.end, m.actor) for m in pool])
     if cue.relation == "deflection" and not targets:
         target_names = [""]
     # --- negation in the clause before the cue

@@ -5,15 +5,17 @@ or the agent of a passive. When none of these names an actor, the sentence may s
 talking: "Democrats and the media are to blame, the Indiana governor said" (reported speech), or
 "“They've got to answer us,” warns Ornstein" (the cue is the speech verb itself). Then:
 
-1. **speaker**: the named speaker of a quote or reported speech of the same sentence (the
+1. **generic**: when the clause before the cue has a generic group for subject ("The experts
+   generally praised …", "Critics blamed …", "Some state officials praised …", "the leaders who
+   rebuked X": `GENERIC_GROUPS`), the source stays ``"narrator"`` with ``source_via`` "generic"
+   (the group is the source, not the speaker who reports it: in "“People are pointing fingers at
+   them,” Khan said" Khan blames no one), so such edges can be told apart from the article's voice;
+2. **speaker**: else the speaker of the direct quote holding the cue; else the named speaker of a
+   quote or reported speech of the same sentence (the
    ``quotes`` table; a speaker counts only when it is an actor of the mentions table), the one
    whose content holds the cue first, else the first one of the sentence; else an actor named in
-   a speech frame after the cue ("Critics blamed Marsh for the delays, said Anna Weiss" or
+   a speech frame after the cue ("Above all, Marsh is to blame for the delays, said Anna Weiss" or
    "…, Anna Weiss said");
-2. **generic**: else, when the clause before the cue has a generic group for subject ("The experts
-   generally praised …", "Critics blamed …", "Some state officials praised …": `GENERIC_GROUPS`),
-   the source stays ``"narrator"`` with ``source_via`` "generic", so such edges can be told apart
-   from the article's own voice;
 3. **narrator**: else the article itself.
 
 Rules over the quotes table and the clause text; no parser. Pure functions.
@@ -63,14 +65,19 @@ def sentence_speakers(quotes: pd.DataFrame | None, actors: set[str]) -> dict[int
     return out
 
 
-def fallback_source(flat: str, cue_start: int, clause_start: int, speakers: list[tuple[int, int, str]],
-                    mentions=()) -> tuple[str, str]:
+def fallback_source(flat: str, cue_start: int, clause_start: int, quote_speaker: str,
+                    speakers: list[tuple[int, int, str]], mentions=()) -> tuple[str, str]:
     """(source, source_via) of a cue at ``cue_start`` whose clause names no actor (see the module docstring).
 
-    ``flat``: the sentence text; ``clause_start``: where the cue's clause starts; ``speakers``: the
-    sentence's `sentence_speakers` rows; ``mentions``: its (start, end, actor) mentions, sorted.
-    Returns (speaker, "speaker"), ("narrator", "generic") or ("narrator", "narrator").
+    ``flat``: the sentence text; ``clause_start``: where the cue's clause starts; ``quote_speaker``:
+    the speaker of the direct quote holding the cue ("" if none); ``speakers``: the sentence's
+    `sentence_speakers` rows; ``mentions``: the (start, end, actor) mentions the cue may take its
+    source from, sorted. Returns ("narrator", "generic"), (speaker, "speaker") or ("narrator", "narrator").
     """
+    if _GENERIC.search(flat, clause_start, cue_start):
+        return "narrator", "generic"
+    if quote_speaker:
+        return quote_speaker, "speaker"
     holding = [s for lo, hi, s in speakers if lo <= cue_start < hi]
     if holding or speakers:
         return (holding or [s for _, _, s in speakers])[0], "speaker"
@@ -78,8 +85,6 @@ def fallback_source(flat: str, cue_start: int, clause_start: int, speakers: list
         if start > cue_start and (_SAID_BEFORE.search(flat, max(cue_start, start - 20), start)
                                   or _SAID_AFTER.match(flat, end)):
             return actor, "speaker"
-    if _GENERIC.search(flat, clause_start, cue_start):
-        return "narrator", "generic"
     return "narrator", "narrator"
 
 
