@@ -74,8 +74,9 @@ def fallback_source(flat: str, cue_start: int, clause_start: int, quote_speaker:
     `sentence_speakers` rows; ``mentions``: the (start, end, actor) mentions the cue may take its
     source from, sorted. Returns ("narrator", "generic"), (speaker, "speaker") or ("narrator", "narrator").
     """
-    if _GENERIC.search(flat, clause_start, cue_start):
-        return "narrator", "generic"
+    if any(not any(a < g.end() and g.start() < b for a, b, _ in mentions)
+           for g in _GENERIC.finditer(flat, clause_start, cue_start)):
+        return "narrator", "generic"  # a group word that is not an actor's mention ("Democrats … are to blame")
     if quote_speaker:
         return quote_speaker, "speaker"
     holding = [s for lo, hi, s in speakers if lo <= cue_start < hi]
