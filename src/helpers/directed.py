@@ -467,18 +467,24 @@ def candidates(sentences, mentions, quotes=None) -> list[dict]:
     ``a1``/``a2`` (their actors), ``via`` ("sentence" or "quote"). A quote whose speaker is named
     in the sentence of the target uses that sentence; otherwise the input is the quoted sentence
     introduced by its speaker (``Speaker said: “…”``), so the pair still sits in one sentence.
-    Pronoun mentions are not used.
+    Pronoun mentions are not used. Two actors the article ties by a description (`ties.ties`: "Priya
+    Raman, a spokeswoman for Corvella Energy", "Vestra, a company tied to Halden Group") are never
+    a pair: what one says of the body it speaks for, or a plain affiliation, is not one actor's
+    sentiment towards another (the models read such ties as praise).
     """
     if sentences is None or len(sentences) == 0:
         return []
+    from .ties import ties
+
     texts = {int(s): str(t) for s, t in zip(sentences["sent_id"], sentences["text"])}
     ents = _entity_mentions(mentions)
+    tied = ties(sentences, mentions)
     out, seen = [], set()
 
     def add(sid, text, e1, e2, a1, a2, via):
         key = (sid, text, e1, e2)
         apart = max(e1[0], e2[0]) - min(e1[1], e2[1])
-        if a1 != a2 and key not in seen and not (e1[0] < e2[1] and e2[0] < e1[1]) and apart <= MAX_PAIR_CHARS:
+        if a1 != a2 and frozenset((a1, a2)) not in tied and key not in seen and not (e1[0] < e2[1] and e2[0] < e1[1]) and apart <= MAX_PAIR_CHARS:
             seen.add(key)
             out.append({"sent_id": sid, "text": text, "e1": e1, "e2": e2, "a1": a1, "a2": a2, "via": via})
 

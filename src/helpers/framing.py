@@ -15,7 +15,9 @@ Three rule-based stages, all driven by documented lexicons in ``helpers/data/``:
 Who is the source of a cue: inside a direct quote, its speaker (first-person pronouns in the quote
 are the speaker too); in the article's own words, the subject of the clause (the first actor named
 after the last clause boundary before the cue); in a passive ("was blamed by X"), the agent X.
-With no speaker and no named subject, the source is the article itself: ``"narrator"``.
+With no named subject: an unnamed group for subject ("critics", "experts") keeps ``"narrator"``
+with ``source_via`` "generic"; else the quote's speaker, else the named speaker of a quote or
+reported speech of the same sentence; else the article itself: ``"narrator"`` (`helpers.sources`).
 
 References: Semetko & Valkenburg (2000), Framing European politics, J. of Communication 50(2);
 Frermann, Li, Khanehzar & Mikolajczak (2023), Conflicts, Villains, Resolutions: Towards models of
@@ -33,6 +35,8 @@ import pandas as pd
 
 from .tables import conform, empty
 from .text import mentions_by_sentence, records
+from .sources import fallback_source, sentence_speakers
+from .ties import ties
 
 DATA = Path(__file__).parent / "data"
 
@@ -52,7 +56,11 @@ _BOUNDARY = re.compile(
 )
 _HARD_STOP = re.compile(r"[.;:!?\u2014\u2013]")
 _COORD = re.compile(r"^\s*,?\s*(?:and|or|as\s+well\s+as|,)\s+(?:both\s+|the\s+)?$|^\s*,\s*$", re.I)
-_FIRST_PERSON = re.compile(r"\b(?:I|me|my|mine|myself|we|us|our|ours)\b")
+#: First-person pronouns, also capitalised at the start of a quote ("We will not …"); "US" (the
+#: country) is not one.
+#: Subject pronouns: never a coordinated object of a cue ("blamed Holm, and she …" opens a clause).
+_NOMINATIVE = re.compile(r"(?:he|she|they|we|i)", re.I)
+_FIRST_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself|[Ww]e|[Uu]s|[Oo]urs?|[Oo]urselves)\b")
 _SPEECH = re.compile(
     r"\b(?:said|says|say|added|adds|wrote|writes|told|tells|asked|argued|insisted|declared|stated|"
     r"posted|tweeted|replied|explained|noted|warned|continued|according\s+to)\b",
@@ -346,10 +354,12 @@ def find_blame(sentences: pd.DataFrame, mentions: pd.DataFrame, quotes: pd.DataF
     phrases with " | ". ``source`` is an actor name, or ``"narrator"`` for the article's own voice;
     ``target`` is an actor name ("" for a deflection that names nobody). ``negated`` is True when a
     negation or refusal governs the cue ("refused to … blame Mr. Putin"). ``evidence`` is the
-    sentence text. Extra columns: ``source_via`` (speaker | subject | agent | narrator) and
+    sentence text. Extra columns: ``source_via`` (speaker | subject | agent | generic | narrator) and
     ``negation_cue`` (the words that negate, or "").
     Targets and sources are actors from ``mentions`` (pronouns and demonyms count through the
-    actor they were resolved to; unresolved mentions, actor "", are ignored).
+    actor they were resolved to; unresolved mentions, actor "", are ignored). Praise between two
+    actors the article ties by a description (`ties.ties`: a spokesperson and the body they speak
+    for, "X, a company tied to Y") is self-praise, not praise of another actor: no edge.
     """
     if sentences is None or sentences.empty:
         return conform(_blame_frame([]), "blame")
@@ -357,10 +367,14 @@ def find_blame(sentences: pd.DataFrame, mentions: pd.DataFrame, quotes: pd.DataF
     quotes = quotes if quotes is not None else empty("quotes")
     by_sent = mentions_by_sentence(mentions)
     spans = _quote_spans(sentences, mentions, quotes, by_sent)
+    tied = ties(sentences, mentions)
+    speakers = sentence_speakers(quotes, {a for a in mentions["actor"] if isinstance(a, str) and a})
     rows = []
     for sid, text in records(sentences, ["sent_id", "text"]):
         sid = int(sid)
-        rows.extend(_sentence_edges(sid, str(text), by_sent.get(sid, ()), spans.get(sid, [])))
+        edges = _sentence_edges(sid, str(text), by_sent.get(sid, ()), spans.get(sid, []), speakers.get(sid, []))
+        rows.extend(e for e in edges
+                    if not (e["relation"] == "praise" and frozenset((e["source"], e["target"])) in tied))
     return conform(_blame_frame(rows), "blame")
 
 
@@ -380,7 +394,8 @@ def merge_model_edges(blame: pd.DataFrame, sentences: pd.DataFrame, mentions: pd
     ``praise``. Nothing is merged away: where the rule and the model say different things about the
     same pair, both rows are there. The model does not read refusals and negations ("refused to
     condemn X" can look like criticism to it): a model edge whose sentence, source and target also
-    carry a negated rule edge is marked ``negated`` with the rule's ``negation_cue``.
+    carry a negated rule edge, in either direction, is marked ``negated`` with the rule's
+    ``negation_cue`` ("Marsh was not blamed by Okafor" can read as Marsh → Okafor to the model).
     """
     from .directed import EDGE_MODEL, model_edges
 
@@ -388,10 +403,10 @@ def merge_model_edges(blame: pd.DataFrame, sentences: pd.DataFrame, mentions: pd
     model = model_edges(sentences, mentions, quotes, threshold, edge_model or EDGE_MODEL)
     if not model:
         return conform(rule, "blame")
-    negated = {(int(sid), src, tgt): cue for sid, src, tgt, neg, cue in
+    negated = {(int(sid), frozenset((src, tgt))): cue for sid, src, tgt, neg, cue in
                records(rule, ["sent_id", "source", "target", "negated", "negation_cue"]) if neg}
     for edge in model:
-        cue = negated.get((int(edge["sent_id"]), edge["source"], edge["target"]))
+        cue = negated.get((int(edge["sent_id"]), frozenset((edge["source"], edge["target"]))))
         if cue is not None:
             edge["negated"], edge["negation_cue"] = True, cue
     extra = pd.DataFrame(model).assign(origin="model")
@@ -434,8 +449,9 @@ def _blame_frame(rows: list[dict]) -> pd.DataFrame:
     return pd.DataFrame(data, columns=cols)
 
 
-def _sentence_edges(sid: int, text: str, sent_mentions, spans: list[_Span]) -> list[dict]:
-    """Edges of one sentence; ``sent_mentions``: its (start, end, actor) tuples in table order."""
+def _sentence_edges(sid: int, text: str, sent_mentions, spans: list[_Span], speakers=()) -> list[dict]:
+    """Edges of one sentence; ``sent_mentions``: its (start, end, actor) tuples in table order;
+    ``speakers``: its quotes' named speakers (`sources.sentence_speakers`)."""
     flat = _straight(text)
     full_spans = [s for s in spans if s.full]
 
@@ -461,7 +477,7 @@ def _sentence_edges(sid: int, text: str, sent_mentions, spans: list[_Span]) -> l
         for match in cue.regex.finditer(flat):
             if any(a < match.end() and match.start() < b for a, b in used):
                 continue
-            edge = _edge(cue, match, flat, ments, in_full(match.start()))
+            edge = _edge(cue, match, flat, ments, in_full(match.start()), speakers)
             if edge is None:
                 continue
             used.append((match.start(), match.end()))
@@ -472,7 +488,7 @@ def _sentence_edges(sid: int, text: str, sent_mentions, spans: list[_Span]) -> l
     return [e for e in edges if e["relation"] == "deflection" or e["target"] != e["source"]]
 
 
-def _edge(cue: Cue, match: re.Match, flat: str, ments: list[_Mention], span) -> dict | None:
+def _edge(cue: Cue, match: re.Match, flat: str, ments: list[_Mention], span, speakers=()) -> dict | None:
     quoted = span is not None
     lo, hi = (span.start, span.end) if quoted else (0, len(flat))
     pool = [m for m in ments if m.quoted == quoted and lo <= m.start < hi]
@@ -494,19 +510,23 @@ def _edge(cue: Cue, match: re.Match, flat: str, ments: list[_Mention], span) -> 
         source, via = (after[0].actor, "agent") if after else (NARRATOR, "narrator")
     else:
         source, via = _subject(flat, pool, match.start(), lo, set(target_names))
-        if not source:
-            if quoted and span.speaker:
-                source, via = span.speaker, "speaker"
-            else:
-                source, via = NARRATOR, "narrator"
+        if not source:  # a generic group, else the quote's or the sentence's named speaker, else the article
+            cuts = list(_BOUNDARY.finditer(flat, lo, match.start()))
+            if cuts and cuts[-1].group(0).lower() in ("who", "that", "which"):
+                cuts.pop()  # "the leaders who rebuked X": the antecedent is the clause's subject
+            source, via = fallback_source(flat, match.start(), cuts[-1].end() if cuts else lo,
+                                          span.speaker if quoted else "", list(speakers),
+                                          [(m.start, m.end, m.actor) for m in pool])
     if cue.relation == "deflection" and not targets:
         target_names = [""]
     # --- negation in the clause before the cue
+    # (a passive cue holds its own auxiliary, so a negation inside it counts: "were not blamed")
     clause_start = max([lo] + [b.end() for b in _BOUNDARY.finditer(flat, lo, match.start())])
+    neg_end = match.end() if cue.voice == "passive" else match.start()
     neg = ""
     for scope, regex in negation_cues():
         if scope == "clause":
-            hit = regex.search(flat, clause_start, match.start())
+            hit = regex.search(flat, clause_start, neg_end)
             if hit:
                 neg = hit.group(0)
                 break
@@ -532,6 +552,8 @@ def _targets_after(flat, pool, anchor, window):
     chain = [first]
     for m in pool:
         if m.start > chain[-1].start and m.start >= chain[-1].end:
+            if _NOMINATIVE.fullmatch(flat[m.start : m.end]):
+                break  # "blame Holm, and she shied away …": a new clause's subject, not a second target
             if _COORD.match(flat[chain[-1].end : m.start]):
                 chain.append(m)
             elif m.start > chain[-1].end + 1:
