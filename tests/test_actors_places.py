@@ -91,3 +91,10 @@ def test_a_region_word_that_starts_an_organisation_is_part_of_its_name():
     assert not set(found) & {"Commission", "Rail Partners", "Bank", "Maritime Authority", "Western", "Cape"}
     t = _table(raw)
     assert int(t.loc[t["actor"] == "Maritime Commission", "mentions"].iloc[0]) == 2
+
+
+def test_a_place_adjective_before_a_capitalised_word_is_part_of_a_name():
+    places = feature_places(["Fighters of the Islamic State fled.", "The Baltic said it would sail.",
+                             "Rain fell on the Dalmatic and the Korvanian."])
+    assert {"dalmatic", "korvanian"} <= places
+    assert not places & {"islamic", "baltic"}
