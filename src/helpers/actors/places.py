@@ -8,9 +8,9 @@ mountain range. What marks a word as the name of such a place is the article's o
   or in lower case ("the Serin valley", "Naxos island", "the Ionian coast");
 - a feature head before it ("Lake Orla", "Mount Kessel", "the Gulf of Aden", "the Isle of Skye");
 - an apposition whose head is a place noun ("Paros, a Cycladic island,", "Kessa, a town of 3,000");
-- "the" before a place adjective ("the Mediterranean", "the Cycladic islands", "the Aegean"):
-  a lone capitalised word in -ic, -ean or -ian with no country behind it and no capitalised word
-  after it ("the Islamic State" is a name).
+- "the" before a place adjective in -ic ("the Antarctic", "the Cycladic islands"; no capitalised
+  word after it: "the Islamic State" is a name), or a word in -ean/-ian used as a noun ("the
+  Mediterranean is", "the Aegean."; not "the Moldavian town", which may be a country's people).
 
 The words found are places throughout the article: a lone use elsewhere ("Naxos has one
 hospital") is no actor. A person's surname still wins (people are resolved first), and a word
@@ -40,7 +40,10 @@ _PATTERNS = [
     re.compile(rf"\b({_NAME})\s+(?:{FEATURE_NOUNS})\b(?![\w-])"),
     re.compile(rf"\b({_NAME}),\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?:{APPOSITION_PLACE_NOUNS})"
                r"(?=\s*[,.;:)—–]|\s+(?:of|in|on|off|near|that|where|with|known|south|north|east|west)\b)"),
-    re.compile(r"\b[Tt]he\s+([A-Z][a-z]+(?:ic|ean|ian))\b(?!['’]s)(?!\s+(?:(?:said|says|told|wrote)\b|[A-Z]))"),
+    re.compile(r"\b[Tt]he\s+([A-Z][a-z]+ic)\b(?!['’]s)(?!\s+(?:(?:said|says|told|wrote)\b|[A-Z]))"),
+    # in -ean/-ian only as a noun: "the Moldavian town" may be a country's people adjective
+    re.compile(r"\b[Tt]he\s+([A-Z][a-z]+(?:ean|ian))(?=\s*(?:[,.;:)!?—–]|$)|\s+(?:and|or|is|was|has|had|have|are|"
+               r"were|in|of|to|on|at|from|with|for|by|near|off)\b)"),
 ]
 
 

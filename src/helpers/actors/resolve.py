@@ -82,8 +82,11 @@ def _resolve(spans_by_sent: list[list[Span]], people: list[Person], lex: Lexicon
     demonym_of = _demonyms({_fold(s.names[0]): s.names[0] for s in singles} | {
         _fold(s.entry.actor): s.entry.actor for spans in spans_by_sent for s in spans
         if s.type == "entity" and s.entry is not None and " " not in s.entry.actor})
-    # the people of a place the article marks as one (a dateline's town, an island) are no country's
-    demonym_of = {w: base for w, base in demonym_of.items() if _fold(base) not in article_places}
+    # the people of a place the article marks as one (a dateline's town, an island) are no country's:
+    # "Tessalian" for the island Tessaly is a place word too
+    place_people = {w for w, base in demonym_of.items() if _fold(base) in article_places}
+    demonym_of = {w: base for w, base in demonym_of.items() if w not in place_people}
+    places = places | place_people
     bases = set(demonym_of.values())
     country_counts = Counter(s.entry.actor for spans in spans_by_sent for s in spans
                              if s.type == "entity" and s.entry is not None and s.entry.kind in ("country", "metonym"))
