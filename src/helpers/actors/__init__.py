@@ -65,7 +65,8 @@ References: Hobbs, J. (1978). Resolving pronoun references. Lingua 44. Lappin, S
 (1994). An algorithm for pronominal anaphora resolution. Computational Linguistics 20(4).
 
 Modules, one per stage: `language` (language data, tokens), `spans` (pass 1), `people` (pass 2),
-`resolve`, `descriptions`, `pronouns` (pass 3), `mentions` (`find_mentions`, `headline_mentions`),
+`resolve`, `descriptions`, `pronouns` (pass 3), `kinds` (pass 4: organisations the article shows to be
+companies), `places` (natural features the article marks as places), `mentions` (`find_mentions`, `headline_mentions`),
 `table` (the actors table and summaries). Everything is re-exported here: `helpers.actors.find_mentions`.
 """
 from __future__ import annotations

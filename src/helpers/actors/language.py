@@ -33,7 +33,7 @@ class Entry:
 
     actor: str
     kind: str  # country | organization | group | other | metonym | skip
-    via: str  # name | alias | demonym
+    via: str  # name | alias | demonym; for kind skip: "place" (a region or province) or ""
     plural: bool = False  # a people-noun ("Russians"): antecedent for "they"
 
 
@@ -186,14 +186,14 @@ def lexicon() -> Lexicon:
     for line in _data_lines("non_actors.txt"):
         add(line.strip(), Entry("", "skip", ""), overwrite=False)
     for line in _data_lines("regions.txt"):  # continents and world regions, over the country list
-        add(re.sub(r"^the\s+", "", line.strip()), Entry("", "skip", ""), overwrite=True)
+        add(re.sub(r"^the\s+", "", line.strip()), Entry("", "skip", "place"), overwrite=True)
     for sub in pycountry.subdivisions:
         if sub.type in ("State", "Province", "Region", "Oblast", "Republic", "Territory", "District",
                         "Autonomous republic", "Federal district", "Emirate", "Canton", "Governorate",
                         "Prefecture", "Land"):
             name = sub.name.split(" [")[0].split(" (")[0]
             if "," not in name:
-                add(name, Entry("", "skip", ""))
+                add(name, Entry("", "skip", "place"))
 
     titles = {}
     for line in _data_lines("titles.txt"):

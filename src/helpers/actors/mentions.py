@@ -11,7 +11,9 @@ from .language import (
     Lexicon, SUFFIXES, _fold, _tokenize, dictionary_only, is_common, lexicon, mid_sentence_capitals,
 )
 from .spans import Span, _first_words, _match, _spans
+from .kinds import apply_organisation_evidence
 from .people import _people
+from .places import feature_places
 from .resolve import _resolve
 from .pronouns import _mark_quoted_pronouns
 
@@ -135,6 +137,7 @@ def find_mentions(sentences: pd.DataFrame, aliases: dict[str, str] | None = None
         spans_by_sent = [[s for s in spans if not (s.type == "entity" and s.entry is not None
                                                    and s.entry.actor in plural and s.i + 1 == s.j)]
                          for spans in spans_by_sent]
+    article_places |= feature_places(texts)  # "the Aegean Sea", "Naxos island", "Paros, a Cycladic island,"
     mid_caps = mid_sentence_capitals(spans_by_sent)  # a name's sign that no dictionary overrules
     _trim_fragments(spans_by_sent, texts, lex, mid_caps)
     all_spans = [s for spans in spans_by_sent for s in spans]
@@ -144,6 +147,7 @@ def find_mentions(sentences: pd.DataFrame, aliases: dict[str, str] | None = None
     paras = sentences["para_id"].tolist() if "para_id" in sentences else [0] * len(texts)
     _mark_quoted_pronouns(spans_by_sent, texts, paras, people)
     _resolve(spans_by_sent, people, lex, user, lowercase_words, article_places, mid_caps)
+    apply_organisation_evidence(spans_by_sent, texts)  # "shares of Quillfeed", "Quillfeed's founder"
     rows = []
     for s in all_spans:
         if (s.type in ("single", "anaphor") and not s.actor) or (s.type == "desc" and s.after_be):

@@ -16,25 +16,39 @@ from .descriptions import (
 from .pronouns import _resolve_pronoun
 
 
-def _longer_org(s: Span, history: list[Span], lex: Lexicon) -> tuple[str, str] | None:
-    """The one organisation named earlier whose name ends in this organisation's shorter name: "the
-    Commission" after "the European Commission", "the Bank" after "the World Bank", "the Fund" after
-    "the International Monetary Fund"; the words before a name's first "of"/"for" count as its end too
-    ("the Department" after "the Department of Defense"). Only a name no dictionary knows by itself
-    ("Senate" stays the Senate); None when no earlier name or two different ones end so ("the
-    Department" after the State Department and the Department of Defense)."""
-    if s.kind != "organization" or s.entry is None or tuple(_fold(s.entry.actor).split()) in lex.phrases:
-        return None
-    tail = _fold(s.actor).split()
+class OrgEndings:
+    """The organisations named so far, indexed by the word sequences their names end in (and the words
+    before a name's first "of"/"for"/"on" end in): "commission" → {European Commission}. Adding a
+    name costs its length squared in words, a look-up one dict access, so an article costs linear time
+    in its organisation mentions (the earlier scan of every earlier mention was quadratic)."""
 
-    def ends_so(name: str) -> bool:
-        words = _fold(name).split()
+    def __init__(self) -> None:
+        self.ends: dict[tuple, set] = {}
+        self.seen: set = set()
+
+    def add(self, s: Span) -> None:
+        """Index a resolved mention when it is an organisation's entity mention."""
+        if s.kind != "organization" or s.type != "entity" or not s.actor or (s.actor, s.kind) in self.seen:
+            return
+        self.seen.add((s.actor, s.kind))
+        words = tuple(_fold(s.actor).split())
         cut = next((k for k, w in enumerate(words) if w in ("of", "for", "on") and k), len(words))
-        return len(words) > len(tail) and tail in (words[-len(tail):], words[max(0, cut - len(tail)):cut])
+        for size in range(1, len(words)):
+            self.ends.setdefault(words[-size:], set()).add((s.actor, s.kind))
+            if size <= cut:
+                self.ends.setdefault(words[cut - size:cut], set()).add((s.actor, s.kind))
 
-    found = {(h.actor, h.kind) for h in history
-             if h.kind == "organization" and h.type == "entity" and h.actor and ends_so(h.actor)}
-    return next(iter(found)) if len(found) == 1 else None
+    def longer(self, s: Span, lex: Lexicon) -> tuple[str, str] | None:
+        """The one organisation named earlier whose name ends in this organisation's shorter name: "the
+        Commission" after "the European Commission", "the Bank" after "the World Bank", "the Fund" after
+        "the International Monetary Fund"; the words before a name's first "of"/"for" count as its end
+        too ("the Department" after "the Department of Defense"). Only a name no dictionary knows by
+        itself ("Senate" stays the Senate); None when no earlier name or two different ones end so
+        ("the Department" after the State Department and the Department of Defense)."""
+        if s.kind != "organization" or s.entry is None or tuple(_fold(s.entry.actor).split()) in lex.phrases:
+            return None
+        found = self.ends.get(tuple(_fold(s.actor).split()), ())
+        return next(iter(found)) if len(found) == 1 else None
 
 
 def _resolve(spans_by_sent: list[list[Span]], people: list[Person], lex: Lexicon, user: dict,
@@ -68,12 +82,18 @@ def _resolve(spans_by_sent: list[list[Span]], people: list[Person], lex: Lexicon
     demonym_of = _demonyms({_fold(s.names[0]): s.names[0] for s in singles} | {
         _fold(s.entry.actor): s.entry.actor for spans in spans_by_sent for s in spans
         if s.type == "entity" and s.entry is not None and " " not in s.entry.actor})
+    # the people of a place the article marks as one (a dateline's town, an island) are no country's:
+    # "Tessalian" for the island Tessaly is a place word too
+    place_people = {w for w, base in demonym_of.items() if _fold(base) in article_places}
+    demonym_of = {w: base for w, base in demonym_of.items() if w not in place_people}
+    places = places | place_people
     bases = set(demonym_of.values())
     country_counts = Counter(s.entry.actor for spans in spans_by_sent for s in spans
                              if s.type == "entity" and s.entry is not None and s.entry.kind in ("country", "metonym"))
     home = country_counts.most_common(1)[0][0] if country_counts else ""
     unnamed: dict[tuple, Person] = {}
     history: list[Span] = []  # resolved person-like mentions so far, in order
+    org_ends = OrgEndings()  # the organisations in history, by the ends of their names
 
     def set_person(s: Span, p: Person, via: str) -> None:
         s.cluster, s.actor, s.kind, s.via = p, p.label(), "person", via
@@ -103,7 +123,7 @@ def _resolve(spans_by_sent: list[list[Span]], people: list[Person], lex: Lexicon
                     s.kind = "country"
                 if s.kind == "metonym":
                     s.kind = "country"
-                longer = _longer_org(s, history, lex)
+                longer = org_ends.longer(s, lex)
                 if longer is not None:
                     s.actor, s.kind = longer  # "the Commission" after "The European Commission"
             elif s.type == "single":
@@ -187,6 +207,7 @@ def _resolve(spans_by_sent: list[list[Span]], people: list[Person], lex: Lexicon
                     s.kind = "person" if s.gender in ("m", "f") else ""
             if s.actor or s.type in ("pronoun", "desc"):
                 history.append(s)
+                org_ends.add(s)
     # a name nobody treats as a person (no title, honorific, given name, initial, pronoun or "said") is
     # kept, but as kind "other": "World Economic Forum", "Boston Marathon"
     spans = [s for sent_spans in spans_by_sent for s in sent_spans]

@@ -297,7 +297,11 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict) -> list[Span]:
                 m = 0  # "Sofia Lind", "Mary Cheney": a given name, not the province or region of that name
             if m:
                 if entry.kind == "skip":
-                    i += m
+                    k = _place_led_org(toks, i, i + m, lex) if entry.via == "place" else i + m
+                    if k > i + m:  # "Maritime Commission", "Western Rail Partners": a region word leads a name
+                        emit(Span(sent, i, k, 0, 0, "entity",
+                                  entry=Entry(" ".join(t.text for t in toks[i:k]), "organization", "name")))
+                    i = k
                     continue
                 if entry.kind in ("metonym",):
                     prev = toks[i - 1].low if i >= 1 else ""
@@ -370,6 +374,9 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict) -> list[Span]:
                                                                    or _names_thing(toks, j + 1, lex)):
                         in_name = True  # "Priorities USA Action", "Oil Change US": a country inside a name
                         j += 1
+                        continue
+                    if kind_j == "skip" and _place_led_org(toks, j, j + 1, lex) > j + 1:
+                        j += 1  # "National Maritime Authority": a region word inside an organisation's name
                         continue
                     if (kind_j == "skip" and toks[j].low not in lex.given) or kind_j in ("country", "metonym"):
                         break
@@ -549,6 +556,18 @@ def _org_extent(toks: list[Token], i: int, j: int, lex: Lexicon) -> int:
         while k < n and toks[k].cap and not toks[k - 1].poss:
             k += 1
     return k
+
+
+def _place_led_org(toks: list[Token], i: int, j: int, lex: Lexicon) -> int:
+    """End of an organisation's name that a region or province word (``toks[i:j]``, a skip entry with
+    via "place": "Maritime", "Western", "Central") starts, when capitalised words with an organisation
+    head word follow it ("Maritime Commission", "Western Rail Partners", "Central Bank"); ``j`` when
+    none follows ("the Western Cape", "Central Asia")."""
+    entry = lex.phrases.get(tuple(t.low for t in toks[i:j]))
+    if entry is None or entry.via != "place" or j >= len(toks) or not toks[j].cap or toks[j - 1].poss:
+        return j
+    k = _org_extent(toks, j, j, lex)
+    return k if any(t.low in lex.org_words for t in toks[j:k]) else j
 
 
 def _plural_common_opener(toks: list[Token], spans: list[Span], lex: Lexicon) -> int | None:

