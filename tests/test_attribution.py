@@ -529,3 +529,21 @@ def test_description_then_name_is_the_subject_not_an_inverted_frame():
         ["a company spokesman", "said", "The board fired its chief, Mira Lund"],
     ]
     assert quotes.iloc[0].speaker_surface == "A spokesman, Tor Halden"
+
+
+def test_quotation_after_a_subject_with_an_appositive_is_direct():
+    """A frame before a quotation whose subject carries an appositive ("X, a spokeswoman for Y,
+    said in a statement: “…”") gives a direct quote, all of the quotation, the named speaker."""
+    article = Article(paragraphs=[
+        "Harbour traffic in Tarnow fell by a third this spring.",
+        "Lena Ostrova, a spokeswoman for the port authority, said in a statement: “The port stays open. "
+        "We will not close it.”",
+        "The deputy mayor, Piet Halloran, told the council, “Nobody here wants a closure.”",
+    ])
+    sents = text.sentences(article)
+    quotes = attribution.find_quotes(sents, actors.find_mentions(sents))
+    direct = quotes[quotes["direct"]]
+    assert direct["content"].tolist() == ["The port stays open. We will not close it.",
+                                          "Nobody here wants a closure."]
+    assert direct["speaker"].tolist() == ["Lena Ostrova", "Piet Halloran"]
+    assert direct["kind"].tolist() == ["direct", "direct"]

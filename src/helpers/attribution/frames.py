@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from .lexicon import (
-    CLOSE_QUOTES, FRAME_KINDS, OPEN_QUOTES, STOP_PUNCT, STRAIGHT_QUOTE, _Tok, _np_left, _np_right,
+    CLOSE_QUOTES, FRAME_KINDS, OPEN_QUOTES, STOP_PUNCT, STRAIGHT_QUOTE, _Tok, _np_left, _np_left_appositive, _np_right,
     _skip_aux_left, _weak_speaker
 )
 
@@ -133,7 +133,8 @@ def _frame_before(toks: list[_Tok], verbs: dict[str, str]) -> tuple[tuple[int, i
             return None
         if verbs.get(t.low) in FRAME_KINDS:
             j = _skip_aux_left(toks, c - 1)
-            span = _np_left(toks, j)
+            # "Lena Ostrova, a spokeswoman for the mayor, said in a statement: “…”"
+            span = _np_left(toks, j) or _np_left_appositive(toks, j)
             if span:
                 return (toks[span[0]].start, toks[span[1]].end), t.text, toks[-1].end
             return None
