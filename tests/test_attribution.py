@@ -547,3 +547,19 @@ def test_quotation_after_a_subject_with_an_appositive_is_direct():
                                           "Nobody here wants a closure."]
     assert direct["speaker"].tolist() == ["Lena Ostrova", "Piet Halloran"]
     assert direct["kind"].tolist() == ["direct", "direct"]
+
+
+def test_frame_ending_a_paragraph_with_a_colon_opens_the_next_quote():
+    """"Marrow told the farmers on Tuesday:" then a paragraph that is a quotation: a direct quote
+    of Marrow (not a quote without a speaker); a colon after words with no speech verb opens none."""
+    article = Article(paragraphs=[
+        "Senator Ilse Marrow spoke for twenty minutes on the water budget.",
+        "Marrow told the assembled farmers on Tuesday:",
+        "“We will not let this valley go dry. Not this year and not the next.”",
+        "The list of demands was short. Here it is:",
+        "“Water, roads and schools for every village.”",
+    ])
+    sents = text.sentences(article)
+    quotes = attribution.find_quotes(sents, actors.find_mentions(sents))
+    assert quotes["content"].tolist() == ["We will not let this valley go dry. Not this year and not the next."]
+    assert quotes["speaker"].tolist() == ["Ilse Marrow"] and quotes["kind"].tolist() == ["direct"]

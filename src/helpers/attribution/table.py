@@ -7,8 +7,8 @@ import pandas as pd
 
 from ..tables import conform, empty
 from ..text import mentions_by_sentence
-from .lexicon import EXTRA_COLUMNS, _paragraphs, speech_verbs
-from .frames import _Intervals, _Quote, _inner, _quote_spans
+from .lexicon import EXTRA_COLUMNS, _paragraphs, _tokens, speech_verbs
+from .frames import _Intervals, _Quote, _frame_before, _inner, _quote_spans
 from .reported import STANCE_KINDS, _reported
 from .direct import _colon_headline, _direct
 from .speakers import (
@@ -43,6 +43,22 @@ def _quoted_statement(text: str, q: _Quote, spans: list[tuple[int, int]]) -> Non
         return
 
 
+def _colon_frame(para, verbs) -> _Quote | None:
+    """The speech frame that ends paragraph ``para`` with a colon ("Cruz continued:", "He told his
+    audience, to rowdy applause:"): the quotation opening the next paragraph is its direct quote.
+    A stand-in quote carrying the frame's speaker and cue, or None."""
+    if para is None or not para.sents or not para.text.rstrip().endswith(":"):
+        return None
+    start = para.sents[-1][1]
+    frame = _frame_before(_tokens(para.text[start:].rstrip(), start), verbs)
+    if frame is None:
+        return None
+    q = _Quote((frame[2], frame[2]), frame[0], frame[1], True, "direct", [])
+    q.speaker_para = para  # type: ignore[attr-defined]
+    q.opens_next = True  # type: ignore[attr-defined]
+    return q
+
+
 def find_quotes(sentences: pd.DataFrame, mentions: pd.DataFrame | None = None) -> pd.DataFrame:
     """Quotes table: one row per quote or reported statement, in reading order.
 
@@ -63,8 +79,10 @@ def find_quotes(sentences: pd.DataFrame, mentions: pd.DataFrame | None = None) -
     sent_text = dict(zip(sentences["sent_id"].tolist(), sentences["text"].astype(str).tolist())) if len(paras) else {}
     rows = []
     prev_last: _Quote | None = None
+    prev_para = None
     for para in paras:
-        quotes, blocked = _direct(para, verbs, prev_last)
+        quotes, blocked = _direct(para, verbs, prev_last or _colon_frame(prev_para, verbs))
+        prev_para = para
         headline = _colon_headline(para, blocked)
         if headline is not None:
             quotes.append(headline)
