@@ -563,3 +563,20 @@ def test_frame_ending_a_paragraph_with_a_colon_opens_the_next_quote():
     quotes = attribution.find_quotes(sents, actors.find_mentions(sents))
     assert quotes["content"].tolist() == ["We will not let this valley go dry. Not this year and not the next."]
     assert quotes["speaker"].tolist() == ["Ilse Marrow"] and quotes["kind"].tolist() == ["direct"]
+
+
+def test_inverted_and_mistyped_frames_give_direct_quotes():
+    """Three shapes of a frame after or before a quotation: a participle after a determiner in
+    the speaker phrase ("the shipping magnate"), an opening mark typed for the closing one
+    ("…,“ said X"), and an inverted colon line ("Continued Halloran: “…”")."""
+    article = Article(paragraphs=[
+        "“It was a fair price,” the shipping magnate told the Halden Courier in an interview.",
+        "“The harbour will be dredged by spring,“ said Piet Halloran, the deputy mayor of Tarnow.",
+        "Continued Halloran: “Nobody here wants a closure of the port.”",
+    ])
+    sents = text.sentences(article)
+    quotes = attribution.find_quotes(sents, actors.find_mentions(sents))
+    direct = quotes[quotes["direct"]]
+    assert direct["content"].tolist() == ["It was a fair price", "The harbour will be dredged by spring",
+                                          "Nobody here wants a closure of the port."]
+    assert direct["speaker"].tolist() == ["the shipping magnate", "Piet Halloran", "Piet Halloran"]

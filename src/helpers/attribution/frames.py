@@ -40,8 +40,11 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
                 if text[m] in closer:
                     j = m
                     break
-                if c in OPEN_QUOTES and text[m] in OPEN_QUOTES:  # a new quote opens: the first ran on
-                    reopened = m
+                if c in OPEN_QUOTES and text[m] in OPEN_QUOTES:
+                    if _typed_as_closing(text, m):  # “…,“ said X: an opening mark typed for a closing one
+                        j = m
+                        break
+                    reopened = m  # a new quote opens: the first ran on
                     break
             if j == -1:  # unclosed: runs to the next opening mark (curly) or the paragraph end
                 spans.append((i, reopened))
@@ -54,10 +57,17 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _typed_as_closing(text: str, m: int) -> bool:
+    """The opening mark at ``m`` closes a quotation: a word or stop touches it on the left and a
+    space, stop or the end follows it ("here,“ said Ms. Ruiz")."""
+    return m > 0 and not text[m - 1].isspace() and text[m - 1] not in "([{—–-" and (
+        m + 1 == len(text) or text[m + 1].isspace() or text[m + 1] in ".,;:!?")
+
+
 def _inner(text: str, span: tuple[int, int]) -> tuple[int, int]:
     s, e = span
     s += 1
-    if e - 1 >= s and text[e - 1] in CLOSE_QUOTES + STRAIGHT_QUOTE:
+    if e - 1 >= s and text[e - 1] in CLOSE_QUOTES + STRAIGHT_QUOTE + OPEN_QUOTES:  # “ typed for ”
         e -= 1
     while e > s and text[e - 1] in " ,":
         e -= 1

@@ -186,8 +186,9 @@ def _np_left(toks: list[_Tok], j: int) -> tuple[int, int] | None:
         t = toks[i]
         if t.text in STOP_PUNCT or t.text == "." or t.low in LEFT_STOP or t.low in PRONOUNS:
             break
-        if not _is_name_like(t) and (t.low.endswith("ed") or t.low.endswith("ing")) and t.low not in ("leading",):
-            break
+        if not _is_name_like(t) and (t.low.endswith("ed") or t.low.endswith("ing")) and t.low not in ("leading",) \
+                and not (i > 0 and toks[i - 1].low in DETERMINERS and i < j):
+            break  # a participle ends the phrase, unless a determiner opens it: "the shipping tycoon"
         i -= 1
     first = i + 1
     while first < j and toks[first].low in ("of", "for"):

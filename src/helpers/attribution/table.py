@@ -22,11 +22,12 @@ _AROUND = frozenset(" ,.;:!?—–-“”\"\n")
 
 
 def _quoted_statement(text: str, q: _Quote, spans: list[tuple[int, int]]) -> None:
-    """A reported statement whose content is one whole quotation ("The campaign chairman, Tomas
-    Brandt, said: “…”", "Ana Ruiz, an aide, said in a statement, “…”") is a direct quote: ``q``
+    """A reported statement or colon line whose content is one whole quotation ("The campaign
+    chairman, Tomas Brandt, said: “…”", "Ana Ruiz, an aide, said in a statement, “…”", "Continued
+    Ruiz: “…”") is a direct quote: ``q``
     becomes direct, its content the quotation's inner words. The reported-speech rules find
     subjects with appositives that the frames next to quotation marks do not."""
-    if q.direct or q.kind != "reported" or q.speaker is None or len(q.pieces or [q.content]) != 1:
+    if q.direct or q.kind not in ("reported", "colon") or q.speaker is None or len(q.pieces or [q.content]) != 1:
         return
     a, b = q.content
     for span in spans:
