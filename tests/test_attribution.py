@@ -580,3 +580,16 @@ def test_inverted_and_mistyped_frames_give_direct_quotes():
     assert direct["content"].tolist() == ["It was a fair price", "The harbour will be dredged by spring",
                                           "Nobody here wants a closure of the port."]
     assert direct["speaker"].tolist() == ["the shipping magnate", "Piet Halloran", "Piet Halloran"]
+
+
+def test_given_name_that_is_a_modal_after_an_inverted_cue():
+    """"said Will Doyle" / "said May Ostrova": a capitalised modal before a capitalised word after
+    the cue starts the speaker's name; a capitalised preposition does not ("said In Tarnow")."""
+    article = Article(paragraphs=[
+        "“The harbour fees are far too high,” said Will Branek, a shipping agent in Tarnow.",
+        "“Nobody asked us,” said May Ostrova.",
+    ])
+    sents = text.sentences(article)
+    quotes = attribution.find_quotes(sents, actors.find_mentions(sents))
+    assert quotes["speaker_surface"].tolist() == ["Will Branek", "May Ostrova"]
+    assert quotes["kind"].tolist() == ["direct", "direct"]

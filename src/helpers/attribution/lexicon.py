@@ -209,7 +209,11 @@ def _np_right(toks: list[_Tok], k: int) -> tuple[int, int] | None:
     t = toks[k]
     if t.low in PRONOUNS:
         return (k, k)
-    if t.text in STOP_PUNCT or t.text == "." or t.low in RIGHT_STOP or t.low in LEFT_STOP:
+    # a capitalised function word before a capitalised word is a given name ("said Will Doyle",
+    # "said May Ostrova"): a cue is never followed by a sentence start
+    given = t.text[:1].isupper() and k + 1 < len(toks) and toks[k + 1].text[:1].isupper() \
+        and t.low not in PRONOUNS | RIGHT_STOP
+    if t.text in STOP_PUNCT or t.text == "." or (t.low in RIGHT_STOP or t.low in LEFT_STOP) and not given:
         return None
     j = k
     while j + 1 < len(toks) and j + 1 - k < 8:
