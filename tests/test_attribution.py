@@ -593,3 +593,16 @@ def test_given_name_that_is_a_modal_after_an_inverted_cue():
     quotes = attribution.find_quotes(sents, actors.find_mentions(sents))
     assert quotes["speaker_surface"].tolist() == ["Will Branek", "May Ostrova"]
     assert quotes["kind"].tolist() == ["direct", "direct"]
+
+
+def test_word_in_ly_before_a_name_is_part_of_the_speaker_phrase():
+    """"said Varga ally Tomas Brandt": a word in -ly before a capitalised name is a noun of the
+    phrase, not an adverb ending it (the speaker is Brandt, not Varga); "said Brandt angrily" stops."""
+    article = Article(paragraphs=[
+        "“The mayor is a friend of the port,” said Varga ally Tomas Brandt.",
+        "“Nobody asked the harbour workers,” said Ilse Marrow angrily.",
+    ])
+    sents = text.sentences(article)
+    quotes = attribution.find_quotes(sents, actors.find_mentions(sents))
+    assert quotes["speaker"].tolist() == ["Tomas Brandt", "Ilse Marrow"]
+    assert quotes["speaker_surface"].tolist() == ["Varga ally Tomas Brandt", "Ilse Marrow"]

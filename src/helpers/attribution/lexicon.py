@@ -218,10 +218,12 @@ def _np_right(toks: list[_Tok], k: int) -> tuple[int, int] | None:
     j = k
     while j + 1 < len(toks) and j + 1 - k < 8:
         n = toks[j + 1]
+        before_name = j + 2 < len(toks) and _is_name_like(toks[j + 2]) and toks[j + 2].text[:1].isupper()
         if n.text in STOP_PUNCT or n.text == "." or n.low in RIGHT_STOP or (n.low in LEFT_STOP and n.low != "by"):
             break
         if not _is_name_like(n) and (n.low.endswith("ed") or n.low.endswith("ing") or n.low.endswith("ly")) \
-                and not (n.low.endswith("ly") and toks[j].low in ("a", "an", "the")):  # "a yearly poll"
+                and not (n.low.endswith("ly") and toks[j].low in ("a", "an", "the")) \
+                and not before_name:  # "a yearly poll", "said Varga ally Tomas Brandt"
             break
         j += 1
     if toks[j].low in FUNCTION_WORDS:

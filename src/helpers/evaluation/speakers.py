@@ -118,11 +118,16 @@ def source_actor(text: str, source: list[tuple[int, int]], mentions: list) -> tu
     return (last[2], False) if not re.search(r"[A-Za-z]{2,}", rest.replace("’s", "").replace("'s", "")) else ("", False)
 
 
-def classify(text: str, gold, quotes: pd.DataFrame, mentions: list, sent_bounds: list[int]) -> str:
-    """Error class (or "right" / "pronoun_right") of one direct-quote gold attribution."""
+def classify(text: str, gold, quotes: pd.DataFrame, mentions: list, sent_bounds: list[int]) -> tuple[str, str]:
+    """(error class or "right" / "pronoun_right", predicted speaker) of one direct-quote gold attribution."""
+    cls, speaker = _classify(text, gold, quotes, mentions, sent_bounds)
+    return cls, speaker
+
+
+def _classify(text, gold, quotes, mentions, sent_bounds) -> tuple[str, str]:
     a, b = gold.source[0]
     if text[a:b].strip().lower() in attribution.speech_verbs():  # a source span on its cue ("said")
-        return "gold_source_is_cue"
+        return "gold_source_is_cue", ""
     actor, pronoun = source_actor(text, gold.source, mentions)
     lo, hi = min(a for a, _ in gold.content), max(b for _, b in gold.content)
 
@@ -137,22 +142,22 @@ def classify(text: str, gold, quotes: pd.DataFrame, mentions: list, sent_bounds:
     rows = list(quotes.itertuples(index=False))
     q = best([r for r in rows if r.direct])
     if q is None:
-        return "not_direct" if best(rows) is not None else "not_found"
+        return ("not_direct" if best(rows) is not None else "not_found"), ""
     speaker = q.speaker if isinstance(q.speaker, str) else ""
     sp = (q.doc_speaker_start, q.doc_speaker_end)
     src = gold.source[0]
     if pronoun:
         if not actor:
-            return "pronoun_unresolved"
-        return "pronoun_right" if speaker == actor else "pronoun_wrong"
+            return "pronoun_unresolved", speaker
+        return ("pronoun_right" if speaker == actor else "pronoun_wrong"), speaker
     if actor and speaker == actor or not actor and sp[0] >= 0 and sp[0] < src[1] and src[0] < sp[1]:
-        return "right"
+        return "right", speaker
     if not speaker:
         surface = str(q.speaker_surface).lower()
-        return "speaker_unresolved" if surface in _PRONOUN else "speaker_missing"
+        return ("speaker_unresolved" if surface in _PRONOUN else "speaker_missing"), ""
     if bisect.bisect_right(sent_bounds, src[0]) != bisect.bisect_right(sent_bounds, lo):
-        return "other_sentence"
-    return "wrong_entity"
+        return "other_sentence", speaker
+    return "wrong_entity", speaker
 
 
 def score_text(text: str, golds: list) -> list[dict]:
@@ -169,10 +174,11 @@ def score_text(text: str, golds: list) -> list[dict]:
     bounds = sents["start"].tolist()
     out = []
     for g in golds:
-        cls = classify(text, g, quotes, mentions, bounds)
+        cls, speaker = classify(text, g, quotes, mentions, bounds)
         a, b = g.source[0]
         lo = min(x for x, _ in g.content)
         out.append({"class": cls, "source": text[a:b], "gold_actor": source_actor(text, g.source, mentions)[0],
+                    "speaker": speaker,
                     "content": text[lo:lo + 60], "content_start": lo})
     return out
 
@@ -188,7 +194,8 @@ def score_folder(path, every: int = 1) -> tuple[int, pd.DataFrame]:
     for txt in texts:
         for row in score_text(txt.read_text(encoding="utf-8"), read_ann(anns[txt.stem])):
             rows.append({"doc": txt.stem, **row})
-    return len(texts), pd.DataFrame(rows, columns=["doc", "class", "source", "gold_actor", "content", "content_start"])
+    return len(texts), pd.DataFrame(rows, columns=["doc", "class", "source", "gold_actor", "speaker", "content",
+                                                "content_start"])
 
 
 def evaluate(path, every: int = 1) -> tuple[dict, pd.DataFrame]:
