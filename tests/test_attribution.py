@@ -606,3 +606,15 @@ def test_word_in_ly_before_a_name_is_part_of_the_speaker_phrase():
     quotes = attribution.find_quotes(sents, actors.find_mentions(sents))
     assert quotes["speaker"].tolist() == ["Tomas Brandt", "Ilse Marrow"]
     assert quotes["speaker_surface"].tolist() == ["Varga ally Tomas Brandt", "Ilse Marrow"]
+
+
+def test_participle_before_a_name_still_ends_an_inverted_phrase():
+    """Only a word in -ly joins a following name: a verb in -ed before a name ("Weller started
+    Marrow's rant") still ends the phrase, so the coordinated cue keeps the sentence subject."""
+    article = Article(paragraphs=[
+        "Retired Army Col. Anton Weller started Marrow’s rant when he brought up the harbour bombing "
+        "and later said, “It’s not just sailors shooting people.”",
+    ])
+    sents = text.sentences(article)
+    quotes = attribution.find_quotes(sents, actors.find_mentions(sents))
+    assert quotes["speaker"].tolist() == ["Anton Weller"] and quotes["direct"].tolist() == [True]
