@@ -618,3 +618,16 @@ def test_participle_before_a_name_still_ends_an_inverted_phrase():
     sents = text.sentences(article)
     quotes = attribution.find_quotes(sents, actors.find_mentions(sents))
     assert quotes["speaker"].tolist() == ["Anton Weller"] and quotes["direct"].tolist() == [True]
+
+
+def test_quote_continuing_a_statement_made_direct():
+    """A reported statement made direct ("X, an aide, said: “…”") may be continued by the next
+    paragraph's quotation: it keeps the same speaker (once a crash: no speaker paragraph)."""
+    article = Article(paragraphs=[
+        "Lena Ostrova, a spokeswoman for the port authority, said: “The port stays open.”",
+        "“We will not close it for anyone this winter.”",
+    ])
+    sents = text.sentences(article)
+    quotes = attribution.find_quotes(sents, actors.find_mentions(sents))
+    assert quotes["speaker"].tolist() == ["Lena Ostrova", "Lena Ostrova"]
+    assert quotes["kind"].tolist() == ["direct", "continuation"]

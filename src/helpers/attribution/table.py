@@ -95,6 +95,8 @@ def find_quotes(sentences: pd.DataFrame, mentions: pd.DataFrame | None = None) -
         quote_spans = _quote_spans(para.text)
         for q in quotes:
             _quoted_statement(para.text, q, quote_spans)
+            if q.direct and not hasattr(q, "speaker_para"):  # a statement made direct: its speaker is here
+                q.speaker_para = para  # type: ignore[attr-defined]
         span_starts = [a for a, _ in quote_spans]
         direct_spans = _Intervals([q.content for q in quotes if q.direct])
         direct_quotes = [q for q in quotes if q.direct and q.speaker is not None]
