@@ -529,3 +529,105 @@ def test_description_then_name_is_the_subject_not_an_inverted_frame():
         ["a company spokesman", "said", "The board fired its chief, Mira Lund"],
     ]
     assert quotes.iloc[0].speaker_surface == "A spokesman, Tor Halden"
+
+
+def test_quotation_after_a_subject_with_an_appositive_is_direct():
+    """A frame before a quotation whose subject carries an appositive ("X, a spokeswoman for Y,
+    said in a statement: “…”") gives a direct quote, all of the quotation, the named speaker."""
+    article = Article(paragraphs=[
+        "Harbour traffic in Tarnow fell by a third this spring.",
+        "Lena Ostrova, a spokeswoman for the port authority, said in a statement: “The port stays open. "
+        "We will not close it.”",
+        "The deputy mayor, Piet Halloran, told the council, “Nobody here wants a closure.”",
+    ])
+    sents = text.sentences(article)
+    quotes = attribution.find_quotes(sents, actors.find_mentions(sents))
+    direct = quotes[quotes["direct"]]
+    assert direct["content"].tolist() == ["The port stays open. We will not close it.",
+                                          "Nobody here wants a closure."]
+    assert direct["speaker"].tolist() == ["Lena Ostrova", "Piet Halloran"]
+    assert direct["kind"].tolist() == ["direct", "direct"]
+
+
+def test_frame_ending_a_paragraph_with_a_colon_opens_the_next_quote():
+    """"Marrow told the farmers on Tuesday:" then a paragraph that is a quotation: a direct quote
+    of Marrow (not a quote without a speaker); a colon after words with no speech verb opens none."""
+    article = Article(paragraphs=[
+        "Senator Ilse Marrow spoke for twenty minutes on the water budget.",
+        "Marrow told the assembled farmers on Tuesday:",
+        "“We will not let this valley go dry. Not this year and not the next.”",
+        "The list of demands was short. Here it is:",
+        "“Water, roads and schools for every village.”",
+    ])
+    sents = text.sentences(article)
+    quotes = attribution.find_quotes(sents, actors.find_mentions(sents))
+    assert quotes["content"].tolist() == ["We will not let this valley go dry. Not this year and not the next."]
+    assert quotes["speaker"].tolist() == ["Ilse Marrow"] and quotes["kind"].tolist() == ["direct"]
+
+
+def test_inverted_and_mistyped_frames_give_direct_quotes():
+    """Three shapes of a frame after or before a quotation: a participle after a determiner in
+    the speaker phrase ("the shipping magnate"), an opening mark typed for the closing one
+    ("…,“ said X"), and an inverted colon line ("Continued Halloran: “…”")."""
+    article = Article(paragraphs=[
+        "“It was a fair price,” the shipping magnate told the Halden Courier in an interview.",
+        "“The harbour will be dredged by spring,“ said Piet Halloran, the deputy mayor of Tarnow.",
+        "Continued Halloran: “Nobody here wants a closure of the port.”",
+    ])
+    sents = text.sentences(article)
+    quotes = attribution.find_quotes(sents, actors.find_mentions(sents))
+    direct = quotes[quotes["direct"]]
+    assert direct["content"].tolist() == ["It was a fair price", "The harbour will be dredged by spring",
+                                          "Nobody here wants a closure of the port."]
+    assert direct["speaker"].tolist() == ["the shipping magnate", "Piet Halloran", "Piet Halloran"]
+
+
+def test_given_name_that_is_a_modal_after_an_inverted_cue():
+    """"said Will Doyle" / "said May Ostrova": a capitalised modal before a capitalised word after
+    the cue starts the speaker's name; a capitalised preposition does not ("said In Tarnow")."""
+    article = Article(paragraphs=[
+        "“The harbour fees are far too high,” said Will Branek, a shipping agent in Tarnow.",
+        "“Nobody asked us,” said May Ostrova.",
+    ])
+    sents = text.sentences(article)
+    quotes = attribution.find_quotes(sents, actors.find_mentions(sents))
+    assert quotes["speaker_surface"].tolist() == ["Will Branek", "May Ostrova"]
+    assert quotes["kind"].tolist() == ["direct", "direct"]
+
+
+def test_word_in_ly_before_a_name_is_part_of_the_speaker_phrase():
+    """"said Varga ally Tomas Brandt": a word in -ly before a capitalised name is a noun of the
+    phrase, not an adverb ending it (the speaker is Brandt, not Varga); "said Brandt angrily" stops."""
+    article = Article(paragraphs=[
+        "“The mayor is a friend of the port,” said Varga ally Tomas Brandt.",
+        "“Nobody asked the harbour workers,” said Ilse Marrow angrily.",
+    ])
+    sents = text.sentences(article)
+    quotes = attribution.find_quotes(sents, actors.find_mentions(sents))
+    assert quotes["speaker"].tolist() == ["Tomas Brandt", "Ilse Marrow"]
+    assert quotes["speaker_surface"].tolist() == ["Varga ally Tomas Brandt", "Ilse Marrow"]
+
+
+def test_participle_before_a_name_still_ends_an_inverted_phrase():
+    """Only a word in -ly joins a following name: a verb in -ed before a name ("Weller started
+    Marrow's rant") still ends the phrase, so the coordinated cue keeps the sentence subject."""
+    article = Article(paragraphs=[
+        "Retired Army Col. Anton Weller started Marrow’s rant when he brought up the harbour bombing "
+        "and later said, “It’s not just sailors shooting people.”",
+    ])
+    sents = text.sentences(article)
+    quotes = attribution.find_quotes(sents, actors.find_mentions(sents))
+    assert quotes["speaker"].tolist() == ["Anton Weller"] and quotes["direct"].tolist() == [True]
+
+
+def test_quote_continuing_a_statement_made_direct():
+    """A reported statement made direct ("X, an aide, said: “…”") may be continued by the next
+    paragraph's quotation: it keeps the same speaker (once a crash: no speaker paragraph)."""
+    article = Article(paragraphs=[
+        "Lena Ostrova, a spokeswoman for the port authority, said: “The port stays open.”",
+        "“We will not close it for anyone this winter.”",
+    ])
+    sents = text.sentences(article)
+    quotes = attribution.find_quotes(sents, actors.find_mentions(sents))
+    assert quotes["speaker"].tolist() == ["Lena Ostrova", "Lena Ostrova"]
+    assert quotes["kind"].tolist() == ["direct", "continuation"]

@@ -31,7 +31,12 @@ Rules, in order, without a parser:
    no closing one runs to the paragraph end (the newspaper convention for quotes continued in the
    next paragraph). A quotation is a *direct quote* when a speech frame touches it: after it
    (“…,” Mr. Rutte added. / “…,” said Mr. X) or before it (Mr. X said: “…”), or when it stands
-   alone right after another quote of the same paragraph (continuation, same speaker). Short
+   alone right after another quote of the same paragraph (continuation, same speaker). Also
+   direct: a quotation that opens a paragraph after one ending in a frame and a colon ("Cruz
+   continued:"), a reported statement or colon line whose content is one whole quotation ("The
+   deputy mayor, Piet Halloran, said: “…”", "Continued Halloran: “…”"), and a quotation framed
+   before by a subject with an appositive ("X, a spokeswoman for Y, said in a statement: “…”").
+   An opening mark typed for a closing one ("…,“ said X") closes the quotation. Short
    quotations inside a sentence are not direct quotes by themselves: they are ``partial`` rows of
    the statement or naming stance around them ("calling him a “dictator”"), and nothing when no
    frame has them (scare quotes: "the so-called “reform”"; docs/annotation-actors.md).

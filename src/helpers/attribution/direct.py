@@ -168,7 +168,9 @@ def _direct(para: _Para, verbs: dict[str, str], prev_speaker) -> tuple[list[_Quo
             if last is not None:
                 q = _Quote(inner, last.speaker, last.cue, True, "continuation", [inner])
             elif prev_speaker is not None and not before_text.strip():
-                q = _Quote(inner, prev_speaker.speaker, prev_speaker.cue, True, "continuation", [inner])
+                # a quote continued from the paragraph before, or opened by its frame ("Cruz said:")
+                kind = "direct" if getattr(prev_speaker, "opens_next", False) else "continuation"
+                q = _Quote(inner, prev_speaker.speaker, prev_speaker.cue, True, kind, [inner])
                 q.speaker_para = prev_speaker.speaker_para  # type: ignore[attr-defined]
             else:
                 # a stand-alone quotation with no speaker (a title, a slogan, a quote continued from

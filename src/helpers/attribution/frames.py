@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from .lexicon import (
-    CLOSE_QUOTES, FRAME_KINDS, OPEN_QUOTES, STOP_PUNCT, STRAIGHT_QUOTE, _Tok, _np_left, _np_right,
+    CLOSE_QUOTES, FRAME_KINDS, OPEN_QUOTES, STOP_PUNCT, STRAIGHT_QUOTE, _Tok, _np_left, _np_left_appositive, _np_right,
     _skip_aux_left, _weak_speaker
 )
 
@@ -40,8 +40,11 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
                 if text[m] in closer:
                     j = m
                     break
-                if c in OPEN_QUOTES and text[m] in OPEN_QUOTES:  # a new quote opens: the first ran on
-                    reopened = m
+                if c in OPEN_QUOTES and text[m] in OPEN_QUOTES:
+                    if _typed_as_closing(text, m):  # “…,“ said X: an opening mark typed for a closing one
+                        j = m
+                        break
+                    reopened = m  # a new quote opens: the first ran on
                     break
             if j == -1:  # unclosed: runs to the next opening mark (curly) or the paragraph end
                 spans.append((i, reopened))
@@ -54,10 +57,17 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _typed_as_closing(text: str, m: int) -> bool:
+    """The opening mark at ``m`` closes a quotation: a word or stop touches it on the left and a
+    space, stop or the end follows it ("here,“ said Ms. Ruiz")."""
+    return m > 0 and not text[m - 1].isspace() and text[m - 1] not in "([{—–-" and (
+        m + 1 == len(text) or text[m + 1].isspace() or text[m + 1] in ".,;:!?")
+
+
 def _inner(text: str, span: tuple[int, int]) -> tuple[int, int]:
     s, e = span
     s += 1
-    if e - 1 >= s and text[e - 1] in CLOSE_QUOTES + STRAIGHT_QUOTE:
+    if e - 1 >= s and text[e - 1] in CLOSE_QUOTES + STRAIGHT_QUOTE + OPEN_QUOTES:  # “ typed for ”
         e -= 1
     while e > s and text[e - 1] in " ,":
         e -= 1
@@ -133,7 +143,8 @@ def _frame_before(toks: list[_Tok], verbs: dict[str, str]) -> tuple[tuple[int, i
             return None
         if verbs.get(t.low) in FRAME_KINDS:
             j = _skip_aux_left(toks, c - 1)
-            span = _np_left(toks, j)
+            # "Lena Ostrova, a spokeswoman for the mayor, said in a statement: “…”"
+            span = _np_left(toks, j) or _np_left_appositive(toks, j)
             if span:
                 return (toks[span[0]].start, toks[span[1]].end), t.text, toks[-1].end
             return None

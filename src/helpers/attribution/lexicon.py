@@ -186,8 +186,9 @@ def _np_left(toks: list[_Tok], j: int) -> tuple[int, int] | None:
         t = toks[i]
         if t.text in STOP_PUNCT or t.text == "." or t.low in LEFT_STOP or t.low in PRONOUNS:
             break
-        if not _is_name_like(t) and (t.low.endswith("ed") or t.low.endswith("ing")) and t.low not in ("leading",):
-            break
+        if not _is_name_like(t) and (t.low.endswith("ed") or t.low.endswith("ing")) and t.low not in ("leading",) \
+                and not (i > 0 and toks[i - 1].low in DETERMINERS and i < j):
+            break  # a participle ends the phrase, unless a determiner opens it: "the shipping tycoon"
         i -= 1
     first = i + 1
     while first < j and toks[first].low in ("of", "for"):
@@ -208,15 +209,21 @@ def _np_right(toks: list[_Tok], k: int) -> tuple[int, int] | None:
     t = toks[k]
     if t.low in PRONOUNS:
         return (k, k)
-    if t.text in STOP_PUNCT or t.text == "." or t.low in RIGHT_STOP or t.low in LEFT_STOP:
+    # a capitalised function word before a capitalised word is a given name ("said Will Doyle",
+    # "said May Ostrova"): a cue is never followed by a sentence start
+    given = t.text[:1].isupper() and k + 1 < len(toks) and toks[k + 1].text[:1].isupper() \
+        and t.low not in PRONOUNS | RIGHT_STOP
+    if t.text in STOP_PUNCT or t.text == "." or (t.low in RIGHT_STOP or t.low in LEFT_STOP) and not given:
         return None
     j = k
     while j + 1 < len(toks) and j + 1 - k < 8:
         n = toks[j + 1]
+        before_name = j + 2 < len(toks) and _is_name_like(toks[j + 2]) and toks[j + 2].text[:1].isupper()
         if n.text in STOP_PUNCT or n.text == "." or n.low in RIGHT_STOP or (n.low in LEFT_STOP and n.low != "by"):
             break
         if not _is_name_like(n) and (n.low.endswith("ed") or n.low.endswith("ing") or n.low.endswith("ly")) \
-                and not (n.low.endswith("ly") and toks[j].low in ("a", "an", "the")):  # "a yearly poll"
+                and not (n.low.endswith("ly") and (toks[j].low in ("a", "an", "the") or before_name)):
+            # "a yearly poll", "said Varga ally Tomas Brandt"
             break
         j += 1
     if toks[j].low in FUNCTION_WORDS:

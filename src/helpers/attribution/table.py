@@ -7,14 +7,57 @@ import pandas as pd
 
 from ..tables import conform, empty
 from ..text import mentions_by_sentence
-from .lexicon import EXTRA_COLUMNS, _paragraphs, speech_verbs
-from .frames import _Intervals, _Quote, _quote_spans
+from .lexicon import EXTRA_COLUMNS, _paragraphs, _tokens, speech_verbs
+from .frames import _Intervals, _Quote, _frame_before, _inner, _quote_spans
 from .reported import STANCE_KINDS, _reported
 from .direct import _colon_headline, _direct
 from .speakers import (
     _actor_kinds, _author, _description_antecedent, _document, _earlier_author, _it_antecedent, _partials, _person_description,
     _publication, _speaker_name, quotes_words
 )
+
+
+#: What may stand around a quotation that is a whole reported statement (marks, stops, spaces).
+_AROUND = frozenset(" ,.;:!?—–-“”\"\n")
+
+
+def _quoted_statement(text: str, q: _Quote, spans: list[tuple[int, int]]) -> None:
+    """A reported statement or colon line whose content is one whole quotation ("The campaign
+    chairman, Tomas Brandt, said: “…”", "Ana Ruiz, an aide, said in a statement, “…”", "Continued
+    Ruiz: “…”") is a direct quote: ``q``
+    becomes direct, its content the quotation's inner words. The reported-speech rules find
+    subjects with appositives that the frames next to quotation marks do not."""
+    if q.direct or q.kind not in ("reported", "colon") or q.speaker is None or len(q.pieces or [q.content]) != 1:
+        return
+    a, b = q.content
+    for span in spans:
+        if span[0] > b:
+            break
+        inner = _inner(text, span)
+        if span[1] < a or inner[1] <= inner[0]:
+            continue
+        # the statement starts at the quotation and stays inside it (it may stop at a sentence end
+        # inside the quotation: "said: “The port stays open. We will …”" is all of it)
+        outside = text[a:min(inner[0], b)] + text[max(inner[1], a):b]
+        if all(c in _AROUND for c in outside) and inner[0] >= a - 1 and a <= inner[1]:
+            q.content, q.pieces, q.direct, q.kind = inner, [inner], True, "direct"
+        return
+
+
+def _colon_frame(para, verbs) -> _Quote | None:
+    """The speech frame that ends paragraph ``para`` with a colon ("Cruz continued:", "He told his
+    audience, to rowdy applause:"): the quotation opening the next paragraph is its direct quote.
+    A stand-in quote carrying the frame's speaker and cue, or None."""
+    if para is None or not para.sents or not para.text.rstrip().endswith(":"):
+        return None
+    start = para.sents[-1][1]
+    frame = _frame_before(_tokens(para.text[start:].rstrip(), start), verbs)
+    if frame is None:
+        return None
+    q = _Quote((frame[2], frame[2]), frame[0], frame[1], True, "direct", [])
+    q.speaker_para = para  # type: ignore[attr-defined]
+    q.opens_next = True  # type: ignore[attr-defined]
+    return q
 
 
 def find_quotes(sentences: pd.DataFrame, mentions: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -37,8 +80,10 @@ def find_quotes(sentences: pd.DataFrame, mentions: pd.DataFrame | None = None) -
     sent_text = dict(zip(sentences["sent_id"].tolist(), sentences["text"].astype(str).tolist())) if len(paras) else {}
     rows = []
     prev_last: _Quote | None = None
+    prev_para = None
     for para in paras:
-        quotes, blocked = _direct(para, verbs, prev_last)
+        quotes, blocked = _direct(para, verbs, prev_last or _colon_frame(prev_para, verbs))
+        prev_para = para
         headline = _colon_headline(para, blocked)
         if headline is not None:
             quotes.append(headline)
@@ -48,6 +93,10 @@ def find_quotes(sentences: pd.DataFrame, mentions: pd.DataFrame | None = None) -
             quotes.extend(_reported(para, si, index, verbs))
         quotes.sort(key=lambda q: q.content[0])
         quote_spans = _quote_spans(para.text)
+        for q in quotes:
+            _quoted_statement(para.text, q, quote_spans)
+            if q.direct and not hasattr(q, "speaker_para"):  # a statement made direct: its speaker is here
+                q.speaker_para = para  # type: ignore[attr-defined]
         span_starts = [a for a, _ in quote_spans]
         direct_spans = _Intervals([q.content for q in quotes if q.direct])
         direct_quotes = [q for q in quotes if q.direct and q.speaker is not None]

@@ -14,6 +14,7 @@ TASKS = {
     "mentions": ("mentions", "NewsMTSC .jsonl file"),
     "directed": ("directed", "Park et al. 2021 .txt file"),
     "attribution": ("attribution", "PolNeAR folder with text/ and attributions/"),
+    "speakers": ("speakers", "PolNeAR folder: direct-quote speakers scored as the actor gold set scores them"),
     "frames": ("frames", "Narrative Frames folder with articles.tsv and roles.tsv"),
     "actors": ("actors", "folder of actor gold JSON files (data/gold/actors/dev)"),
 }
