@@ -9,11 +9,14 @@ fresh process, figures off (``--figures none``) so the analysis itself is compar
 * Dask, on a cluster of N single-threaded worker processes started beforehand (a
   ``LocalCluster``, as a scheduler and workers started by hand would be): the per-article cost of
   Dask (task submission, inputs and output folders sent through the scheduler, writing here);
+  once with Dask's default settings and once with the settings docs/corpus-scale.md gives for
+  workers started by hand (`dask_runner.QUIET_CLUSTER`: no statistical profiler, a 1 s tick);
 * ``--scheduler local``, the cluster started by the command itself (its start-up included).
 
 The local pool runs first and again last (the faster of the two counts), since the load of a
 shared machine drifts. Prints each wall time and the ratios Dask / local (aim: ≤ 1.2 for the
-pre-started cluster).
+pre-started cluster with the recommended settings). CPU seconds per process, and where Dask's
+extra time goes: `profile_dask.py`.
 """
 from __future__ import annotations
 
@@ -53,7 +56,10 @@ def main(argv=None) -> int:
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
 
+    import dask
     from distributed import LocalCluster
+
+    from helpers.dask_runner import QUIET_CLUSTER
 
     with tempfile.TemporaryDirectory(prefix="bench-dask-") as tmp:
         tmp = Path(tmp)
@@ -61,20 +67,28 @@ def main(argv=None) -> int:
         local = timed_run(tmp / "in", tmp / "local", args.jobs)
         os.environ["OMP_NUM_THREADS"] = "1"
         with LocalCluster(n_workers=args.jobs, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster:
+            defaults = timed_run(tmp / "in", tmp / "dask-defaults", args.jobs, cluster.scheduler_address)
+        with dask.config.set(QUIET_CLUSTER), LocalCluster(n_workers=args.jobs, threads_per_worker=1, processes=True,
+                                                          dashboard_address=":0") as cluster:
             started = timed_run(tmp / "in", tmp / "dask", args.jobs, cluster.scheduler_address)
         own = timed_run(tmp / "in", tmp / "dask-local", args.jobs, "local")
         local = min(local, timed_run(tmp / "in", tmp / "local", args.jobs))  # again, last: a shared machine drifts
-        same = all((tmp / "local" / name).read_bytes() == (tmp / "dask" / name).read_bytes()
-                   for name in ("articles.csv", "article_actors.csv", "errors.csv"))
+        same = all((tmp / "local" / name).read_bytes() == (tmp / run / name).read_bytes()
+                   for name in ("articles.csv", "article_actors.csv", "errors.csv")
+                   for run in ("dask", "dask-defaults", "dask-local"))
     n = args.articles
     print(f"{n} articles, --jobs {args.jobs}, figures off")
-    print(f"local pool:                 {local:7.1f} s  ({n / local:.2f} articles/s)")
-    print(f"Dask, cluster started:      {started:7.1f} s  ({n / started:.2f} articles/s)  {started / local:.2f}x local")
-    print(f"Dask, --scheduler local:    {own:7.1f} s  ({n / own:.2f} articles/s)  {own / local:.2f}x local "
+    print(f"local pool:                               {local:7.1f} s  ({n / local:.2f} articles/s)")
+    print(f"Dask, cluster started, Dask defaults:     {defaults:7.1f} s  ({n / defaults:.2f} articles/s)  "
+          f"{defaults / local:.2f}x local")
+    print(f"Dask, cluster started, QUIET_CLUSTER:     {started:7.1f} s  ({n / started:.2f} articles/s)  "
+          f"{started / local:.2f}x local")
+    print(f"Dask, --scheduler local:                  {own:7.1f} s  ({n / own:.2f} articles/s)  {own / local:.2f}x local "
           f"(cluster start-up included)")
     print(f"corpus tables identical: {same}")
     result = {"articles": n, "jobs": args.jobs, "local_seconds": local, "dask_seconds": started,
-              "dask_local_cluster_seconds": own, "overhead": started / local,
+              "dask_defaults_seconds": defaults,
+              "dask_local_cluster_seconds": own, "overhead": started / local, "overhead_dask_defaults": defaults / local,
               "overhead_with_startup": own / local, "identical": same}
     if args.json:
         print(json.dumps(result))

@@ -157,3 +157,25 @@ def test_killing_a_worker_mid_run_loses_and_duplicates_nothing(corpus20, tmp_pat
         assert sorted(a) == sorted(b) and [k for k in a if a[k] != b[k]] == []
     finally:
         c.close()
+
+
+def test_local_cluster_workers_run_without_the_profiler_and_the_fast_tick():
+    """``--scheduler local`` starts its scheduler, nannies and workers with `QUIET_CLUSTER`."""
+    from helpers.dask_runner import connect
+
+    client = connect("local", 2)
+    try:
+        def settings(dask_worker):
+            return sorted(dask_worker.periodic_callbacks), dask_worker._tick_interval
+
+        found = client.run(settings)
+        scheduler_tick = client.run_on_scheduler(lambda dask_scheduler: dask_scheduler._tick_interval)
+    finally:
+        cluster = client.cluster
+        client.close()
+        cluster.close()
+    assert len(found) == 2
+    for callbacks, tick in found.values():
+        assert "profile" not in callbacks and "heartbeat" in callbacks
+        assert tick == 1.0
+    assert scheduler_tick == 1.0
