@@ -631,3 +631,15 @@ def test_quote_continuing_a_statement_made_direct():
     quotes = attribution.find_quotes(sents, actors.find_mentions(sents))
     assert quotes["speaker"].tolist() == ["Lena Ostrova", "Lena Ostrova"]
     assert quotes["kind"].tolist() == ["direct", "continuation"]
+
+
+def test_a_name_before_a_finite_verb_after_said_is_the_contents_subject_not_an_inverted_speaker():
+    # "X, said Volmark was ready": Volmark is who was ready, not who spoke (a that-less content clause)
+    q, _ = _quotes('Its foreign minister, Piet Andersen, said Volmark was "ready to host talks tomorrow."')
+    assert "Volmark" not in set(q["speaker"]), q
+    assert not q["content"].str.startswith("Its foreign minister").any(), q
+    # true inversions keep their speaker: the name ends the frame or a time or apposition follows it
+    for s in ("The mayor will resign, said Councillor Ines Marte on Friday.",
+              "The talks had failed, said Ines Marte, who chairs the council."):
+        q, _ = _quotes(s)
+        assert list(q["speaker"]) == ["Ines Marte"], (s, q)

@@ -30,6 +30,14 @@ AUX_ADV = frozenset(
     not don't doesn't didn't don’t doesn’t didn’t won't won’t wouldn't wouldn’t isn't isn’t wasn't wasn’t
     aren't aren’t weren't weren’t hasn't hasn’t haven't haven’t""".split()
 )
+#: Finite auxiliaries and copulas: after "said X" one of them makes X the subject of a that-less
+#: content clause ("said Volmark was ready"), not an inverted speaker ("…, said Volmark.").
+FINITE_AUX = frozenset(
+    """is was were are has have had would will could should can may might must did does do isn't
+    wasn't weren't aren't hasn't haven't hadn't won't wouldn't can't couldn't didn't doesn't don't
+    isn’t wasn’t weren’t aren’t hasn’t haven’t hadn’t won’t wouldn’t can’t couldn’t didn’t doesn’t
+    don’t""".split()
+)
 #: Lower-case words a speaker phrase cannot contain (clause words, prepositions other than of/for).
 LEFT_STOP = frozenset(
     """that which who whom whose when while where because as if and but or nor so than though although

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .lexicon import (
-    CLOSE_QUOTES, COMPOUND_NOUNS, DETERMINERS, FRAME_KINDS, PARTICIPLES, PARTICIPLE_LEAD, PREPOSITIONS,
+    CLOSE_QUOTES, COMPOUND_NOUNS, DETERMINERS, FINITE_AUX, FRAME_KINDS, PARTICIPLES, PARTICIPLE_LEAD, PREPOSITIONS,
     PRONOUNS, STOP_PUNCT, STRAIGHT_QUOTE, _Para, _Tok, _is_name_like, _np_left, _np_left_appositive,
     _np_right, _skip_aux_left, _tokens, _weak_speaker
 )
@@ -260,9 +260,11 @@ def _reported(para: _Para, sent_index: int, blocked: list[tuple[int, int]], verb
             # inverted frame after content: "…, said Mr. X."
             if c > 0 and toks[c - 1].text in (",", "”", '"') and kind in FRAME_KINDS:
                 span = _np_right(toks, c + 1)
-                if span and toks[span[0]].low in PRONOUNS and span[1] + 1 < n \
-                        and toks[span[1] + 1].text not in (".", ",", ";", "?", "!"):
-                    span = None  # "…, said they believed …": "they" is the subject of the content
+                if span and span[1] + 1 < n and (
+                        (toks[span[0]].low in PRONOUNS and toks[span[1] + 1].text not in (".", ",", ";", "?", "!"))
+                        or toks[span[1] + 1].low in FINITE_AUX):
+                    # "…, said they believed …", "X, said Volmark was ready": the subject of the content
+                    span = None
                 inverted = span is not None
             if not span and j >= 0 and toks[j].low in ("and", "but") and kind in FRAME_KINDS | {"belief"} \
                     and j > 1 and c > 0:
