@@ -105,8 +105,3 @@ def _tied(gap: str, second: str, after: str) -> bool:
     if _ADJACENT.match(gap) and _ROLE_LEAD.match(second):
         return True  # "Corvella Energy spokeswoman Priya Raman": the role is part of the person's mention
     return bool(_COMMA.match(gap) and _ROLE_AFTER.match(after))
-
-
-def tied(pairs: frozenset[frozenset[str]], a: str, b: str) -> bool:
-    """True when actors ``a`` and ``b`` are one of the ``pairs`` of `ties`."""
-    return frozenset((a, b)) in pairs

@@ -153,7 +153,7 @@ def _direct(para: _Para, verbs: dict[str, str], prev_speaker) -> tuple[list[_Quo
             blocked.append((span[1], frame[2]))
             content = (_strip_content(text, sent_start, inner[1])[0], span[1])
             q = _Quote(content, frame[0], frame[1], False, "mixed", [content])
-            q.speaker_para = para  # type: ignore[attr-defined]
+            q.speaker_para = para
             quotes.append(q)
             last = q
             continue
@@ -169,17 +169,17 @@ def _direct(para: _Para, verbs: dict[str, str], prev_speaker) -> tuple[list[_Quo
                 q = _Quote(inner, last.speaker, last.cue, True, "continuation", [inner])
             elif prev_speaker is not None and not before_text.strip():
                 # a quote continued from the paragraph before, or opened by its frame ("Cruz said:")
-                kind = "direct" if getattr(prev_speaker, "opens_next", False) else "continuation"
+                kind = "direct" if prev_speaker.opens_next else "continuation"
                 q = _Quote(inner, prev_speaker.speaker, prev_speaker.cue, True, kind, [inner])
-                q.speaker_para = prev_speaker.speaker_para  # type: ignore[attr-defined]
+                q.speaker_para = prev_speaker.speaker_para
             else:
                 # a stand-alone quotation with no speaker (a title, a slogan, a quote continued from
                 # an earlier paragraph): not reported; on PolNeAR train 5 of 371 were attributions
                 continue
         else:
             continue
-        if not hasattr(q, "speaker_para"):
-            q.speaker_para = para  # type: ignore[attr-defined]
+        if q.speaker_para is None:
+            q.speaker_para = para
         quotes.append(q)
         last = q
     return quotes, blocked

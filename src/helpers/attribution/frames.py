@@ -25,6 +25,8 @@ class _Quote:
     kind: str
     pieces: list[tuple[int, int]] = field(default_factory=list)  # content pieces (insertions)
     name_span: tuple[int, int] | None = None  # the phrase that names a relative speaker ("X, who said")
+    speaker_para: object | None = None  # the `_Para` the speaker offsets refer to (None: not yet set)
+    opens_next: bool = False  # a colon frame ending its paragraph: it opens the next paragraph's quotation
 
 
 def _quote_spans(text: str) -> list[tuple[int, int]]:

@@ -55,8 +55,7 @@ def _colon_frame(para, verbs) -> _Quote | None:
     if frame is None:
         return None
     q = _Quote((frame[2], frame[2]), frame[0], frame[1], True, "direct", [])
-    q.speaker_para = para  # type: ignore[attr-defined]
-    q.opens_next = True  # type: ignore[attr-defined]
+    q.speaker_para, q.opens_next = para, True
     return q
 
 
@@ -95,8 +94,8 @@ def find_quotes(sentences: pd.DataFrame, mentions: pd.DataFrame | None = None) -
         quote_spans = _quote_spans(para.text)
         for q in quotes:
             _quoted_statement(para.text, q, quote_spans)
-            if q.direct and not hasattr(q, "speaker_para"):  # a statement made direct: its speaker is here
-                q.speaker_para = para  # type: ignore[attr-defined]
+            if q.direct and q.speaker_para is None:  # a statement made direct: its speaker is here
+                q.speaker_para = para
         span_starts = [a for a, _ in quote_spans]
         direct_spans = _Intervals([q.content for q in quotes if q.direct])
         direct_quotes = [q for q in quotes if q.direct and q.speaker is not None]
@@ -110,7 +109,7 @@ def find_quotes(sentences: pd.DataFrame, mentions: pd.DataFrame | None = None) -
                 speaker = surface = ""
                 sp_sid, sp_a, sp_b = -1, -1, -1
             else:
-                sp_para = getattr(q, "speaker_para", para)
+                sp_para = q.speaker_para if q.speaker_para is not None else para
                 a, b = q.speaker
                 surface = sp_para.orig[a:b]
                 ids, sp_a, sp_b = sp_para.locate(a, b)

@@ -94,11 +94,15 @@ def document_sentences(text: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["sent_id", "para_id", "start", "end", "text"])
 
 
-def predict_document(text: str, use_mentions: bool = True) -> pd.DataFrame:
-    """Quotes of a raw document with document offsets: content_start/content_end, speaker_start/end."""
-    sents = document_sentences(text)
-    mentions = None
-    if use_mentions and len(sents):
+def predict_document(text: str, use_mentions: bool = True, sents: pd.DataFrame | None = None,
+                     mentions: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Quotes of a raw document with document offsets: content_start/content_end, speaker_start/end.
+
+    ``sents`` / ``mentions``: the document's sentences (`document_sentences`) and mentions when
+    the caller has them already (found here otherwise).
+    """
+    sents = document_sentences(text) if sents is None else sents
+    if mentions is None and use_mentions and len(sents):
         try:
             from .. import actors
 

@@ -120,11 +120,6 @@ def source_actor(text: str, source: list[tuple[int, int]], mentions: list) -> tu
 
 def classify(text: str, gold, quotes: pd.DataFrame, mentions: list, sent_bounds: list[int]) -> tuple[str, str]:
     """(error class or "right" / "pronoun_right", predicted speaker) of one direct-quote gold attribution."""
-    cls, speaker = _classify(text, gold, quotes, mentions, sent_bounds)
-    return cls, speaker
-
-
-def _classify(text, gold, quotes, mentions, sent_bounds) -> tuple[str, str]:
     a, b = gold.source[0]
     if text[a:b].strip().lower() in attribution.speech_verbs():  # a source span on its cue ("said")
         return "gold_source_is_cue", ""
@@ -169,8 +164,9 @@ def score_text(text: str, golds: list) -> list[dict]:
     from .attribution import predict_document
 
     sents = document_sentences(text)
-    mentions = _mentions_doc(sents, actors.find_mentions(sents)) if len(sents) else []
-    quotes = predict_document(text)
+    found = actors.find_mentions(sents) if len(sents) else None
+    mentions = _mentions_doc(sents, found) if found is not None else []
+    quotes = predict_document(text, sents=sents, mentions=found)
     bounds = sents["start"].tolist()
     out = []
     for g in golds:
