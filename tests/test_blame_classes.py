@@ -76,6 +76,35 @@ def test_a_subject_pronoun_after_and_opens_a_clause_it_is_not_a_second_target():
     assert blame["negated"].all()
 
 
+@pytest.mark.parametrize("sentence, negated", [
+    # do-support negates a bare verb; an inflected verb after "and"/"but" is a new predicate
+    ("Senator Tomas Okafor did not blame Governor Elena Marsh and praised Mayor Ruth Adeyemi for the repairs.",
+     {"Elena Marsh": True, "Ruth Adeyemi": False}),
+    ("Senator Tomas Okafor didn't criticize Governor Elena Marsh but praised Mayor Ruth Adeyemi.",
+     {"Elena Marsh": True, "Ruth Adeyemi": False}),
+    ("Senator Tomas Okafor did not blame Governor Elena Marsh and accuse Mayor Ruth Adeyemi of anything.",
+     {"Elena Marsh": True, "Ruth Adeyemi": True}),
+    # a perfect: "has not" reaches the second participle
+    ("Senator Tomas Okafor has not blamed Governor Elena Marsh and criticized Mayor Ruth Adeyemi.",
+     {"Elena Marsh": True, "Ruth Adeyemi": True}),
+    # a negation inside a closed quotation does not reach the verb after it
+    ('Senator Tomas Okafor said the firm "will not be blamed" and accused Governor Elena Marsh of lying.',
+     {"Elena Marsh": False}),
+])
+def test_a_negation_reaches_only_the_predicates_it_governs(sentence, negated):
+    *_, blame = stages(sentence)
+    got = {t: bool(n) for s, t, n in zip(blame["source"], blame["target"], blame["negated"]) if s == "Tomas Okafor"}
+    assert got == negated, blame[["source", "target", "relation", "negated", "negation_cue"]]
+
+
+def test_a_passive_cue_never_takes_the_speaker_before_a_speech_verb_as_its_target():
+    *_, blame = stages('Senator Tomas Okafor said the firm "will not be blamed" for the outage.',
+                       "Mayor Ruth Adeyemi said the contractor was blamed for the delays.")
+    assert rows(blame, target="Okafor").empty and rows(blame, target="Adeyemi").empty, blame
+    *_, blame = stages("Mayor Ruth Adeyemi said Governor Elena Marsh was blamed for the delays.")
+    assert len(rows(blame, target="Elena Marsh")) == 1, blame
+
+
 def test_a_plain_blame_is_still_plain():
     *_, blame = stages("Senator Tomas Okafor pointed the finger at Governor Elena Marsh for the delays.")
     pair = rows(blame, "Okafor", "Marsh", "blame")

@@ -50,7 +50,7 @@ SCORE_COLUMNS = ["frame", "score", "yes", "questions"]
 
 _STRAIGHT = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u02bc": "'"})
 _BOUNDARY = re.compile(
-    r"[;:\u2014\u2013]|,\s+(?:and|but|or)\b(?!\s+to\b)|\b(?:that|which|who|whom|whose|because|while|when|whether|"
+    r"[;:\u2014\u2013]|,?\"\s+(?:and|but|or)\b(?!\s+to\b)|,\s+(?:and|but|or)\b(?!\s+to\b)|\b(?:that|which|who|whom|whose|because|while|when|whether|"
     r"although|though|since|after|before|if|unless|where|whereas)\b",
     re.I,
 )
@@ -527,7 +527,7 @@ def _edge(cue: Cue, match: re.Match, flat: str, ments: list[_Mention], span, spe
     for scope, regex in negation_cues():
         if scope == "clause":
             hit = regex.search(flat, clause_start, neg_end)
-            if hit:
+            if hit and not _new_predicate(flat, hit.start(), match):
                 neg = hit.group(0)
                 break
     return {
@@ -539,6 +539,25 @@ def _edge(cue: Cue, match: re.Match, flat: str, ments: list[_Mention], span, spe
         "source_via": via,
         "negation_cue": neg,
     }
+
+
+#: Do-support negation ("did not", "doesn't"): the verb it negates is bare ("did not blame").
+_DO_NEGATION = re.compile(r"\b(?:do|does|did)\s*(?:not\b|n't\b)", re.I)
+_AND_BEFORE = re.compile(r"\b(?:and|but)\s+$", re.I)
+_INFLECTED = re.compile(r"(?:[a-z]ed|[a-z][^s]s)$", re.I)
+
+
+def _new_predicate(flat: str, neg_start: int, match: re.Match) -> bool:
+    """True when an inflected cue verb after "and" follows a do-support negation: a new predicate.
+
+    "did not blame X and praised Y": "praised" is finite, so "did not" does not reach it (a verb
+    under "did not" is bare: "did not blame X and accuse Y" stays negated).
+    """
+    do = _DO_NEGATION.search(flat, max(0, neg_start - 6), match.start())
+    words = match.group(0).split()
+    if do is None or not words or not _AND_BEFORE.search(flat, do.end(), match.start()):
+        return False
+    return bool(_INFLECTED.search(words[0]))
 
 
 def _clear(flat: str, a: int, b: int) -> bool:
@@ -562,7 +581,10 @@ def _targets_after(flat, pool, anchor, window):
 
 
 def _targets_before(flat, pool, anchor, window):
-    cands = [m for m in pool if m.start < anchor and anchor - m.end <= window and m.end <= anchor + 2 and _clear(flat, m.end, anchor)]
+    """The actors just before a cue ("Marsh was blamed"); never across a speech verb: in "Okafor
+    said the firm was blamed" Okafor is the speaker, not the one blamed."""
+    cands = [m for m in pool if m.start < anchor and anchor - m.end <= window and m.end <= anchor + 2
+             and _clear(flat, m.end, anchor) and not _SPEECH.search(flat, m.end, anchor)]
     if not cands:
         return []
     chain = [cands[-1]]
