@@ -229,7 +229,8 @@ def dictionary_only(word: str, mid_caps: frozenset | None, lex: Lexicon) -> bool
     """True when the folded ``word`` is a dictionary word that the article never capitalises mid-sentence
     (``mid_caps``) and that is no known given name: its capital only marks a sentence's start. False
     when ``mid_caps`` is None (a text too short to judge)."""
-    return mid_caps is not None and word not in mid_caps and word not in lex.given and word in dictionary_words()
+    return mid_caps is not None and word not in mid_caps and word not in lex.given and (
+        word in dictionary_words() or any(v in dictionary_words() for v in american_spellings(word)))
 
 
 def mid_sentence_capitals(spans_by_sent: list) -> frozenset | None:
@@ -256,10 +257,35 @@ def dictionary_words() -> frozenset:
     return frozenset(w for w in resources.cmu_syllables() if w.isascii() and w.isalpha())
 
 
+#: Regular British → American spelling correspondences (the word lists are American):
+#: neighbouring → neighboring, organised → organized, centre → center, travelled → traveled,
+#: defence → defense, analyse → analyze, catalogue → catalog.
+_BRITISH = ((re.compile(r"(?<=\w\w)our(?=(?:s|ed|ing|ful|less|hood|ly|able|ably|ite|ites|ism|ist|ists)?$)"), "or"),
+            (re.compile(r"is(?=(?:e|es|ed|ing|er|ers|ation|ations)$)"), "iz"),
+            (re.compile(r"ys(?=(?:e|es|ed|ing)$)"), "yz"),
+            (re.compile(r"tre(?=s?$)"), "ter"),
+            (re.compile(r"(?<=[aeiou])ll(?=(?:ed|ing|er|ers)$)"), "l"),
+            (re.compile(r"ence(?=s?$)"), "ense"),
+            (re.compile(r"ogue(?=s?$)"), "og"))
+
+
+def american_spellings(word: str) -> list[str]:
+    """The folded ``word`` respelt by each regular British → American correspondence that applies
+    (`_BRITISH`); [] when none does. Candidates only: callers look them up in a word list."""
+    return [pattern.sub(repl, word, count=1) for pattern, repl in _BRITISH if pattern.search(word)]
+
+
 def is_common(word: str, lex: Lexicon | None = None) -> bool:
-    """True when ``word`` (any case) is an everyday English word or a simple inflection of one."""
+    """True when ``word`` (any case) is an everyday English word or a simple inflection of one, in
+    American or British spelling ("Neighbouring" as "neighboring")."""
     lex = lex or lexicon()
     w = _fold(word).strip(".")
+    if _is_common_folded(w, lex):
+        return True
+    return any(_is_common_folded(v, lex) for v in american_spellings(w))
+
+
+def _is_common_folded(w: str, lex: Lexicon) -> bool:
     if w in lex.common:
         return True
     for suffix, repl in (("s", ""), ("es", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"),

@@ -10,7 +10,7 @@ from ..tables import COLUMNS, conform, empty
 from .language import (
     Lexicon, SUFFIXES, _fold, _tokenize, dictionary_only, is_common, lexicon, mid_sentence_capitals,
 )
-from .spans import Span, _first_words, _match, _spans
+from .spans import Span, _first_words, _match, _spans, capitalised_pairs
 from .kinds import apply_organisation_evidence
 from .people import _people
 from .places import feature_places
@@ -114,7 +114,8 @@ def find_mentions(sentences: pd.DataFrame, aliases: dict[str, str] | None = None
     user = _user_table(aliases)
     texts = sentences["text"].astype(str).tolist()
     ids = sentences["sent_id"].tolist() if "sent_id" in sentences else list(range(len(texts)))
-    spans_by_sent = [_spans(k, text, lex, user) for k, text in enumerate(texts)]
+    pairs = capitalised_pairs(texts)
+    spans_by_sent = [_spans(k, text, lex, user, pairs) for k, text in enumerate(texts)]
     dateline = wire_dateline(texts[0]) if texts else None
     article_places: set = set()
     if dateline:

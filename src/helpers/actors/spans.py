@@ -89,6 +89,21 @@ def _match(table: dict, max_len: int, toks: list[Token], i: int, stop: int | Non
     return 0, None
 
 
+_CAP_PAIR = re.compile(r"(?=\b([A-Z][a-z][\w'’-]*)\s+([A-Z][a-z][\w'’-]*))")
+_STARTS_SENTENCE = re.compile(r"(?:^|[.!?:;\"“‘(\[•*—–-])\s*$")
+
+
+def capitalised_pairs(texts: list[str]) -> frozenset:
+    """Folded (first, second) pairs of adjacent capitalised words written where no sentence or
+    quotation starts: the article's own evidence that the first word belongs to a name."""
+    out = set()
+    for text in texts:
+        for m in _CAP_PAIR.finditer(text):
+            if not _STARTS_SENTENCE.search(text, max(0, m.start() - 3), m.start()):
+                out.add((_fold(m.group(1)), _fold(m.group(2))))
+    return frozenset(out)
+
+
 def _sentence_initial(toks: list[Token], i: int) -> bool:
     for k in range(i - 1, -1, -1):
         t = toks[k]
@@ -168,7 +183,10 @@ def _qualifier_after(toks: list[Token], j: int, lex: Lexicon):
     return None
 
 
-def _spans(sent: int, text: str, lex: Lexicon, user: dict) -> list[Span]:
+def _spans(sent: int, text: str, lex: Lexicon, user: dict, mid_pairs: frozenset = frozenset()) -> list[Span]:
+    """Candidate spans of one sentence. ``mid_pairs``: folded pairs of capitalised words the article
+    writes together where no sentence starts (`capitalised_pairs`): a sentence's common first word
+    that the article also writes so mid-sentence is part of the name ("Wells Fargo denied …")."""
     toks = _tokenize(text)
     spans: list[Span] = []
     n = len(toks)
@@ -429,7 +447,8 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict) -> list[Span]:
                 if s == i and s + 1 == k and initial and toks[s].low in lex.org_words and is_common(toks[s].text, lex):
                     s = k  # "Bank executives aren't": a head word alone starting a sentence names nothing
                 if s < k:
-                    name = " ".join(t.text for t in toks[s:k])
+                    name = " ".join(t.text + ("'" if t.poss and t.poss_end == t.end + 1 else "'s" if t.poss else "")
+                                    for t in toks[s:k - 1]) + " " + toks[k - 1].text if k - s > 1 else toks[s].text
                     emit(Span(sent, s, k, 0, 0, "entity", entry=Entry(name, "organization", "name")))
                 i = k
                 continue
@@ -437,7 +456,8 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict) -> list[Span]:
                 i = j  # "Orangeburg County", "Palm Beach": a place
                 continue
             if initial and ((tok.low in lex.stop and tok.low not in lex.given) or (
-                    len(words) > 1 and is_common(tok.text, lex) and tok.low not in lex.given)):
+                    len(words) > 1 and is_common(tok.text, lex) and tok.low not in lex.given
+                    and (tok.low, words[1].low) not in mid_pairs)):
                 i += 1  # "The", "While", "Senior": look again from the next word
                 continue
             if all(is_common(t.text, lex) and t.low not in lex.given for t in words) and len(words) > 1:
@@ -525,14 +545,34 @@ def _thing_extent(toks: list[Token], i: int, j: int, lex: Lexicon) -> int:
     return r if any(t.low in lex.thing_words for t in toks[j + 1:r]) else j
 
 
+def _genitive_link(tok: Token, lex: Lexicon) -> bool:
+    """A possessive that can sit inside an organisation's name: a common noun's ("Dockworkers'
+    Union", "Women's League", "People's Party"), never a name's ("Russia's Defense Ministry")."""
+    if not tok.poss or tok.low in lex.given:
+        return False
+    if is_common(tok.text, lex):
+        return True
+    # a plural possessive of a compound ending in a common noun: "Dockworkers'", "Steelworkers'"
+    return tok.poss_end == tok.end + 1 and tok.low.endswith("s") and any(
+        is_common(tok.low[k:], lex) for k in range(1, len(tok.low) - 4))
+
+
 def _org_extent(toks: list[Token], i: int, j: int, lex: Lexicon) -> int:
     """End of an organisation name starting at ``i`` whose capitalised words run to ``j``.
 
     Capitalised words continue it, and "of", "for", "and", "on", "&" join a following capitalised
-    part once an organisation head word has been seen ("Australian Council of Trade Unions").
+    part once an organisation head word has been seen ("Australian Council of Trade Unions"); a
+    common noun's possessive continues it only when an organisation head word follows
+    ("Dockworkers' Union": `_genitive_link`).
     """
     n = len(toks)
     k = j
+    if k < n and k > i and _genitive_link(toks[k - 1], lex) and toks[k].cap:
+        r = k
+        while r < n and toks[r].cap and not toks[r - 1].poss and toks[r].low not in lex.org_words:
+            r += 1
+        if r < n and toks[r].low in lex.org_words and (r == k or not toks[r - 1].poss):
+            k = r + 1
     while k < n and toks[k].cap and not toks[k - 1].poss \
             and lex.phrases.get((toks[k].low,), Entry("", "", "")).kind != "skip":
         if k > i and _match(lex.titles, lex.title_max, toks, k)[0] and _name_run(toks, k + 1, lex) > k + 1:
