@@ -553,6 +553,7 @@ def _genitive_link(tok: Token, lex: Lexicon) -> bool:
     if is_common(tok.text, lex):
         return True
     # a plural possessive of a compound ending in a common noun: "Dockworkers'", "Steelworkers'"
+    # (not of any dictionary word: "Sanders' Senate colleagues" is a name's)
     return tok.poss_end == tok.end + 1 and tok.low.endswith("s") and any(
         is_common(tok.low[k:], lex) for k in range(1, len(tok.low) - 4))
 

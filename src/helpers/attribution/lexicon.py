@@ -57,6 +57,7 @@ STOP_PUNCT = frozenset(",;:()[]{}“”\"—–-…?!")
 
 _TOKEN = re.compile(
     r"(?:[A-Za-z]\.){2,}"  # U.S., D.C.
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w,])"  # 4,000 and 1,250,000.5: one number, not "4 , 000"
     r"|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|Rev|St|Jr|Sr|Maj|Capt|Adm|Pres|Sec|Amb|Atty)\."
     r"|[\w’'\-]+"
     r"|\S"
@@ -277,6 +278,11 @@ def _np_left_appositive(toks: list[_Tok], j: int) -> tuple[int, int] | None:
             if commas > 2 or i - j > -2:
                 return None
             continue
+        if t.low in ("which", "who") and commas == 0 and i >= 2 and toks[i - 1].text == toks[j].text:
+            # a relative clause between commas: "The Dockworkers' Union, which represents 4,000
+            # workers, said": the speaker is the noun phrase the clause describes
+            span = _np_left(toks, i - 2)
+            return span if span and _is_name_like(toks[span[1]]) and toks[span[1]].low not in PRONOUNS else None
         long_ok = j - i <= 25 or (toks[i + 1].low in DETERMINERS if i + 1 < j else False)
         if t.text in STOP_PUNCT or t.text == "." and not (i > 0 and toks[i - 1].text[:1].isupper()) \
                 or t.low in ("said", "says") or (t.low in ("that", "which", "to") and commas == 0 and not _appositive_head(toks, i, j)) \
@@ -290,6 +296,9 @@ def _np_left_appositive(toks: list[_Tok], j: int) -> tuple[int, int] | None:
 CLAUSE_OPEN = frozenset([",", ";", "“", '"', "—", "–", ":", "and", "but"])
 
 
+POSSESSIVE_DETERMINERS = frozenset("its his her their our my".split())
+
+
 def _description_then_name(toks: list[_Tok], span: tuple[int, int], i: int, j: int) -> bool:
     """A description before a bare name between commas ``i`` and ``j``: "A spokeswoman, Anna Kessel,
     said", "The firm's chief executive, Mira Lund, said". The description's head is lower case and
@@ -301,7 +310,10 @@ def _description_then_name(toks: list[_Tok], span: tuple[int, int], i: int, j: i
         return False
     if not toks[span[1]].text.islower():
         return False
-    return span[0] == 0 or toks[span[0] - 1].text in CLAUSE_OPEN or toks[span[0] - 1].low in CLAUSE_OPEN
+    first = span[0]
+    if first >= 1 and toks[first - 1].low in POSSESSIVE_DETERMINERS:
+        first -= 1  # "Its chief executive, Piet Andersen, said": the possessive opens the description
+    return first == 0 or toks[first - 1].text in CLAUSE_OPEN or toks[first - 1].low in CLAUSE_OPEN
 
 
 def _appositive_head(toks: list[_Tok], i: int, j: int) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .lexicon import (
-    CLOSE_QUOTES, COMPOUND_NOUNS, DETERMINERS, FINITE_AUX, FRAME_KINDS, PARTICIPLES, PARTICIPLE_LEAD, PREPOSITIONS,
+    CLOSE_QUOTES, COMPOUND_NOUNS, DAYS, DETERMINERS, FINITE_AUX, FRAME_KINDS, PARTICIPLES, PARTICIPLE_LEAD, PREPOSITIONS,
     PRONOUNS, STOP_PUNCT, STRAIGHT_QUOTE, _Para, _Tok, _is_name_like, _np_left, _np_left_appositive,
     _np_right, _skip_aux_left, _tokens, _weak_speaker
 )
@@ -160,6 +160,29 @@ def _word_count(text: str) -> int:
     return len(re.findall(r"\w+", text))
 
 
+#: Cues whose object is the person spoken to ("told X"), never an inverted speaker.
+ADDRESSEE_CUES = frozenset("told tells tell telling asked asks informed informs assured assures warned warns urged urges".split())
+
+
+def _name_follows(toks: list[_Tok], c: int) -> bool:
+    """A cue followed by a capitalised name that ends the clause ("…, said Ana Ruiz, the mayor."):
+    an inverted frame, whose speaker is after the cue, not an appositive before it."""
+    if toks[c].low in ADDRESSEE_CUES:
+        return False  # "…, Malkia Cyril, the director, told The Huffington Post.": the name is the addressee
+    span = _np_right(toks, c + 1)
+    if span is None:
+        return False
+    first, after = toks[span[0]], span[1] + 1
+    if not first.text[:1].isupper() or first.low in PRONOUNS or first.low in DAYS:
+        return False
+    if after >= len(toks) or toks[after].text in (".", ";"):
+        return True
+    # "said Ana Ruiz, the mayor.": a description to the end; not "said Ruiz, her deputy, would lead"
+    rest = [t for t in toks[after + 1:] if t.text not in (".", "”", '"')]
+    return toks[after].text == "," and bool(rest) and not any(
+        t.text in STOP_PUNCT or t.low in FINITE_AUX for t in rest)
+
+
 def _reported(para: _Para, sent_index: int, blocked: list[tuple[int, int]], verbs: dict[str, str]) -> list[_Quote]:
     """Reported speech and "according to" in one sentence (paragraph offsets)."""
     sid, s0, s1 = para.sents[sent_index]
@@ -214,7 +237,9 @@ def _reported(para: _Para, sent_index: int, blocked: list[tuple[int, int]], verb
         if c + 1 < n and (low, toks[c + 1].low) in COMPOUND_NOUNS:  # "a liberal think tank"
             continue
         j = _skip_aux_left(toks, c - 1)
-        span = _np_left(toks, j) or _np_left_appositive(toks, j)
+        span = _np_left(toks, j)
+        if not span and (kind in STANCE_KINDS or not _name_follows(toks, c)):
+            span = _np_left_appositive(toks, j)  # not "…, 300 came back, said Ana Ruiz, the mayor."
         relative = None
         if not span and j >= 1 and toks[j].low in RELATIVES:
             # "Mr. Leenders, who said …": the speaker is "who", its name the noun phrase before it

@@ -212,6 +212,16 @@ def _speaker_name(sid: int, a: int, b: int, surface: str, mentions_by_sent: dict
             if named:
                 return max(named, key=lambda m: m[1] - m[0])[2]
     head_a, head_b = (a + words[-1].start(), a + words[-1].end()) if words else (a, b)
+    of = [k for k, w in enumerate(words) if w.group() in ("of", "from") and 0 < k < len(words) - 1]
+    if of and words[of[-1] - 1].group()[:1].isupper():
+        # "Prime Minister Aron Keel of Korvenia", "Sen. Ana Ruiz from Ostmark": a name's "of" qualifier
+        # is where the person is from; the head is the name before it, when a mention of its own covers it
+        k = of[-1] - 1
+        pa, pb = a + words[k].start(), a + words[k].end()
+        named = [m for m in mentions_by_sent.get(sid, ()) if m[0] < pb and m[1] > pa and isinstance(m[2], str)
+                 and m[2].strip() and m[1] <= a + words[of[-1]].start()]
+        if named:
+            return max(named, key=lambda m: m[1] - m[0])[2]
     is_pronoun = surface.strip().lower() in PRONOUNS
     covering = [m for m in mentions_by_sent.get(sid, ()) if m[0] < head_b and m[1] > head_a]
     if covering:

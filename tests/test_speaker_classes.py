@@ -1,0 +1,56 @@
+"""Speaker classes seen on an invented strike article (issue 12, "speakers that are not speakers"),
+each on invented sentences with other names: a relative clause or a number between the subject and
+the cue, a possessive description before an appositive name, a name's "of" qualifier, and an
+inverted frame after a clause with commas."""
+from __future__ import annotations
+
+import pytest
+
+from helpers import actors, attribution, text
+from helpers.article import Article
+
+
+def speakers(*paragraphs: str) -> list[tuple[str, str]]:
+    """(speaker, kind) of every quote row of an invented article, in order."""
+    sents = text.sentences(Article(paragraphs=list(paragraphs)))
+    quotes = attribution.find_quotes(sents, actors.find_mentions(sents))
+    return list(zip(quotes["speaker"], quotes["kind"]))
+
+
+@pytest.mark.parametrize("paragraph, speaker", [
+    # a relative clause (holding a number with a thousands separator) between subject and cue
+    ("The Ferry Workers' Guild, which represents about 12,500 porters, said the strike would go on.",
+     "Ferry Workers' Guild"),
+    ("Senator Ilse Marnow, who chairs the transport panel, said the vote would be delayed.", "Ilse Marnow"),
+    # a possessive description before the appositive name
+    ("Orvik Freight said it had made a fair offer. Its chief executive, Tobias Rehn, said the union was stalling.",
+     "Tobias Rehn"),
+    ("Ostmark offered to mediate. Its foreign minister, Greta Vill, said talks could start next week.", "Greta Vill"),
+    # a name's "of" qualifier is where the person is from, not the speaker
+    ("Prime Minister Aron Sepp of Korvenia said the talks had failed.", "Aron Sepp"),
+    ("Senator Ilse Marnow of Ostmark said the vote would be delayed.", "Ilse Marnow"),
+    # an inverted frame after a clause with commas and numbers
+    ("In 2024, 1,200 people left, 300 came back, said Greta Vill, the mayor.", "Greta Vill"),
+])
+def test_the_speaker_is_the_head_of_the_subject(paragraph, speaker):
+    got = speakers(paragraph)
+    assert got and got[-1][0] == speaker, got
+
+
+def test_an_organisation_of_name_keeps_its_name():
+    assert speakers("The Bank of Ostmark said it would cut rates.")[0][0] == "Bank of Ostmark"
+
+
+@pytest.mark.parametrize("paragraph, speaker", [
+    # "told X": X is the one spoken to
+    ("“The port is closed,” Tobias Rehn, the chief executive of Orvik Freight, told The Harbour Gazette.",
+     "Tobias Rehn"),
+    # a stance cue's object is never an inverted speaker
+    ("Greta Vill, the veteran activist who founded the Porters' Guild, has endorsed Senator Ilse Marnow for mayor.",
+     "Greta Vill"),
+    # a name after the cue that opens a longer clause is its subject, not the speaker
+    ("The mayor, Greta Vill, said Marnow, her deputy, would lead the talks.", "Greta Vill"),
+])
+def test_a_name_after_the_cue_is_not_always_the_speaker(paragraph, speaker):
+    got = speakers(paragraph)
+    assert got and got[0][0] == speaker, got
