@@ -133,3 +133,13 @@ def test_a_world_region_word_starts_an_organisation_name():
     assert found.get("Baltic Crest Shipping") == "organization", found
     assert found.get("Atlantic Harbour Authority") == "organization", found
     assert "Baltic" not in found, found
+
+
+def test_states_the_gazetteer_does_not_know_are_countries_by_their_organs():
+    found = _kinds(HEAD + "Neighbouring Volmark offered to mediate on Monday. Prime Minister Aron Keel of Korvenia "
+                          "welcomed the offer. Ostmark's foreign minister, Greta Vill, said talks could start. Ostmark "
+                          "said it would send a delegation. Lumora's president, Ana Ruiz, said the port was closed.")
+    assert {k: found.get(k) for k in ("Volmark", "Korvenia", "Ostmark")} == dict.fromkeys(
+        ("Volmark", "Korvenia", "Ostmark"), "country"), found
+    assert found.get("Aron Keel") == "person" and found.get("Greta Vill") == "person", found
+    assert found.get("Lumora") != "country", found  # a company has a president too

@@ -1,4 +1,5 @@
-"""Pass 4: an actor that the article itself shows to be a company or a platform gets kind "organization".
+"""Pass 4: an actor that the article itself shows to be a company or a platform gets kind "organization";
+one it shows to be a state (its ministers, government, embassy, capital) gets kind "country".
 
 A name with no sign of a person keeps kind "other" ("Quillfeed", "Harrow Stanley"); the article often
 says more: a corporate suffix ("Lumora Inc.", "Harrow Stanley & Co."), its shares ("shares of
@@ -8,6 +9,11 @@ messaging platform Quillfeed") or its domain name ("quillfeed.com"). These are p
 news style, not names: no list of companies is involved. Evidence only changes kinds "other" and a
 "person" that nothing but "said" made one (a lone word: "Quillfeed said in a statement"); a name with
 a title, honorific, given name or pronoun stays a person.
+
+States the gazetteer does not know (a new state, a fictional one in a teaching text, a transliteration)
+are shown the same way: "Korvenia's foreign minister", "the Korvenian government" (via the demonym, which
+already joins the name), "Prime Minister Aron Keel of Korvenia", "the government of Korvenia", "the
+embassy of Korvenia", "neighbouring Korvenia". Organisation evidence wins where both are found.
 """
 from __future__ import annotations
 
@@ -41,6 +47,33 @@ _BEFORE = re.compile(
 _DOMAIN = r"\b{}\.(?:com|net|org|io|co|ai|app)\b"
 
 
+#: Offices and organs only a state has.
+_STATE_ORGANS = (r"(?:foreign|prime|defen[cs]e|interior|finance|home|trade|justice|health)\s+minister|"
+                 r"government|parliament|army|armed\s+forces|navy|embassy|ambassador|"
+                 r"border|borders|central\s+bank|head\s+of\s+state")
+_STATE_AFTER = re.compile(rf"(?:'s|’s)\s+(?:new\s+|former\s+|own\s+)?(?:{_STATE_ORGANS})\b"
+                          r"|\s+(?:government|embassy|parliament)\b", re.IGNORECASE)
+_STATE_BEFORE = re.compile(
+    rf"(?:\b(?i:the|its|their)\s+(?:{_STATE_ORGANS}|capital|constitution)\s+(?:of|to)\s+$)"
+    r"|(?:\b(?:Prime\s+Minister|President|King|Queen|Chancellor|Foreign\s+Minister)\s+(?:[A-Z][\w'’.-]+\s+){1,3}of\s+$)"
+    r"|(?:\b[Nn]eighbou?ring\s+$)|(?:\bborders?\s+with\s+$)|(?:\b[Ii]nvasion\s+of\s+$)"
+)
+
+
+def country_evidence(spans_by_sent: list[list[Span]], texts: list[str]) -> set[str]:
+    """Actors (canonical names) of kind "other" that a phrase next to one of their mentions shows to
+    be states ("Korvenia's foreign minister", "Prime Minister Aron Keel of Korvenia")."""
+    found: set[str] = set()
+    for spans in spans_by_sent:
+        for s in spans:
+            if not _open_kind(s) or s.actor in found:
+                continue
+            text = texts[s.sent]
+            if _STATE_AFTER.match(text, s.end) or _STATE_BEFORE.search(text[max(0, s.start - 60):s.start]):
+                found.add(s.actor)
+    return found
+
+
 def _open_kind(s: Span) -> bool:
     """True when the span's kind is open to evidence: "other", or "person" from nothing but "said"."""
     if s.type not in ("single", "person") or not s.actor:
@@ -72,9 +105,12 @@ def organisation_evidence(spans_by_sent: list[list[Span]], texts: list[str]) -> 
 def apply_organisation_evidence(spans_by_sent: list[list[Span]], texts: list[str]) -> None:
     """Set kind "organization" on every open mention of the actors `organisation_evidence` finds."""
     orgs = organisation_evidence(spans_by_sent, texts)
-    if not orgs:
+    states = country_evidence(spans_by_sent, texts) - orgs
+    if not orgs and not states:
         return
     for spans in spans_by_sent:
         for s in spans:
             if s.actor in orgs and _open_kind(s):
                 s.kind = "organization"
+            elif s.actor in states and _open_kind(s):
+                s.kind = "country"
