@@ -141,6 +141,19 @@ def test_ties_stated_in_the_text_are_found_and_never_a_model_pair(sentence, pair
     assert not [c for c in directed.candidates(sents, mentions, quotes) if {c["a1"], c["a2"]} == pair]
 
 
+@pytest.mark.parametrize("sentence, body, person", [
+    ("Prime Minister Aron Sepp of Korvenia sharply criticized Vestra Logistics for the delays.", "Korvenia", "Aron Sepp"),
+    ("Priya Raman of Corvella Energy praised Governor Elena Marsh for the repairs.", "Corvella Energy", "Priya Raman"),
+])
+def test_a_persons_affiliation_is_paired_with_nobody_in_that_sentence(sentence, body, person):
+    from helpers import directed
+
+    sents, mentions, quotes, _ = stages(sentence)
+    pairs = [{c["a1"], c["a2"]} for c in directed.candidates(sents, mentions, quotes)]
+    assert pairs and not [p for p in pairs if body in p], pairs
+    assert [p for p in pairs if person in p], pairs  # the person still is
+
+
 @pytest.mark.parametrize("sentence", [
     "Senator Tomas Okafor, who praised the head of Nordvatn, left early.",
     "Governor Elena Marsh praised chief executive Ola Dahl.",

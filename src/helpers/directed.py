@@ -511,6 +511,7 @@ def candidates(sentences, mentions, quotes=None) -> list[dict]:
                     else:
                         intro = f"{speaker} said: “"
                         add(sid, f"{intro}{text}”", (0, len(speaker)), (a + len(intro), b + len(intro)), speaker, actor, "quote")
+    kinds = _actor_kinds(mentions)
     for sid, ms in ents.items():
         if sid not in texts:
             continue
@@ -518,9 +519,31 @@ def candidates(sentences, mentions, quotes=None) -> list[dict]:
         for actor, a, b, _ in ms:
             firsts.setdefault(actor, (a, b))
         names = list(firsts)[:MAX_PAIRED_ACTORS]
+        shadows = _shadows(names, tied, kinds)
         for i, x in enumerate(names):
             for y in names[i + 1:]:
-                add(sid, texts[sid], firsts[x], firsts[y], x, y, "sentence")
+                if x not in shadows and y not in shadows:
+                    add(sid, texts[sid], firsts[x], firsts[y], x, y, "sentence")
+    return out
+
+
+def _actor_kinds(mentions) -> dict[str, str]:
+    if mentions is None or "kind" not in getattr(mentions, "columns", ()):
+        return {}
+    return {str(a): str(k) for a, k in zip(mentions["actor"], mentions["kind"]) if isinstance(a, str) and a}
+
+
+def _shadows(names: list[str], tied: frozenset, kinds: dict[str, str]) -> set[str]:
+    """Bodies named in a sentence only as the affiliation of a person also named there ("Prime
+    Minister Aron Keel of Korvenia criticized X", "Priya Raman of Corvella Energy praised X"): the
+    person is the one who acts, so the body is paired with nobody in that sentence (the models read
+    the body's pairs as the person's)."""
+    out = set()
+    for pair in tied:
+        if pair <= set(names):
+            person = [a for a in pair if kinds.get(a) == "person"]
+            if len(person) == 1:
+                out |= pair - set(person)
     return out
 
 
