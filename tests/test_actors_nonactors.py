@@ -87,3 +87,12 @@ def test_counted_members_of_a_party_are_not_the_party():
     dem = m[m.actor == "Democrats"]
     assert list(dem["surface"]).count("Democrats") == 1  # only the group acting as one side
     assert "Republicans" not in set(m["actor"])
+
+
+def test_forests_reefs_and_seas_joined_by_and_are_places():
+    raw = HEAD + ("Fires spread through the Orvana rainforest in August, said Ruth Okafor, a forest ranger. "
+                  "The Orvana lost a fifth of its trees. Drilling is planned in the Brevic and Osla seas and on "
+                  "the Tamsin Shoal. The Marrow Reef is bleaching. Brevic fishermen are worried.")
+    found = _actors(raw)
+    assert "Ruth Okafor" in found
+    assert not found & {"Orvana", "Brevic", "Osla", "Tamsin Shoal", "Marrow Reef"}
