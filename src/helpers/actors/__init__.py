@@ -27,7 +27,10 @@ and checked merge by merge). Three passes over the sentences:
    is trimmed from before a full name with a known given name ("Activist Angela Davis"). Occasions
    (a phrase ending in "Day", "Bowl", "Cup", "Prize", "Awards" …: `language.OCCASION_HEADS`), laws
    joined by "and" ("the Energy Innovation and Carbon Dividend Act") and acronyms written as a
-   quantity ("2 percent of GDP", "our GDP.") are not actors.
+   quantity ("2 percent of GDP", "our GDP.") are not actors; nor are storms ("hurricanes Ophelia and
+   Gustav"), the parties of a court case ("X v. Y"), quoted nicknames and titles of works, cashtags,
+   handles and link hashes, laws and programmes used as a modifier ("the Harbour Renewal oil
+   pipeline") and counted members of a party ("Two Democrats"): `nonactors`.
 2. **People.** Full names (two or more name words) are grouped by surname; two names with the same
    surname are one person unless their given names conflict ("Joe"/"Joseph R." agree, "Bill" and
    "Hillary" do not). Short forms then attach: "Mr. Putin", "President Trump", "Biden's" by surname
@@ -64,10 +67,12 @@ says where it was filed: its place names (countries, capitals) are not mentions.
 References: Hobbs, J. (1978). Resolving pronoun references. Lingua 44. Lappin, S. & Leass, H. J.
 (1994). An algorithm for pronominal anaphora resolution. Computational Linguistics 20(4).
 
-Modules, one per stage: `language` (language data, tokens), `spans` (pass 1), `people` (pass 2),
-`resolve`, `descriptions`, `pronouns` (pass 3), `kinds` (pass 4: organisations the article shows to be
-companies), `places` (natural features the article marks as places), `mentions` (`find_mentions`, `headline_mentions`),
-`table` (the actors table and summaries). Everything is re-exported here: `helpers.actors.find_mentions`.
+Modules, one per stage: `language` (language data, tokens), `spans` (pass 1), `nonactors` (spans the
+article's wording marks as no actor, dropped before pass 2), `people` (pass 2), `resolve`,
+`descriptions`, `pronouns` (pass 3), `kinds` (pass 4: organisations the article shows to be companies),
+`places` (natural features the article marks as places), `mentions` (`find_mentions`,
+`headline_mentions`), `table` (the actors table and summaries). Everything is re-exported here:
+`helpers.actors.find_mentions`.
 """
 from __future__ import annotations
 

@@ -14,6 +14,7 @@ from .spans import Span, _first_words, _match, _spans, capitalised_pairs
 from .kinds import apply_organisation_evidence
 from .people import _people
 from .places import feature_places
+from .nonactors import drop_non_actors
 from .resolve import _resolve
 from .pronouns import _mark_quoted_pronouns
 
@@ -139,6 +140,8 @@ def find_mentions(sentences: pd.DataFrame, aliases: dict[str, str] | None = None
                                                    and s.entry.actor in plural and s.i + 1 == s.j)]
                          for spans in spans_by_sent]
     article_places |= feature_places(texts)  # "the Aegean Sea", "Naxos island", "Paros, a Cycladic island,"
+    # storms, court cases, titles of works, post residue, laws as modifiers, counted party members
+    article_places |= drop_non_actors(spans_by_sent, texts, lex)
     mid_caps = mid_sentence_capitals(spans_by_sent)  # a name's sign that no dictionary overrules
     _trim_fragments(spans_by_sent, texts, lex, mid_caps)
     all_spans = [s for spans in spans_by_sent for s in spans]

@@ -5,7 +5,8 @@ states and towns of 15,000 people or more, with no feature classes: no island, s
 mountain range. What marks a word as the name of such a place is the article's own English:
 
 - a feature head after it, in capitals ("the Aegean Sea", "the Danube River", "Cycladic Islands")
-  or in lower case ("the Serin valley", "Naxos island", "the Ionian coast");
+  or in lower case ("the Serin valley", "Naxos island", "the Ionian coast", "the Orva rainforest"),
+  also after two names joined by "and" ("the Brevic and Osla seas": both are seas);
 - a feature head before it ("Lake Orla", "Mount Kessel", "the Gulf of Aden", "the Isle of Skye");
 - an apposition whose head is a place noun ("Paros, a Cycladic island,", "Kessa, a town of 3,000");
 - "the" before a place adjective in -ic ("the Antarctic", "the Cycladic islands"; no capitalised
@@ -24,12 +25,16 @@ from .language import _fold
 
 #: Heads of natural features and regions written in capitals after their name ("Aegean Sea").
 FEATURE_HEADS_AFTER = ("Sea|Seas|Ocean|River|Island|Islands|Isles|Mountains|Mountain|Peninsula|Valley|Bay|Desert|"
-                       "Canyon|Coast|Strait|Straits|Gulf|Delta|Range|Archipelago|Lagoon|Plateau|Basin|Highlands")
+                       "Canyon|Coast|Strait|Straits|Gulf|Delta|Range|Archipelago|Lagoon|Plateau|Basin|Highlands|Shoal|Shoals|"
+                       "Reef|Rainforest|Glacier")
 #: Heads written before the name ("Lake Orla", "the Gulf of Aden").
 FEATURE_HEADS_BEFORE = r"Lake|Mount|Mt\.|Cape|Isle of|Gulf of|Sea of|Strait of|Straits of|Bay of|Island of"
 #: Lower-case feature nouns after a name ("the Serin valley", "Naxos island", "the Ionian coast").
 FEATURE_NOUNS = ("islands|island|isles|archipelago|seas|sea|coast|coastline|shores|shore|rivers|river|delta|valley|"
-                 "mountains|peninsula|gulf|lagoon|lakes|lake|plains|plateau|desert|basin|highlands|lowlands")
+                 "mountains|peninsula|gulf|lagoon|lakes|lake|plains|plateau|desert|basin|highlands|lowlands|rainforest|"
+                 "forest|jungle|reef|glacier|shoal|wetlands")
+#: Plural feature nouns after two names joined by "and"/"or": both are places ("the Brevic and Osla seas").
+PLURAL_FEATURES = "seas|islands|rivers|mountains|lakes|valleys|coasts|peninsulas|deserts|glaciers|reefs"
 #: Place nouns whose apposition makes the name before it a place ("Paros, a Cycladic island,").
 APPOSITION_PLACE_NOUNS = ("island|islands|town|village|city|port|river|region|province|mountain|peninsula|"
                           "resort|suburb|lake|sea|archipelago|hamlet|valley")
@@ -38,6 +43,7 @@ _PATTERNS = [
     re.compile(rf"\b((?:{_NAME}\s+){{1,2}})(?:{FEATURE_HEADS_AFTER})\b"),
     re.compile(rf"\b(?:{FEATURE_HEADS_BEFORE})\s+({_NAME})\b"),
     re.compile(rf"\b({_NAME})\s+(?:{FEATURE_NOUNS})\b(?![\w-])"),
+    re.compile(rf"\b({_NAME})(?:,\s+{_NAME})*,?\s+(?:and|or)\s+{_NAME}\s+(?:{PLURAL_FEATURES})\b"),
     re.compile(rf"\b({_NAME}),\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?:{APPOSITION_PLACE_NOUNS})"
                r"(?=\s*[,.;:)—–]|\s+(?:of|in|on|off|near|that|where|with|known|south|north|east|west)\b)"),
     re.compile(r"\b[Tt]he\s+([A-Z][a-z]+ic)\b(?!['’]s)(?!\s+(?:(?:said|says|told|wrote)\b|[A-Z]))"),
