@@ -96,3 +96,15 @@ def test_forests_reefs_and_seas_joined_by_and_are_places():
     found = _actors(raw)
     assert "Ruth Okafor" in found
     assert not found & {"Orvana", "Brevic", "Osla", "Tamsin Shoal", "Marrow Reef"}
+
+
+def test_adjectives_made_from_names_are_no_actors():
+    from helpers import actors, text
+    from helpers.article import Article
+
+    paras = ["Radical Islamic groups recruited online. Critics called it a Kafkaesque maze of rules.",
+             "Novak Djokovic won the final. Fans cheered as Djokovic lifted the cup. A Brazilian official said so."]
+    m = actors.find_mentions(text.sentences(Article(paragraphs=paras)))
+    found = set(m["actor"].dropna())
+    assert not {"Islamic", "Kafkaesque", "Radical Islamic"} & found, found
+    assert {"Novak Djokovic", "Brazil"} <= found, found  # a surname in -ic and a demonym stay

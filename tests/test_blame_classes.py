@@ -200,3 +200,12 @@ def test_a_speakers_own_speech_verb_does_not_make_them_a_target():
     # "warns" is the quote's speech verb: Ornstein is the speaker, not the narrator's target
     *_, blame = stages("“They have to answer us by Friday or face the consequences,” warns Lena Ornstein.")
     assert rows(blame, target="Ornstein").empty, blame
+
+
+def test_a_speaker_phrase_that_is_no_actor_is_no_model_source():
+    from helpers import directed
+
+    sents, mentions, quotes, _ = stages("“Vestra Logistics has failed every family on this coast,” said a local fisherman.",
+                                        "“Vestra Logistics has failed every family on this coast,” said Councillor Jonas Brekke.")
+    sources = {c["a1"] for c in directed.candidates(sents, mentions, quotes) if c["via"] == "quote"}
+    assert sources == {"Jonas Brekke"}, sources

@@ -467,7 +467,8 @@ def candidates(sentences, mentions, quotes=None) -> list[dict]:
     ``a1``/``a2`` (their actors), ``via`` ("sentence" or "quote"). A quote whose speaker is named
     in the sentence of the target uses that sentence; otherwise the input is the quoted sentence
     introduced by its speaker (``Speaker said: “…”``), so the pair still sits in one sentence.
-    Pronoun mentions are not used. Two actors the article ties by a description (`ties.ties`: "Priya
+    Pronoun mentions are not used, and a quote whose speaker phrase is no actor ("A federal judge",
+    "critics") gives no pair. Two actors the article ties by a description (`ties.ties`: "Priya
     Raman, a spokeswoman for Corvella Energy", "Vestra, a company tied to Halden Group") are never
     a pair: what one says of the body it speaks for, or a plain affiliation, is not one actor's
     sentiment towards another (the models read such ties as praise).
@@ -490,10 +491,12 @@ def candidates(sentences, mentions, quotes=None) -> list[dict]:
 
     if quotes is not None and len(quotes):
         cols = set(quotes.columns)
+        actors_named = {str(a) for a in mentions["actor"] if isinstance(a, str) and a.strip()} if mentions is not None \
+            and len(mentions) else set()
         for q in quotes.to_dict("records"):
             speaker = str(q.get("speaker") or "").strip()
-            if not speaker:
-                continue
+            if not speaker or speaker not in actors_named:
+                continue  # a speaker phrase that is no actor ("A federal judge", "critics") is no model source
             sids = [_int(x) for x in str(q.get("sent_ids") or q.get("sent_id")).split("|")] if "sent_ids" in cols else [_int(q.get("sent_id"))]
             first, last = _int(q.get("sent_id")), sids[-1]  # start is an offset in the first sentence, end in the last
             spk_sid, spk = _int(q.get("speaker_sent_id")), (_int(q.get("speaker_start")), _int(q.get("speaker_end")))

@@ -17,6 +17,9 @@ A capitalised run looks like a name, but the words around it can say it names so
   banking rules", "the Dakota Access oil pipeline", "the Zero Waste pledge"): not a person (no given
   name, no surname of a full name of the article; two words or more, or hyphenated: "the Yale program"
   names a university's) (`_modifies_law_noun`); the same words are then no actor anywhere in the article;
+- an **adjective made from a name** ("radical Islamic ideology", "a Kafkaesque process"): a lone
+  capitalised word with an adjective's ending only ever written before a lower-case word
+  (`attributive_adjectives`);
 - **members counted** out of a party group ("Two Republicans", "Dozens of Democrats", "a handful of
   Republicans"): individuals, not the group acting as one side (annotation rule "Groups").
 """
@@ -24,6 +27,8 @@ from __future__ import annotations
 
 import re
 
+from ..article import outlets
+from .descriptions import _demonyms
 from .language import Lexicon, _fold, dictionary_words, is_common
 from .spans import Span
 
@@ -126,6 +131,44 @@ def _country(s: Span) -> bool:
     return s.type == "entity" and s.entry is not None and s.entry.kind in ("country", "metonym")
 
 
+#: Endings of English adjectives made from names ("Islamic", "Hispanic", "Kafkaesque"). Not "-ian" /
+#: "-ean": "Orwellian" looks like a demonym ("the Moldavian town"), which may name a state the
+#: article never names otherwise; not "-ist": surnames end so ("Quist", "Lindquist").
+_ADJECTIVE_ENDINGS = ("ic", "esque")
+
+
+def attributive_adjectives(spans_by_sent: list[list[Span]], texts: list[str], lex: Lexicon,
+                           surnames: set | frozenset = frozenset()) -> set[str]:
+    """Folded dictionary words with an adjective's ending that the article only ever writes between
+    lower-case words ("radical Islamic ideology", "a Kafkaesque process"), alone or as the last
+    word of a capitalised run that starts a sentence ("Radical Islamic groups …"): adjectives made
+    from a name, not actors. Never a given name ("Christian") or a surname of the article's full
+    names (``surnames``), never a word the CMU dictionary does
+    not know (so no surname such as "Kostelic"), never a demonym (of a gazetteer country, or of a name the article uses: "the Moldavian town"
+    when it names Moldavia), never an outlet's name ("a Guardian article")."""
+    uses: dict[str, bool] = {}
+    for k, spans in enumerate(spans_by_sent):
+        text = texts[k]
+        for s in spans:
+            if s.type not in ("single", "person") or s.titles or s.honorific or s.said:
+                continue
+            w = _fold(s.names[-1])
+            if not w.endswith(_ADJECTIVE_ENDINGS) or w in lex.given or w in surnames or w not in dictionary_words() \
+                    or outlets().canonical(s.names[-1]):
+                continue  # "a Guardian article", "published by Grist": an outlet's name
+            first_word_only = len(s.names) == 1 or (len(s.names) == 2 and s.sentence_start)
+            nxt = re.match(r"\s+([a-z][a-z-]*)", text[s.end:s.end + 30])
+            after = nxt is not None and nxt.group(1) not in lex.stop  # a noun follows, not "and", "is"
+            before = s.sentence_start or re.search(r"[a-z]\s+$", text[max(0, s.start - 3):s.start]) is not None
+            uses[w] = uses.get(w, True) and first_word_only and after and before
+    found = {w for w, only in uses.items() if only}
+    if found:  # "the Moldavian town" when the article names Moldavia: a demonym, which joins the country
+        words = {_fold(n): n for spans in spans_by_sent for s in spans if s.type in ("single", "person", "entity")
+                 for n in (s.names or ([s.entry.actor] if s.entry is not None and s.entry.actor else []))}
+        found -= set(_demonyms(words))
+    return found
+
+
 def drop_non_actors(spans_by_sent: list[list[Span]], texts: list[str], lex: Lexicon) -> set[str]:
     """Remove the spans the rules above mark as no actor (in place); return the folded storm names,
     which are no actor wherever the article uses them alone."""
@@ -147,7 +190,9 @@ def drop_non_actors(spans_by_sent: list[list[Span]], texts: list[str], lex: Lexi
         spans[:] = [s for s in spans if not any(a < s.end and s.start < b for a, b in ranges)
                     and not (not _country(s) and any(a < s.end and s.start < b for a, b in titles))
                     and not _counted_group(s, text)]
-    if laws:
+    adjectives = attributive_adjectives(spans_by_sent, texts, lex, known)
+    if laws or adjectives:
         for spans in spans_by_sent:
-            spans[:] = [s for s in spans if not (s.type in ("person", "single") and _fold(" ".join(s.names)) in laws)]
+            spans[:] = [s for s in spans if not (s.type in ("person", "single") and (
+                _fold(" ".join(s.names)) in laws or _fold(s.names[-1]) in adjectives))]
     return storms
