@@ -33,11 +33,12 @@ PUBLISHED = [
     ("actors", "b3_f1", "actor gold dev (20 real articles)", "target", 0.93, "test", "issue 12"),
     ("actors", "title_accuracy", "actor gold dev (20 real articles)", "target", 0.97, "test", "issue 12"),
     ("actors", "speaker_accuracy", "actor gold dev (20 real articles)", "target", 0.90, "test", "issue 12"),
+    ("speakers", "speaker_accuracy", "PolNeAR dev", "target", 0.90, "test", "issue 12"),
 ]
 
 #: Keys of the metrics JSON that are counts or settings, not scores.
 NOT_SCORES = ("n", "pairs", "predicted", "villains", "threshold", "missing", "gold_mentions", "gold_actors",
-              "gold_quotes", "gold_sentences")
+              "gold_quotes", "gold_sentences", "documents", "pronoun_n", "gold_source_is_cue", "errors")
 
 #: task -> list of (dataset label, path relative to the shared data folder)
 DATASETS = {
@@ -46,6 +47,7 @@ DATASETS = {
     "mentions": [("NewsMTSC dev-rw", "newsmtsc/dev_rw.jsonl"), ("NewsMTSC dev-mt", "newsmtsc/dev_mt.jsonl")],
     "directed": [("Park et al. valid", "directed_sentiment/valid.txt")],
     "attribution": [("PolNeAR dev", "polnear/dev")],
+    "speakers": [("PolNeAR dev", "polnear/dev")],
     "frames": [("Narrative Frames dev", "narrative_frames")],
     # the project's own gold set (offsets only; the texts are read from the shared folder)
     "actors": [("actor gold dev (20 real articles)", str(PROJECT_ROOT / "data" / "gold" / "actors" / "dev"))],
@@ -58,7 +60,8 @@ def flatten(metrics: dict, prefix: str = "") -> dict:
     for key, value in metrics.items():
         name = f"{prefix}{key}"
         if isinstance(value, dict):
-            out.update(flatten(value, name + "."))
+            if key not in NOT_SCORES:  # "errors": counts per class, not scores
+                out.update(flatten(value, name + "."))
         elif isinstance(value, (int, float)) and not isinstance(value, bool) and key not in NOT_SCORES:
             out[name] = float(value)
     return out
