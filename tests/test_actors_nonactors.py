@@ -99,12 +99,8 @@ def test_forests_reefs_and_seas_joined_by_and_are_places():
 
 
 def test_adjectives_made_from_names_are_no_actors():
-    from helpers import actors, text
-    from helpers.article import Article
-
-    paras = ["Radical Islamic groups recruited online. Critics called it a Kafkaesque maze of rules.",
-             "Novak Djokovic won the final. Fans cheered as Djokovic lifted the cup. A Brazilian official said so."]
-    m = actors.find_mentions(text.sentences(Article(paragraphs=paras)))
-    found = set(m["actor"].dropna())
+    found = _actors(HEAD + "Radical Islamic groups recruited online. Critics called it a Kafkaesque maze of rules. "
+                           "Novak Djokovic won the final. Fans cheered as Djokovic lifted the cup. A Brazilian "
+                           "official said so.")
     assert not {"Islamic", "Kafkaesque", "Radical Islamic"} & found, found
     assert {"Novak Djokovic", "Brazil"} <= found, found  # a surname in -ic and a demonym stay

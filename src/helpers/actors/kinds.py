@@ -63,13 +63,20 @@ _STATE_BEFORE = re.compile(
 def country_evidence(spans_by_sent: list[list[Span]], texts: list[str]) -> set[str]:
     """Actors (canonical names) of kind "other" that a phrase next to one of their mentions shows to
     be states ("Korvenia's foreign minister", "Prime Minister Aron Keel of Korvenia")."""
+    return _evidence(spans_by_sent, texts, _STATE_AFTER, _STATE_BEFORE)
+
+
+def _evidence(spans_by_sent: list[list[Span]], texts: list[str], after: re.Pattern, before: re.Pattern,
+              also=None) -> set[str]:
+    """Actors of an open kind (`_open_kind`) with a mention that ``after`` matches right after or
+    ``before`` finds right before (60 characters), or for which ``also(span)`` is true."""
     found: set[str] = set()
     for spans in spans_by_sent:
         for s in spans:
             if not _open_kind(s) or s.actor in found:
                 continue
             text = texts[s.sent]
-            if _STATE_AFTER.match(text, s.end) or _STATE_BEFORE.search(text[max(0, s.start - 60):s.start]):
+            if after.match(text, s.end) or before.search(text[max(0, s.start - 60):s.start]) or (also and also(s)):
                 found.add(s.actor)
     return found
 
@@ -86,20 +93,13 @@ def _open_kind(s: Span) -> bool:
 def organisation_evidence(spans_by_sent: list[list[Span]], texts: list[str]) -> set[str]:
     """Actors (canonical names) of kind "other" (or "person" by "said" alone) that a phrase next to
     one of their mentions, or a domain name in the article, shows to be organisations."""
-    found: set[str] = set()
     article = "\n".join(texts)
-    for spans in spans_by_sent:
-        for s in spans:
-            if not _open_kind(s) or s.actor in found:
-                continue
-            text = texts[s.sent]
-            if _AFTER.match(text, s.end) or _BEFORE.search(text[max(0, s.start - 60):s.start]):
-                found.add(s.actor)
-                continue
-            compact = re.sub(r"[^a-z0-9]", "", _fold(s.actor))
-            if len(compact) >= 4 and re.search(_DOMAIN.format(re.escape(compact)), article, re.IGNORECASE):
-                found.add(s.actor)
-    return found
+
+    def domain(s: Span) -> bool:
+        compact = re.sub(r"[^a-z0-9]", "", _fold(s.actor))
+        return len(compact) >= 4 and re.search(_DOMAIN.format(re.escape(compact)), article, re.IGNORECASE) is not None
+
+    return _evidence(spans_by_sent, texts, _AFTER, _BEFORE, domain)
 
 
 def apply_organisation_evidence(spans_by_sent: list[list[Span]], texts: list[str]) -> None:
