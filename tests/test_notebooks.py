@@ -30,6 +30,8 @@ def test_notebooks_exist():
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_notebook_committed_clean_with_one_parameters_cell(path):
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    assert all("id" in c for c in raw["cells"]), "every cell has an id (nbformat 4.5; else a warning on read)"
     nb = nbformat.read(path, as_version=4)
     tagged = [c for c in nb.cells if "parameters" in c.get("metadata", {}).get("tags", [])]
     assert len(tagged) == 1, "exactly one cell tagged 'parameters'"
