@@ -143,3 +143,11 @@ def test_states_the_gazetteer_does_not_know_are_countries_by_their_organs():
         ("Volmark", "Korvenia", "Ostmark"), "country"), found
     assert found.get("Aron Keel") == "person" and found.get("Greta Vill") == "person", found
     assert found.get("Lumora") != "country", found  # a company has a president too
+
+
+def test_a_definite_description_in_the_possessive_is_a_mention():
+    m = actors.find_mentions(text.sentences(helpers.load_article(
+        HEAD + "Norway's ports closed on Monday. Half of the country's exports pass through them. Halden "
+               "Bank said the bank's branches there would close, said Greta Vill.")))
+    got = {(s, a) for s, a in zip(m["surface"], m["actor"])}
+    assert ("the country", "Norway") in got and ("the bank", "Halden Bank") in got, got

@@ -234,7 +234,7 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict, mid_pairs: frozenset 
             head = toks[k].low
             nxt = toks[k + 1] if k + 1 < n else None
             if (head in COUNTRY_HEADS or head in ORG_HEADS) and toks[k].kind == "word" and not toks[k].cap \
-                    and not toks[k].poss and not (nxt is not None and (nxt.cap or nxt.low in ("of", "'s", "’s")
+                    and not (nxt is not None and not toks[k].poss and (nxt.cap or nxt.low in ("of", "'s", "’s")
                                                                       or (nxt.kind == "word" and nxt.low in ORG_HEADS))):
                 emit(Span(sent, i, k + 1, 0, 0, "anaphor", names=[head]))
                 i = k + 1
