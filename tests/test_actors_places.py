@@ -151,3 +151,10 @@ def test_a_definite_description_in_the_possessive_is_a_mention():
                "Bank said the bank's branches there would close, said Greta Vill.")))
     got = {(s, a) for s, a in zip(m["surface"], m["actor"])}
     assert ("the country", "Norway") in got and ("the bank", "Halden Bank") in got, got
+
+
+def test_a_possessive_organisation_noun_before_an_office_is_a_description_of_a_person():
+    m = actors.find_mentions(text.sentences(helpers.load_article(
+        HEAD + "Senator Greta Vill won the primary. The party's nominee said the ports would reopen.")))
+    got = {(s, a) for s, a in zip(m["surface"], m["actor"])}
+    assert ("The party's nominee", "Greta Vill") in got, got

@@ -235,7 +235,8 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict, mid_pairs: frozenset 
             nxt = toks[k + 1] if k + 1 < n else None
             if (head in COUNTRY_HEADS or head in ORG_HEADS) and toks[k].kind == "word" and not toks[k].cap \
                     and not (nxt is not None and not toks[k].poss and (nxt.cap or nxt.low in ("of", "'s", "’s")
-                                                                      or (nxt.kind == "word" and nxt.low in ORG_HEADS))):
+                                                                      or (nxt.kind == "word" and nxt.low in ORG_HEADS))) \
+                    and not (toks[k].poss and _title_at(toks, k + 1, lex) is not None):  # "the party's nominee": a person
                 emit(Span(sent, i, k + 1, 0, 0, "anaphor", names=[head]))
                 i = k + 1
                 continue
