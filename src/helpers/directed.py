@@ -475,11 +475,13 @@ def candidates(sentences, mentions, quotes=None) -> list[dict]:
     """
     if sentences is None or len(sentences) == 0:
         return []
+    from .actors import actor_kinds
     from .ties import ties
 
     texts = {int(s): str(t) for s, t in zip(sentences["sent_id"], sentences["text"])}
     ents = _entity_mentions(mentions)
     tied = ties(sentences, mentions)
+    kinds = actor_kinds(mentions)
     out, seen = [], set()
 
     def add(sid, text, e1, e2, a1, a2, via):
@@ -491,8 +493,7 @@ def candidates(sentences, mentions, quotes=None) -> list[dict]:
 
     if quotes is not None and len(quotes):
         cols = set(quotes.columns)
-        actors_named = {str(a) for a in mentions["actor"] if isinstance(a, str) and a.strip()} if mentions is not None \
-            and len(mentions) else set()
+        actors_named = set(mentions["actor"].dropna().astype(str)) - {""} if mentions is not None and len(mentions) else set()
         for q in quotes.to_dict("records"):
             speaker = str(q.get("speaker") or "").strip()
             if not speaker or speaker not in actors_named:
@@ -514,7 +515,6 @@ def candidates(sentences, mentions, quotes=None) -> list[dict]:
                     else:
                         intro = f"{speaker} said: “"
                         add(sid, f"{intro}{text}”", (0, len(speaker)), (a + len(intro), b + len(intro)), speaker, actor, "quote")
-    kinds = _actor_kinds(mentions)
     for sid, ms in ents.items():
         if sid not in texts:
             continue
@@ -528,12 +528,6 @@ def candidates(sentences, mentions, quotes=None) -> list[dict]:
                 if x not in shadows and y not in shadows:
                     add(sid, texts[sid], firsts[x], firsts[y], x, y, "sentence")
     return out
-
-
-def _actor_kinds(mentions) -> dict[str, str]:
-    if mentions is None or "kind" not in getattr(mentions, "columns", ()):
-        return {}
-    return {str(a): str(k) for a, k in zip(mentions["actor"], mentions["kind"]) if isinstance(a, str) and a}
 
 
 def _shadows(names: list[str], tied: frozenset, kinds: dict[str, str]) -> set[str]:

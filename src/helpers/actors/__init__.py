@@ -82,9 +82,9 @@ from .language import (
 from .mentions import dateline_length, find_mentions, headline_mentions
 from .people import Person
 from .spans import Span, _name_word, _spans
-from .table import actor_table, main_actors, mentions_by_via, positions, unresolved
+from .table import actor_kinds, actor_table, main_actors, mentions_by_via, positions, unresolved
 
 __all__ = [
-    "Entry", "Lexicon", "Person", "Span", "Token", "actor_table", "dateline_length", "find_mentions",
+    "Entry", "Lexicon", "Person", "Span", "Token", "actor_kinds", "actor_table", "dateline_length", "find_mentions",
     "headline_mentions", "is_common", "lexicon", "main_actors", "mentions_by_via", "positions", "unresolved",
 ]

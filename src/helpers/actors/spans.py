@@ -448,8 +448,7 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict, mid_pairs: frozenset 
                 if s == i and s + 1 == k and initial and toks[s].low in lex.org_words and is_common(toks[s].text, lex):
                     s = k  # "Bank executives aren't": a head word alone starting a sentence names nothing
                 if s < k:
-                    name = " ".join(t.text + ("'" if t.poss and t.poss_end == t.end + 1 else "'s" if t.poss else "")
-                                    for t in toks[s:k - 1]) + " " + toks[k - 1].text if k - s > 1 else toks[s].text
+                    name = _written_name(toks[s:k])
                     emit(Span(sent, s, k, 0, 0, "entity", entry=Entry(name, "organization", "name")))
                 i = k
                 continue
@@ -544,6 +543,15 @@ def _thing_extent(toks: list[Token], i: int, j: int, lex: Lexicon) -> int:
     while r < n and toks[r].cap and not toks[r - 1].poss:
         r += 1
     return r if any(t.low in lex.thing_words for t in toks[j + 1:r]) else j
+
+
+def _written_name(toks: list[Token]) -> str:
+    """The words of a name with the possessive marks inside it ("Dockworkers' Union", "Women's
+    League"; a possessive after the last word is not part of the name)."""
+    def mark(t: Token) -> str:
+        return "" if not t.poss else "'" if t.poss_end == t.end + 1 else "'s"
+
+    return " ".join([t.text + mark(t) for t in toks[:-1]] + [toks[-1].text])
 
 
 def _genitive_link(tok: Token, lex: Lexicon) -> bool:

@@ -80,6 +80,13 @@ def actor_table(mentions: pd.DataFrame) -> pd.DataFrame:
 # ---------------------------------------------------------------------------------------------
 
 
+def actor_kinds(mentions: pd.DataFrame | None) -> dict[str, str]:
+    """Actor → kind (person, country, organization, …) from the mentions table's ``kind`` column."""
+    if mentions is None or mentions.empty or "kind" not in mentions:
+        return {}
+    return {a: k for a, k in zip(mentions["actor"], mentions["kind"]) if isinstance(a, str) and a and isinstance(k, str)}
+
+
 def main_actors(actors: pd.DataFrame, top: int = 10, min_mentions: int = 2) -> list[str]:
     """Names of the most mentioned actors (at most ``top``, each with at least ``min_mentions``)."""
     if actors is None or len(actors) == 0:

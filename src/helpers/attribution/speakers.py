@@ -173,10 +173,10 @@ def _description_antecedent(sid: int, start: int, mentions_by_sent: dict, kinds:
 
 
 def _actor_kinds(mentions: pd.DataFrame | None) -> dict[str, str]:
-    """Actor → kind (person, country, organization, …) from the mentions table's ``kind`` column."""
-    if mentions is None or mentions.empty or "kind" not in mentions:
-        return {}
-    return {a: k for a, k in zip(mentions["actor"], mentions["kind"]) if isinstance(a, str) and a and isinstance(k, str)}
+    """Actor → kind (`actors.actor_kinds`)."""
+    from ..actors import actor_kinds
+
+    return actor_kinds(mentions)
 
 
 def _it_antecedent(first_sid: int, mentions_by_sent: dict, kinds: dict[str, str], back: int = 2) -> str:
