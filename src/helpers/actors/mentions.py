@@ -17,6 +17,7 @@ from .places import feature_places
 from .nonactors import drop_non_actors
 from .resolve import _resolve
 from .pronouns import _mark_quoted_pronouns
+from .person_nouns import mark_introductions
 
 
 def _user_table(aliases: dict[str, str] | None) -> dict:
@@ -150,11 +151,13 @@ def find_mentions(sentences: pd.DataFrame, aliases: dict[str, str] | None = None
     lowercase_words = frozenset(w for text in texts for w in re.findall(r"\b[a-z][a-z'’-]+\b", text))
     paras = sentences["para_id"].tolist() if "para_id" in sentences else [0] * len(texts)
     _mark_quoted_pronouns(spans_by_sent, texts, paras, people)
+    mark_introductions(spans_by_sent, texts)  # "a Miami lawyer … the lawyer"
     _resolve(spans_by_sent, people, lex, user, lowercase_words, article_places, mid_caps)
     apply_organisation_evidence(spans_by_sent, texts)  # "shares of Quillfeed", "Quillfeed's founder"
     rows = []
     for s in all_spans:
-        if (s.type in ("single", "anaphor") and not s.actor) or (s.type == "desc" and s.after_be):
+        if (s.type in ("single", "anaphor") and not s.actor) or (s.type == "desc" and s.after_be) \
+                or (s.noun_head and not s.actor):  # "the lawyer" of "a Miami lawyer": nobody named
             continue  # a capitalised common word that only starts a sentence; "the company" of nobody; a predicate
         text = texts[s.sent]
         rows.append((s.actor, ids[s.sent], s.start, s.end, text[s.start:s.end], s.via, s.kind or ""))
