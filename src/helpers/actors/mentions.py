@@ -13,7 +13,7 @@ from .language import (
 from .spans import Span, _first_words, _match, _spans, capitalised_pairs
 from .kinds import apply_organisation_evidence
 from .people import _people
-from .places import feature_places
+from .places import feature_places, place_uses
 from .nonactors import drop_non_actors
 from .resolve import _resolve
 from .pronouns import _mark_quoted_pronouns
@@ -141,6 +141,7 @@ def find_mentions(sentences: pd.DataFrame, aliases: dict[str, str] | None = None
                                                    and s.entry.actor in plural and s.i + 1 == s.j)]
                          for spans in spans_by_sent]
     article_places |= feature_places(texts)  # "the Aegean Sea", "Naxos island", "Paros, a Cycladic island,"
+    article_places |= place_uses(texts, lex.places)  # "lower Manhattan", "a grower from Skarby", "a Miami lawyer"
     # storms, court cases, titles of works, post residue, laws as modifiers, counted party members
     article_places |= drop_non_actors(spans_by_sent, texts, lex)
     mid_caps = mid_sentence_capitals(spans_by_sent)  # a name's sign that no dictionary overrules

@@ -343,8 +343,8 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict, mid_pairs: frozenset 
                     if prev == "the" and i >= 2:
                         prev = toks[i - 2].low
                     race = prev == "for" and i >= 3 and toks[i - 3 if toks[i - 1].low == "the" else i - 2].low in RACE_WORDS
-                    if prev in PLACE_PREPOSITIONS or race or (i + m < n and toks[i + m].low in EVENT_NOUNS):
-                        i += m  # "in Moscow"; "the Paris agreement", "the Geneva talks"
+                    if prev in PLACE_PREPOSITIONS or race or (i + m < n and toks[i + m].low in EVENT_NOUNS | {"state"}):
+                        i += m  # "in Moscow"; "the Paris agreement", "the Geneva talks"; "Washington state"
                         continue
                     entry = Entry(entry.actor, "country", "demonym")
                 j = i + m
