@@ -14,6 +14,7 @@ from .spans import Span, _first_words, _match, _spans, capitalised_pairs
 from .kinds import apply_organisation_evidence
 from .people import _people
 from .places import feature_places, place_uses
+from .common_runs import drop_common_runs
 from .nonactors import drop_non_actors
 from .resolve import _resolve
 from .pronouns import _mark_quoted_pronouns
@@ -146,6 +147,7 @@ def find_mentions(sentences: pd.DataFrame, aliases: dict[str, str] | None = None
     article_places |= drop_non_actors(spans_by_sent, texts, lex)
     mid_caps = mid_sentence_capitals(spans_by_sent)  # a name's sign that no dictionary overrules
     _trim_fragments(spans_by_sent, texts, lex, mid_caps)
+    drop_common_runs(spans_by_sent, texts, lex)  # "Super PACs", "WE WIN", "IS AN EMERGENCY"
     all_spans = [s for spans in spans_by_sent for s in spans]
     people = _people(all_spans, lex)
     # words the article also writes in lower case are ordinary words when they start a sentence
