@@ -69,8 +69,11 @@ References: Hobbs, J. (1978). Resolving pronoun references. Lingua 44. Lappin, S
 
 Modules, one per stage: `language` (language data, tokens), `spans` (pass 1), `nonactors` (spans the
 article's wording marks as no actor, dropped before pass 2), `people` (pass 2), `resolve`,
-`descriptions`, `pronouns` (pass 3), `kinds` (pass 4: organisations the article shows to be companies),
-`places` (natural features the article marks as places), `mentions` (`find_mentions`,
+`descriptions`, `person_nouns` (descriptions of a person by a common noun: "The Republican", "the computer
+specialist"), `pronouns` (pass 3), `kinds` (pass 4: organisations the article shows to be companies),
+`places` (natural features and places of people the article marks as places: "lower Manhattan", "a grower
+from Skarby"), `common_runs` (class acronyms and runs in capitals that are no names: "super PACs", "WE
+WIN"), `mentions` (`find_mentions`,
 `headline_mentions`), `table` (the actors table and summaries). Everything is re-exported here:
 `helpers.actors.find_mentions`.
 """

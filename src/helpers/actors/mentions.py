@@ -13,10 +13,12 @@ from .language import (
 from .spans import Span, _first_words, _match, _spans, capitalised_pairs
 from .kinds import apply_organisation_evidence
 from .people import _people
-from .places import feature_places
+from .places import feature_places, place_uses
+from .common_runs import drop_common_runs
 from .nonactors import drop_non_actors
 from .resolve import _resolve
 from .pronouns import _mark_quoted_pronouns
+from .person_nouns import mark_introductions
 
 
 def _user_table(aliases: dict[str, str] | None) -> dict:
@@ -140,21 +142,25 @@ def find_mentions(sentences: pd.DataFrame, aliases: dict[str, str] | None = None
                                                    and s.entry.actor in plural and s.i + 1 == s.j)]
                          for spans in spans_by_sent]
     article_places |= feature_places(texts)  # "the Aegean Sea", "Naxos island", "Paros, a Cycladic island,"
+    article_places |= place_uses(texts, lex.places)  # "lower Manhattan", "a grower from Skarby", "a Miami lawyer"
     # storms, court cases, titles of works, post residue, laws as modifiers, counted party members
     article_places |= drop_non_actors(spans_by_sent, texts, lex)
     mid_caps = mid_sentence_capitals(spans_by_sent)  # a name's sign that no dictionary overrules
     _trim_fragments(spans_by_sent, texts, lex, mid_caps)
+    drop_common_runs(spans_by_sent, texts, lex)  # "Super PACs", "WE WIN", "IS AN EMERGENCY"
     all_spans = [s for spans in spans_by_sent for s in spans]
     people = _people(all_spans, lex)
     # words the article also writes in lower case are ordinary words when they start a sentence
     lowercase_words = frozenset(w for text in texts for w in re.findall(r"\b[a-z][a-z'’-]+\b", text))
     paras = sentences["para_id"].tolist() if "para_id" in sentences else [0] * len(texts)
     _mark_quoted_pronouns(spans_by_sent, texts, paras, people)
+    mark_introductions(spans_by_sent, texts)  # "a Miami lawyer … the lawyer"
     _resolve(spans_by_sent, people, lex, user, lowercase_words, article_places, mid_caps)
     apply_organisation_evidence(spans_by_sent, texts)  # "shares of Quillfeed", "Quillfeed's founder"
     rows = []
     for s in all_spans:
-        if (s.type in ("single", "anaphor") and not s.actor) or (s.type == "desc" and s.after_be):
+        if (s.type in ("single", "anaphor") and not s.actor) or (s.type == "desc" and s.after_be) \
+                or (s.noun_head and not s.actor):  # "the lawyer" of "a Miami lawyer": nobody named
             continue  # a capitalised common word that only starts a sentence; "the company" of nobody; a predicate
         text = texts[s.sent]
         rows.append((s.actor, ids[s.sent], s.start, s.end, text[s.start:s.end], s.via, s.kind or ""))

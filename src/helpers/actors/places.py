@@ -63,3 +63,43 @@ def feature_places(texts: list[str]) -> set[str]:
                     if word not in ("The", "A", "An") and not word.endswith(("'s", "’s")):
                         found.add(_fold(word))
     return found
+
+
+#: Lower-case words of position before a place's name ("lower Manhattan", "upper Michigan",
+#: "downtown Tacoma", "rural Ohio"): the name is a place there.
+POSITION_WORDS = ("lower|upper|downtown|uptown|midtown|northern|southern|eastern|western|central|northeastern|"
+                  "northwestern|southeastern|southwestern|north-central|south-central|rural|suburban|coastal|inland")
+#: Plural place nouns before "like"/"such as"/"including" and a name ("areas like Manhattan").
+PLACE_KIND_NOUNS = "areas|cities|towns|places|states|regions|neighborhoods|neighbourhoods|suburbs|villages|counties"
+_PLACE_USES = [
+    re.compile(rf"\b(?:{POSITION_WORDS})\s+({_NAME})\b(?!['’]s)"),
+    re.compile(rf"\b(?:{PLACE_KIND_NOUNS})\s+(?:like|such as|including)\s+({_NAME})\b(?!['’]s)"),
+]
+#: A person noun, then "from" and a name ("a grower from Skarby", "lawyers from Tacoma"): a town.
+_FROM_PLACE = re.compile(rf"\b([a-z][a-z\-]+)\s+from\s+({_NAME})\b(?!['’]s)(?!\s+[A-Z])")
+#: A determiner, a name, a person noun ("a Miami lawyer", "the Tacoma rancher"): the name is a
+#: town when the gazetteer knows it as one.
+_MODIFIER_PLACE = re.compile(rf"\b(?:[Aa]n?|[Tt]he|[Aa]nother)\s+({_NAME})\s+([a-z][a-z\-]+)\b")
+
+
+def _person_word(word: str) -> bool:
+    """``word`` or its singular names a kind of person ("grower", "lawyers", "ranchers")."""
+    from .person_nouns import is_person_noun
+
+    return is_person_noun(word) or (word.endswith("s") and is_person_noun(word[:-1])) or word == "people"
+
+
+def place_uses(texts: list[str], towns: frozenset | set) -> set[str]:
+    """Folded single names the article uses as places of people or of position: after a word of
+    position ("lower Manhattan"), a plural place noun and "like" ("areas like Manhattan"), a person
+    noun and "from" ("a grower from Skarby"), or before a person noun when the gazetteer's ``towns``
+    (folded names of towns, cities and US states) know it ("a Miami lawyer"). A name the article also
+    gives a person stays that person's (people are resolved first)."""
+    found: set[str] = set()
+    for text in texts:
+        for pattern in _PLACE_USES:
+            found.update(_fold(m.group(1)) for m in pattern.finditer(text))
+        found.update(_fold(m.group(2)) for m in _FROM_PLACE.finditer(text) if _person_word(m.group(1)))
+        found.update(_fold(m.group(1)) for m in _MODIFIER_PLACE.finditer(text)
+                     if _person_word(m.group(2)) and _fold(m.group(1)) in towns)
+    return found

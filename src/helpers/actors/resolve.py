@@ -14,6 +14,7 @@ from .descriptions import (
     _alias_target, _anaphor_target, _article_places, _demonyms, _resolve_description, _written_lower,
 )
 from .pronouns import _resolve_pronoun
+from .person_nouns import noun_antecedent
 
 
 class OrgEndings:
@@ -184,6 +185,8 @@ def _resolve(spans_by_sent: list[list[Span]], people: list[Person], lex: Lexicon
                         and isinstance(nxt.cluster, Person):
                     s.cluster = nxt.cluster  # "the Republican nominee, Donald Trump": the name after the comma
                     nxt.cluster.titles |= s.titles
+                elif s.noun_head:
+                    s.cluster = noun_antecedent(s, spans, spans_by_sent, sent_idx, history)  # "the Republican"
                 else:
                     subjects = [c for c in spans if c.type in ("person", "single") and c.role == "subject"]
                     named_here = {c.cluster for c in subjects if c.cluster is not None}

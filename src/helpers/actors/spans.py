@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 import functools
 import re
 
+from .person_nouns import noun_description
 from .language import (
     ANAPHOR_MODIFIERS, BE_FORMS, CLAUSE_PUNCT, CLAUSE_WORDS, COUNTRY_HEADS, DESC_MODIFIERS, EVENT_NOUNS,
     Entry, GOVERNMENT_HEADS, I_FORMS, Lexicon, MODIFIERS, MONTH_ABBREVIATIONS, OCCASION_HEADS, OPEN_QUOTES,
@@ -43,6 +44,9 @@ class Span:
     who_of: object = None  # the span a "who" clause of this span's clause refers to ("Trump, who says he …")
     own_plural: bool = False  # plural pronoun: its sentence opens with a plural common noun ("Farmers … say they")
     clause: int = 0  # index of the clause within the sentence
+    noun_head: str = ""  # desc: the person noun of "the computer specialist" (`person_nouns`), not an office
+    intro: bool = False  # noun desc: an indefinite with its head came before ("a lawyer … the lawyer")
+    appos_of: object = None  # noun desc: the name span it stands in apposition to
     # resolved
     actor: str = ""
     kind: str = ""
@@ -308,6 +312,18 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict, mid_pairs: frozenset 
                 emit(span)
                 i = j
                 continue
+        # 3b. a person by a common noun: "The Republican has dismissed …", "the computer specialist"
+        after_name = i >= 1 and toks[i - 1].text == "," and bool(spans) and spans[-1].type in ("person", "single") \
+            and spans[-1].j == i - 1
+        found = noun_description(toks, i, lex, after_name) if low in ("the", "this") else None
+        if found is not None:
+            span = Span(sent, i, found[0], 0, 0, "desc", titles={(found[3], "")}, gender=found[2], noun_head=found[1],
+                        after_be=i >= 1 and toks[i - 1].low in BE_FORMS,
+                        appos_next=found[0] + 1 < n and toks[found[0]].text == "," and toks[found[0] + 1].cap,
+                        appos_of=spans[-1] if after_name else None)  # "Mr. Ostrow, the developer who …"
+            emit(span)
+            i = span.j
+            continue
         # 4. gazetteer phrases: countries, demonyms, capitals, organisations, places to skip
         if tok.cap or tok.kind == "abbr":
             m, entry = _match(lex.phrases, lex.max_len, toks, i)
@@ -327,8 +343,8 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict, mid_pairs: frozenset 
                     if prev == "the" and i >= 2:
                         prev = toks[i - 2].low
                     race = prev == "for" and i >= 3 and toks[i - 3 if toks[i - 1].low == "the" else i - 2].low in RACE_WORDS
-                    if prev in PLACE_PREPOSITIONS or race or (i + m < n and toks[i + m].low in EVENT_NOUNS):
-                        i += m  # "in Moscow"; "the Paris agreement", "the Geneva talks"
+                    if prev in PLACE_PREPOSITIONS or race or (i + m < n and toks[i + m].low in EVENT_NOUNS | {"state"}):
+                        i += m  # "in Moscow"; "the Paris agreement", "the Geneva talks"; "Washington state"
                         continue
                     entry = Entry(entry.actor, "country", "demonym")
                 j = i + m

@@ -108,16 +108,25 @@ def _earlier_author(surface: str, sid: int, start: int, sent_text: dict, mention
 
 @functools.lru_cache(maxsize=1)
 def _person_nouns() -> frozenset[str]:
-    """Heads that make "the …" a person: ``data/person_nouns.txt`` and the office titles of
-    ``data/titles.txt`` that describe a person alone ("the senator", "the presumptive nominee")."""
+    """Heads that make "the …" a person: ``data/person_nouns.txt`` (`actors.person_nouns`) and the
+    office titles of ``data/titles.txt`` that describe a person alone ("the senator", "the presumptive
+    nominee"); nouns in -ist count too (`_person_head`)."""
+    from ..actors.person_nouns import person_nouns
+
+    nouns = set(person_nouns())
     data = importlib_resources.files("helpers").joinpath("data")
-    nouns = {w.strip() for w in data.joinpath("person_nouns.txt").read_text(encoding="utf-8").splitlines()
-             if w.strip() and not w.startswith("#")}
     for line in data.joinpath("titles.txt").read_text(encoding="utf-8").splitlines():
         cols = line.split("\t")
         if not line.startswith("#") and len(cols) >= 4 and cols[3].strip() == "yes":
             nouns.add(cols[0].split()[-1])
     return frozenset(nouns)
+
+
+def _person_head(word: str) -> bool:
+    """``word`` (lower case) heads a description of a person (`_person_nouns`, or a noun in -ist)."""
+    from ..actors.person_nouns import is_person_noun
+
+    return word in _person_nouns() or is_person_noun(word)
 
 
 def _person_description(surface: str) -> bool:
@@ -127,7 +136,7 @@ def _person_description(surface: str) -> bool:
     words = re.findall(r"[\w’'\-]+", surface)
     if not 2 <= len(words) <= 7 or words[0].lower() != "the" or re.search(r"[,’']", surface):
         return False
-    return _head_word(surface).lower() in _person_nouns()
+    return _person_head(_head_word(surface).lower())
 
 
 def _outside_quotes(sentence: str, pos: int) -> bool:

@@ -1,0 +1,40 @@
+"""Places that became actors (issue 12, actors round 5): a town after a person noun and "from", a
+gazetteer town as modifier of a person noun, a name after a word of position or after "areas
+like", buildings named after people, the planet, and a capital followed by "state". Invented
+texts with other names, towns and outlets than the gold set's."""
+from __future__ import annotations
+
+import helpers
+from helpers import actors, text
+from helpers.actors.places import place_uses
+
+HEAD = "Apple Growers Count Their Losses\n\nBy Ines Moravec | Coastal Weekly\n\n"
+
+
+def _actors(body: str) -> set:
+    m = actors.find_mentions(text.sentences(helpers.load_article(HEAD + body)))
+    return set(m["actor"])
+
+
+def test_places_of_people_and_of_position_are_not_actors():
+    found = _actors('"Our apples are rotting on the quay," said Britt Lehtonen, a grower from Skarby. Jon Arvid, '
+                    "a Tacoma lawyer, said the growers would sue. The ceremony was held in lower Brevik on Friday. "
+                    "Prices in areas like Orsholm fell by half. Skarby lost its packing plant.")
+    assert {"Britt Lehtonen", "Jon Arvid"} <= found, found
+    assert not found & {"Skarby", "Tacoma", "Brevik", "Orsholm"}, found
+
+
+def test_buildings_the_planet_and_a_capitals_state_are_not_actors():
+    found = _actors("Mayor Ruth Vance spoke at Lindqvist Tower and at the Capitol. Scientists warned of a hothouse "
+                    "Earth, and Vance said life on Earth was at stake. Washington state blocked the pipeline.")
+    assert "Ruth Vance" in found, found
+    assert not found & {"Lindqvist Tower", "Capitol", "Earth", "United States"}, found
+
+
+def test_place_uses_needs_a_person_noun_or_a_gazetteer_town():
+    towns = frozenset({"tacoma"})
+    got = place_uses(["An engineer from Skarby spoke.", "A Tacoma rancher and a Varnette spokesman met.",
+                      "Voters in upper Dalmark and cities such as Orsholm agreed.", "A letter from Brindle came."],
+                     towns)
+    assert {"skarby", "tacoma", "dalmark", "orsholm"} <= got, got
+    assert not got & {"varnette", "brindle"}, got  # no gazetteer town; a letter is no person
