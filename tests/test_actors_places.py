@@ -158,3 +158,16 @@ def test_a_possessive_organisation_noun_before_an_office_is_a_description_of_a_p
         HEAD + "Senator Greta Vill won the primary. The party's nominee said the ports would reopen.")))
     got = {(s, a) for s, a in zip(m["surface"], m["actor"])}
     assert ("The party's nominee", "Greta Vill") in got, got
+
+
+def test_corporate_suffixes_without_a_period_and_clerical_titles():
+    # "Corp", "Inc", "Ltd" as written by wire services end an organisation's name (they were split
+    # off as actors of their own, or the name read as a person); "the Rev." and "Pastor" are titles
+    # of a person, whether or not the given name is known
+    found = _kinds(HEAD + "Quillon Metals Corp said on Monday it would close its smelter. Harrow Brick Ltd and "
+                          "Selvane Glass Inc declined to comment. The Rev. Oba Nkemelu said workers felt betrayed, "
+                          "and Pastor Teodor Walsh agreed.")
+    assert {k: found.get(k) for k in ("Quillon Metals Corp", "Harrow Brick Ltd", "Selvane Glass Inc")} == dict.fromkeys(
+        ("Quillon Metals Corp", "Harrow Brick Ltd", "Selvane Glass Inc"), "organization"), found
+    assert "Ltd" not in found and "Inc" not in found, found
+    assert found.get("Oba Nkemelu") == "person" and found.get("Teodor Walsh") == "person", found
