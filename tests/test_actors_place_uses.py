@@ -38,3 +38,15 @@ def test_place_uses_needs_a_person_noun_or_a_gazetteer_town():
                      towns)
     assert {"skarby", "tacoma", "dalmark", "orsholm"} <= got, got
     assert not got & {"varnette", "brindle"}, got  # no gazetteer town; a letter is no person
+
+
+def test_a_given_name_used_as_a_place_of_residence_is_not_a_person():
+    # "Kenna" is a given name, so a bare "Kenna" read as a person; a verb of residence or a dwelling
+    # before it says it is a place, throughout the article; countries stay actors
+    found = _actors("Senator Ilse Marwood grew up in a rented apartment in Harlow. She later moved to Kenna, "
+                    "and her campaign keeps offices in Jolene. \"We trusted Kenna,\" said Dara Quist. "
+                    "Olek Varn, who was born in Ukraine, said Ukraine welcomed the visit.")
+    assert "Kenna" not in found and "Jolene" not in found and "Harlow" not in found, found
+    assert {"Ilse Marwood", "Dara Quist", "Olek Varn", "Ukraine"} <= found, found
+    assert place_uses(["She lives in Kenna.", "an apartment in Harlow"], frozenset()) == {"kenna", "harlow"}
+    assert place_uses(["She moved to Kenna Stroud's side.", "confidence in Kenna"], frozenset()) == set()

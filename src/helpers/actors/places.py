@@ -71,9 +71,17 @@ POSITION_WORDS = ("lower|upper|downtown|uptown|midtown|northern|southern|eastern
                   "northwestern|southeastern|southwestern|north-central|south-central|rural|suburban|coastal|inland")
 #: Plural place nouns before "like"/"such as"/"including" and a name ("areas like Manhattan").
 PLACE_KIND_NOUNS = "areas|cities|towns|places|states|regions|neighborhoods|neighbourhoods|suburbs|villages|counties"
+#: Verbs of residence and birth, then "in"/"to" and a name ("grew up in Brooklyn", "moved to
+#: Madison"): a place, even when the name is also a given name.
+RESIDENCE_VERBS = ("grew up|grow up|grows up|growing up|was born|were born|born and raised|raised|lives|lived|"
+                   "living|moved|moving|relocated|settled|resides|resided|retired")
+#: Dwellings and sites, then "in" and a name ("an apartment in Brooklyn", "its headquarters in Austin").
+DWELLING_NOUNS = "apartment|apartments|home|homes|house|houses|flat|flats|headquarters|offices|campus|farm|ranch"
 _PLACE_USES = [
     re.compile(rf"\b(?:{POSITION_WORDS})\s+({_NAME})\b(?!['’]s)"),
     re.compile(rf"\b(?:{PLACE_KIND_NOUNS})\s+(?:like|such as|including)\s+({_NAME})\b(?!['’]s)"),
+    re.compile(rf"\b(?:{RESIDENCE_VERBS})\s+(?:in|to)\s+({_NAME})\b(?!['’]s)(?!\s+[A-Z])"),
+    re.compile(rf"\b(?:{DWELLING_NOUNS})\s+in\s+({_NAME})\b(?!['’]s)(?!\s+[A-Z])"),
 ]
 #: A person noun, then "from" and a name ("a grower from Skarby", "lawyers from Tacoma"): a town.
 _FROM_PLACE = re.compile(rf"\b([a-z][a-z\-]+)\s+from\s+({_NAME})\b(?!['’]s)(?!\s+[A-Z])")
@@ -91,7 +99,8 @@ def _person_word(word: str) -> bool:
 
 def place_uses(texts: list[str], towns: frozenset | set) -> set[str]:
     """Folded single names the article uses as places of people or of position: after a word of
-    position ("lower Manhattan"), a plural place noun and "like" ("areas like Manhattan"), a person
+    position ("lower Manhattan"), a plural place noun and "like" ("areas like Manhattan"), a verb of
+    residence or a dwelling and "in" ("grew up in Brooklyn", "an apartment in Brooklyn"), a person
     noun and "from" ("a grower from Skarby"), or before a person noun when the gazetteer's ``towns``
     (folded names of towns, cities and US states) know it ("a Miami lawyer"). A name the article also
     gives a person stays that person's (people are resolved first)."""
