@@ -101,3 +101,24 @@ def test_verdict_and_title_say_so_when_no_actor_differs(seed_analysis):
     grey = tuple(round(c / 255, 3) for c in (0x99, 0x99, 0x99))
     assert {tuple(round(c, 3) for c in bar.get_facecolor()[:3]) for bar in fig.axes[0].patches} == {grey}
     plt.close(fig)
+
+
+@pytest.mark.parametrize("n_actors", [1, 2, 4])
+def test_sentiment_notes_never_overlap_the_axis_label(seed_analysis, n_actors):
+    # with one or two bars the axes are short; the notes under the chart used to sit at a fixed
+    # offset from the axes and ran into the two-line axis label (seen on a one-actor article)
+    import copy
+
+    a = copy.copy(seed_analysis)
+    a.tables = dict(seed_analysis.tables)
+    table = seed_analysis.tables["actor_sentiment"].sort_values("mentions", ascending=False).copy()
+    table.loc[table.index[n_actors:], "mentions"] = 1  # all but the first n_actors named once: not drawn
+    a.tables["actor_sentiment"] = table
+    fig, _ = figures.make("31-actor-sentiment", a)
+    renderer = fig.canvas.get_renderer()
+    boxes = [fig.axes[0].xaxis.label.get_window_extent(renderer)] + [t.get_window_extent(renderer) for t in fig.texts]
+    assert len(fig.axes[0].patches) == n_actors and len(boxes) >= 3
+    for i, b in enumerate(boxes):
+        for c in boxes[i + 1:]:
+            assert not b.overlaps(c), (b, c)
+    plt.close(fig)

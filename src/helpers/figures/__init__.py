@@ -104,15 +104,17 @@ def source_line(analysis) -> str:
     return f"Article: \u201c{title}\u201d" + (f" ({extra})" if extra else "")
 
 
-def stamp(fig, text: str) -> None:
-    """Write ``text`` in small grey type under everything already drawn on ``fig`` (left-aligned)."""
+def stamp(fig, text: str, color: str = "#555555") -> None:
+    """Write ``text`` in small type under everything already drawn on ``fig`` (left-aligned).
+
+    Placed from the drawn extent, not at a fixed offset, so it never overlaps an axis label however
+    short the figure is; a second call goes under the first."""
     if not text:
         return
     renderer = fig.canvas.get_renderer()
     box = fig.get_tightbbox(renderer)  # inches
     width, height = fig.get_size_inches()
-    fig.text(box.x0 / width, (box.y0 - 0.06) / height, text, ha="left", va="top", fontsize=8,
-             color="#555555")
+    fig.text(box.x0 / width, (box.y0 - 0.06) / height, text, ha="left", va="top", fontsize=8, color=color)
 
 
 def style():

@@ -12,7 +12,7 @@ from matplotlib.ticker import MaxNLocator
 import numpy as np
 import pandas as pd
 
-from . import COLORS, figure
+from . import COLORS, figure, stamp
 from .. import sentiment
 
 #: At most this many actors in the per-actor chart (the most mentioned).
@@ -99,8 +99,7 @@ def actor_sentiment(analysis):
     if left_out:
         names = ", ".join(left_out[:6]) + (f" and {len(left_out) - 6} more" if len(left_out) > 6 else "")
         note += f"\nnamed fewer than {MIN_MENTIONS} times, not drawn: {names}"
-    ax.text(0, -0.16 if len(shown) > 3 else -0.3, note, transform=ax.transAxes, ha="left", va="top", fontsize=8,
-            color="#333333")
+    stamp(fig, note, color="#333333")  # under the axis label, whatever the number of bars
     return fig, data
 
 
