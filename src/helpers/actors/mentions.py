@@ -14,7 +14,7 @@ from .spans import Span, _first_words, _match, _spans, capitalised_pairs
 from .kinds import apply_organisation_evidence
 from .people import _people
 from .places import feature_places, place_uses
-from .common_runs import drop_common_runs
+from .common_runs import class_acronyms, drop_common_runs
 from .nonactors import drop_non_actors
 from .resolve import _resolve
 from .pronouns import _mark_quoted_pronouns
@@ -136,7 +136,7 @@ def find_mentions(sentences: pd.DataFrame, aliases: dict[str, str] | None = None
                                                       or 0 <= credit <= s.start)]
     # an acronym the article also writes in the plural ("super PACs") is a common noun there, and so
     # is one it measures or owns ("percent of GDP", "our GDP." — not "our NATO allies")
-    plural = {m for text in texts for m in re.findall(r"\b([A-Z]{2,})s\b", text)} | _measured_acronyms(texts, lex)
+    plural = class_acronyms(texts)[0] | _measured_acronyms(texts, lex)
     if plural:
         spans_by_sent = [[s for s in spans if not (s.type == "entity" and s.entry is not None
                                                    and s.entry.actor in plural and s.i + 1 == s.j)]
