@@ -16,6 +16,7 @@ from .people import _people
 from .places import feature_places, place_uses
 from .common_runs import class_acronyms, drop_common_runs
 from .nonactors import drop_non_actors
+from .name_variants import merge_variants
 from .resolve import _resolve
 from .pronouns import _mark_quoted_pronouns
 from .person_nouns import mark_introductions
@@ -157,6 +158,7 @@ def find_mentions(sentences: pd.DataFrame, aliases: dict[str, str] | None = None
     mark_introductions(spans_by_sent, texts)  # "a Miami lawyer … the lawyer"
     _resolve(spans_by_sent, people, lex, user, lowercase_words, article_places, mid_caps)
     apply_organisation_evidence(spans_by_sent, texts)  # "shares of Quillfeed", "Quillfeed's founder"
+    merge_variants(all_spans, texts)  # "EPA" and "Environmental Protection Agency"; "Acme" and "Acme Ltd"
     rows = []
     for s in all_spans:
         if (s.type in ("single", "anaphor") and not s.actor) or (s.type == "desc" and s.after_be) \

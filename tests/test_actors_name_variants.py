@@ -1,0 +1,51 @@
+"""One institution written two ways is one actor (issue 12, round 6): an acronym and the name it
+abbreviates ("EPA" / "Environmental Protection Agency", "DOJ" / "Department of Justice"), and a
+company's name with and without its legal suffix ("Tessel Crossings" / "Tessel Crossings Ltd").
+Invented texts with other names and outlets."""
+from __future__ import annotations
+
+import helpers
+from helpers import actors, text
+from helpers.actors.name_variants import acronym_key, initials
+
+HEAD = "Regulators Weigh Limits on River Discharge\n\nBy Ana Ortiz, Harbor Courier\n\n"
+
+
+def _actors(body: str) -> dict:
+    m = actors.find_mentions(text.sentences(helpers.load_article(HEAD + body)))
+    m = m[m["actor"].astype(str) != ""]
+    return {a: (set(g["surface"]), set(g["kind"])) for a, g in m.groupby("actor")}
+
+
+def test_acronym_keys_and_initials():
+    assert acronym_key("E.P.A.") == "EPA" and acronym_key("DoJ") == "DOJ" and acronym_key("Tessel") == ""
+    assert acronym_key("Pa.") == "" and acronym_key("MINISTRY") == ""
+    assert {"DOJ", "DJ"} <= initials("Department of Justice")
+    assert "EPA" in initials("U.S. Environmental Protection Agency")  # a tail of the name
+    assert "IEEFA" in initials("Institute for Energy Economics and Financial Analysis")
+
+
+def test_an_acronym_joins_the_one_name_with_its_initials():
+    found = _actors("The Federal Maritime Commission proposed new limits on Tuesday. The FMC said the rules "
+                    "would halve discharge. The Department of Justice declined to comment, and a DOJ spokesman "
+                    "said nothing. Officials at the Harbor Safety Board said the FMC had not consulted them.")
+    assert found["FMC"][0] == {"Federal Maritime Commission", "FMC"}, found
+    assert {"Department of Justice", "DOJ"} <= next(s for s, _ in found.values() if "DOJ" in s), found
+    assert "Harbor Safety Board" in found and "FMC" not in found["Harbor Safety Board"][0], found
+
+
+def test_an_acronym_with_two_possible_expansions_joins_neither():
+    found = _actors("The Coastal Fisheries Council and the Canal Freight Company both objected. "
+                    "The CFC said it would appeal.")
+    assert "CFC" in found and len(found["CFC"][0]) == 1, found
+
+
+def test_a_company_with_and_without_its_legal_suffix_is_one_organisation():
+    found = _actors("Tessel Crossings Ltd, which runs the ferries, objected to the plan. Tessel Crossings said "
+                    "the costs were too high.")
+    assert found["Tessel Crossings Ltd"] == ({"Tessel Crossings Ltd", "Tessel Crossings"}, {"organization"}), found
+
+
+def test_people_are_not_merged_by_initials():
+    found = _actors("Mara Kostelic Jansen spoke first. MKJ, as fans call her, said she would run.")
+    assert "MKJ" not in found.get("Mara Kostelic Jansen", (set(),))[0], found
