@@ -1,6 +1,8 @@
 """The article reader: the seed as pasted from the web, Markdown, HTML, and bad input."""
 from __future__ import annotations
 
+import helpers
+
 
 import pytest
 
@@ -551,3 +553,35 @@ def test_byline_fields_after_a_separator_give_outlet_and_date_not_a_paragraph():
     # one field that is a whole sentence is still a paragraph glued to the byline
     glued = load_article("# Ferry talks stall\n\nBy Mirela Dusk · The board rejected the offer on Monday, its chairman said.\n\nMore.")
     assert glued.byline == "Mirela Dusk" and glued.date == ""
+
+
+def test_a_headline_with_a_stop_above_a_dateline_paragraph_is_the_title():
+    # round 6 (new dev part): a one-sentence headline ending in a stop, a short dateline paragraph under it
+    raw = ("Kestrel says her talks with the harbour board were not a deal.\n\n"
+           "LISBON - Ana Kestrel met the harbour board in private on Monday, the end of a long week of talks.\n\n"
+           "The shipping minister said the meeting was a courtesy and nothing more.\n\n"
+           "She promised the board nothing about the terminal, her office said.\n")
+    art = helpers.load_article(raw)
+    assert art.title == "Kestrel says her talks with the harbour board were not a deal."
+    assert art.paragraphs[0].startswith("LISBON - Ana Kestrel")
+
+
+def test_a_dek_may_open_with_a_number():
+    raw = ("Audit: Port office was wrong on Kestrel.\n\n"
+           "2019 records reply reported 'no files' from private accounts.\n\n"
+           "Three years before the public learned of the minister's private account, the port office gave an "
+           "incomplete answer about her records, the auditor found in a report released on Thursday.\n")
+    art = helpers.load_article(raw)
+    assert art.title == "Audit: Port office was wrong on Kestrel."
+    assert art.dek == "2019 records reply reported 'no files' from private accounts."
+
+
+def test_a_glued_headline_before_a_modified_office_and_a_name_is_split():
+    body = ("Harbour minister breaks with Kestrel, says dredging does harm the estuary Harbour Minister Tomas "
+            "Ekberg, departing from the government line on the estuary, told the Coastal Weekly on Monday that "
+            "dredging does harm the river. " + "He said the matter needed study and that the board would meet. " * 6)
+    art = helpers.load_article(body)
+    assert art.title == "Harbour minister breaks with Kestrel, says dredging does harm the estuary"
+    assert art.paragraphs[0].startswith("Harbour Minister Tomas Ekberg")
+    hyphen = body.replace("estuary Harbour Minister", "estuary Vila-do-Conde Minister")
+    assert not helpers.load_article(hyphen).title.endswith("Vila-do-Conde")

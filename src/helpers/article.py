@@ -964,7 +964,8 @@ def _looks_like_headline(text: str, following: list[str] | tuple = ()) -> bool:
     body paragraph of at least 20 words and twice its length — with one full stop (the convention of
     some archives: "Trump leave plan draws fire.") or a semicolon before its second line (USA Today
     style), or — in Title Case (`_title_case`: "Clinton Plan for Taxes Is Expansive but Complex.") —
-    with one full stop whatever follows, since a body sentence is not written so."""
+    with one full stop whatever follows, since a body sentence is not written so — or with one full stop
+    when the next block opens with a wire dateline ("ROME - …"), where the body starts."""
     words = len(text.split())
     if not 2 <= words <= 25 or re.match(r"\d{1,2}[.)]\s", text) or _sentence_breaks(text):
         return False
@@ -974,6 +975,8 @@ def _looks_like_headline(text: str, following: list[str] | tuple = ()) -> bool:
         return True
     if words <= 20 and text.endswith(".") and _title_case(text):
         return True
+    if following and wire_dateline(following[0]):
+        return True  # the body opens with a dateline ("ROME - Bernie Sanders met …"): the line above heads it
     return words <= 20 and any(len(f.split()) >= max(20, 2 * words) for f in list(following)[:2])
 
 
@@ -1070,6 +1073,24 @@ def split_glued_headline(text: str) -> tuple[str, str] | None:
                                                                      and prev[:1].islower())) and prev.lower() not in _SMALL_WORDS \
                 and prev.lower() not in _NAMING_WORDS and words[k + 1].group()[:1].isalpha():
             return text[:words[k].start()].strip(), text[words[k].start():]
+    return _office_after_modifier(text, words, titles)
+
+
+def _office_after_modifier(text: str, words: list, titles: frozenset) -> tuple[str, str] | None:
+    """The last try of `split_glued_headline`: one or two plain capitalised words and an office title
+    with a name after a lower-case word start the body ("… causing climate change | Energy Secretary
+    Rick Perry, veering …"; not "… going to drown Mar-a-Lago President …": a hyphenated name)."""
+    for k in range(3, min(len(words) - 4, 30)):
+        prev = words[k - 1].group()
+        if re.search(r"[.!?]$", prev):
+            return None
+        if not (prev[:1].islower() and prev.lower() not in _SMALL_WORDS and not re.search(r"[,;:]$", prev)):
+            continue
+        run = [w.group() for w in words[k:k + 4]]
+        for t in (1, 2):
+            if run[t].lower() in titles and all(re.fullmatch(r"[A-Z][a-z]+|[A-Z]{2,3}|(?:[A-Z]\.){2,}", r) for r in run[:t]) \
+                    and run[t + 1][:1].isupper():
+                return text[:words[k].start()].strip(), text[words[k].start():]
     return None
 
 
@@ -1137,7 +1158,8 @@ def _is_dek(line: str, following: str) -> bool:
     low = [w.lower().strip("\"“”‘’'.,;:!?()").replace("’", "'") for w in words]
     if not 4 <= len(words) <= 25 or not line.endswith(".") or len(re.findall(r"[.!?](?:\s|$)", line)) != 1:
         return False
-    if not line[:1].isupper() or line.isupper() or len(following.split()) < max(20, 2 * len(words)):
+    if not (line[:1].isupper() or line[:1].isdigit()) or line.isupper() \
+            or len(following.split()) < max(20, 2 * len(words)):  # "2013 FOIA reply reported …" may open a dek
         return False
     articles = [w in ("the", "a", "an") for w in low]
     if any(articles[:8]) or sum(articles) > 1 or set(low) & _WEEKDAYS:
