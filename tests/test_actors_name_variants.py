@@ -49,3 +49,9 @@ def test_a_company_with_and_without_its_legal_suffix_is_one_organisation():
 def test_people_are_not_merged_by_initials():
     found = _actors("Mara Kostelic Jansen spoke first. MKJ, as fans call her, said she would run.")
     assert "MKJ" not in found.get("Mara Kostelic Jansen", (set(),))[0], found
+
+
+def test_a_name_after_a_prefix_of_time_keeps_all_its_words():
+    found = _actors("Ortiz met then-Harbor Safety Board chief Lena Vos in May. The anti-Vos Greens objected.")
+    assert "Harbor Safety Board" in found and "Safety Board" not in found, found
+    assert "Vos Greens" not in found, found  # after "anti-" the name is one word

@@ -54,6 +54,9 @@ class Span:
     cluster: object = None
 
 
+#: Prefixes of time before a hyphen: the name after them runs on ("then-Harbor Safety Board").
+TIME_PREFIXES = frozenset("then ex former onetime erstwhile".split())
+
 _FIRST_WORDS: dict = {}
 
 
@@ -397,9 +400,10 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict, mid_pairs: frozenset 
         if tok.cap and low not in I_FORMS:
             j = i
             in_name = False
-            # the tail of "pro-Clinton", "anti-Trump" is a name of its own
+            # the tail of "pro-Clinton", "anti-Trump" is a name of its own (one word: not "anti-Trump
+            # Republicans"); after a prefix of time the whole run is ("then-Environmental Protection Agency")
             tail = i >= 1 and toks[i - 1].kind == "word" and not toks[i - 1].cap and toks[i - 1].end + 1 == tok.start \
-                and text[toks[i - 1].end] == "-"
+                and text[toks[i - 1].end] == "-" and toks[i - 1].low not in TIME_PREFIXES
             while j < n and (not tail or j == i) and (toks[j].cap or (j > i and toks[j].low in PARTICLES | SUFFIXES and j + 1 < n and toks[j + 1].cap)
                              or (j > i and toks[j].low in SUFFIXES)):
                 if j > i:
