@@ -241,7 +241,7 @@ def test_header_without_by_dek_names_and_date_are_not_body():
     assert a.furniture == ["Feb. 9, 2026"]  # removed lines are always reported
     # a single name counts when a date line stands beside it, also one a furniture rule removed
     c = load_article("A headline for the test here\nCatie Edmondson\nPublished Feb. 9, 2026\nThe Senate passed the bill.")
-    assert (c.byline, c.date, c.paragraphs) == ("Catie Edmondson", "Published Feb. 9, 2026", ["The Senate passed the bill."])
+    assert (c.byline, c.date, c.paragraphs) == ("Catie Edmondson", "Feb. 9, 2026", ["The Senate passed the bill."])
     # a label that only looks like names stays in the body: no given name, no date beside it
     b = load_article("A headline for the test\nMiddle East Crisis\nThe talks ended on Monday without a deal.")
     assert b.byline == "" and b.paragraphs[0] == "Middle East Crisis"
@@ -332,7 +332,7 @@ def test_washington_post_and_al_jazeera_style_pastes():
                       "Kyiv says Moscow violated a partial truce.\nBy Al Jazeera Staff\nPublished On 20 Mar 2026\n"
                       "Russia and Ukraine have accused each other of violating a partial ceasefire.\n"
                       "Source: Al Jazeera and news agencies\n")
-    assert (aj.byline, aj.outlet, aj.date) == ("Al Jazeera Staff", "Al Jazeera", "Published On 20 Mar 2026")
+    assert (aj.byline, aj.outlet, aj.date) == ("Al Jazeera Staff", "Al Jazeera", "20 Mar 2026")
     assert aj.paragraphs == ["Russia and Ukraine have accused each other of violating a partial ceasefire."]
     # a closing-section heading with most of the article after it is not a closing section
     long_tail = load_article("A headline for the test\nThe talks ended on Monday.\nWhat readers are saying\n" + body)
@@ -585,3 +585,15 @@ def test_a_glued_headline_before_a_modified_office_and_a_name_is_split():
     assert art.paragraphs[0].startswith("Harbour Minister Tomas Ekberg")
     hyphen = body.replace("estuary Harbour Minister", "estuary Vila-do-Conde Minister")
     assert not helpers.load_article(hyphen).title.endswith("Vila-do-Conde")
+
+
+def test_an_outlet_not_listed_is_taken_from_the_byline_and_a_date_loses_its_label():
+    body = ("\n\nTalks on the ferry contract stalled on Monday, the harbour board said, after the operator "
+            "rejected a new offer for the third time this year.\n")
+    art = helpers.load_article("Ferry Talks Stall in Lisbon\n\nBy Ana Ortiz, Riverside Ledger\n\nPublished 1 December 2026" + body)
+    assert (art.byline, art.outlet, art.date) == ("Ana Ortiz", "Riverside Ledger", "1 December 2026")
+    for role in ("Staff Writer", "Senior Political Reporter"):  # a role, not an outlet
+        art = helpers.load_article(f"Ferry Talks Stall in Lisbon\n\nBy Ana Ortiz, {role}" + body)
+        assert (art.byline, art.outlet) == (f"Ana Ortiz, {role}", "")
+    art = helpers.load_article("Ferry Talks Stall in Lisbon\n\nBy Ana Ortiz\n\nUpdated: Dec. 1, 2026" + body)
+    assert art.date == "Updated: Dec. 1, 2026"  # another date: its word stays

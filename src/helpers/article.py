@@ -767,6 +767,34 @@ def name_from_url(url: str) -> str:
     return " ".join(w.lower() if (i and w.lower() in particles) else w.capitalize() for i, w in enumerate(words))
 
 
+#: The last words of newspaper, broadcaster and wire names ("Harbor Courier", "The Baltic Ledger").
+OUTLET_HEADS = frozenset("""times post news herald journal tribune gazette chronicle courier ledger daily weekly
+    observer guardian telegraph express standard record review press wire radio tv television magazine monitor
+    star sun bulletin dispatch examiner inquirer mirror register sentinel today report reporter times-dispatch
+    independent mail gazette-journal newspaper network broadcasting agency""".split())
+#: Words that show a byline's last part is the writer's role, not an outlet ("Staff Reporter").
+_ROLE_WORDS = frozenset("staff writer correspondent editor reporter contributor columnist producer".split())
+
+
+def outlet_like(name: str) -> bool:
+    """``name`` reads as an outlet's: one to five capitalised words ending in a head word of outlet
+    names ("Harbor Courier", "The Riverside Ledger"), not a role ("Staff Reporter", "Senior Correspondent")."""
+    words = name.split()
+    if not 1 <= len(words) <= 5 or not all(w[:1].isupper() or w[:1].isdigit() for w in words):
+        return False
+    low = [w.lower().strip(".,") for w in words]
+    return low[-1] in OUTLET_HEADS and not (set(low) & _ROLE_WORDS and low[0] != "the")  # "The Hollywood Reporter"
+
+
+#: A date line's leading label: "Published 1 December 2026", "Posted on: May 3, 2025".
+_DATE_LABEL = re.compile(r"^(?:first\s+)?(?:published|posted)(?:\s+on)?\s*:?\s*", re.I)
+
+
+def plain_date(text: str) -> str:
+    """A header date without its "Published"/"Posted" label ("Updated …" keeps its word: it is another date)."""
+    return _DATE_LABEL.sub("", text.strip()).strip()
+
+
 def split_outlet(rest: str) -> tuple[str, str]:
     """Outlet name at the start of ``rest`` and what follows it (a paragraph glued to the byline).
 
@@ -841,6 +869,9 @@ def parse_byline(text: str) -> Byline | None:
         outlet = known.canonical(extra) if extra else ""
         if extra and not outlet:
             byline = f"{byline}, {extra}"
+        head, _, last = byline.rpartition(",")
+        if not outlet and head and outlet_like(last.strip()):  # "By Ana Ortiz, Harbor Courier": an outlet not listed
+            byline, outlet = head.strip(), last.strip()
         staff = re.fullmatch(r"(.+?)\s+(?:staff|newsroom|reporters?|correspondents?|editors?|news desk)", byline, re.I)
         if not outlet and staff and known.canonical(staff.group(1)):  # "By Al Jazeera Staff"
             outlet = known.canonical(staff.group(1))
@@ -1247,7 +1278,7 @@ def assemble(blocks: list[Block], fmt: str, source: str, meta: dict | None = Non
             dates[pos] = b
             removed.append((pos, b.raw))
     if dates and not article.date:  # the page's metadata wins; the lines are furniture either way
-        article.date = " | ".join(dates[pos].text.strip() for pos in sorted(dates))
+        article.date = " | ".join(plain_date(dates[pos].text) for pos in sorted(dates))
     # header lines in page order (other furniture left out), to see what stands beside a date line
     order = sorted({pos for pos, _ in kept} | set(dates))
     kept = [(pos, b) for pos, b in kept if pos not in dates]
@@ -1295,7 +1326,7 @@ def assemble(blocks: list[Block], fmt: str, source: str, meta: dict | None = Non
         article.byline = byline.byline or article.byline
         article.outlet = byline.outlet or article.outlet
         article.url = byline.url or article.url
-        article.date = article.date or byline.date
+        article.date = article.date or plain_date(byline.date)
         if byline.rest:
             glued = Block(byline.rest, byline.rest)
         body = kept[byline_at + 1:]
