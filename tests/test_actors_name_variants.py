@@ -55,3 +55,8 @@ def test_a_name_after_a_prefix_of_time_keeps_all_its_words():
     found = _actors("Ortiz met then-Harbor Safety Board chief Lena Vos in May. The anti-Vos Greens objected.")
     assert "Harbor Safety Board" in found and "Safety Board" not in found, found
     assert "Vos Greens" not in found, found  # after "anti-" the name is one word
+
+
+def test_region_words_in_a_row_lead_an_organisation_name():
+    found = _actors("The North Atlantic Fisheries Organisation welcomed the plan. NAFO said it would send observers.")
+    assert found["NAFO"][0] == {"North Atlantic Fisheries Organisation", "NAFO"}, found

@@ -636,8 +636,18 @@ def _place_led_org(toks: list[Token], i: int, j: int, lex: Lexicon) -> int:
     entry = lex.phrases.get(tuple(t.low for t in toks[i:j]))
     if entry is None or entry.via != "place" or j >= len(toks) or not toks[j].cap or toks[j - 1].poss:
         return j
-    k = _org_extent(toks, j, j, lex)
-    return k if any(t.low in lex.org_words for t in toks[j:k]) else j
+    start = j
+    while start < len(toks) and toks[start].cap and not toks[start - 1].poss and _place_word(toks[start], lex):
+        start += 1  # "North Atlantic Fisheries Organisation": region words in a row lead the name
+    if start >= len(toks) or not toks[start].cap:
+        return j
+    k = _org_extent(toks, start, start, lex)
+    return k if any(t.low in lex.org_words for t in toks[start:k]) else j
+
+
+def _place_word(tok: Token, lex: Lexicon) -> bool:
+    entry = lex.phrases.get((tok.low,))
+    return entry is not None and entry.kind == "skip" and entry.via == "place"
 
 
 def _plural_common_opener(toks: list[Token], spans: list[Span], lex: Lexicon) -> int | None:
