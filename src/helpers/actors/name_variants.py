@@ -120,8 +120,11 @@ def _relabel(group: list, members: list, kinds: dict, order: dict) -> None:
     counts = Counter(s.actor for s in group)
     name = acronyms[0] if len(acronyms) == 1 else min(members, key=lambda m: (-counts[m], order[m]))
     spelt = [kinds[m] for m in members if m not in acronyms]  # the kind the spelt-out names were given
-    kind = _kind(spelt) or sum(spelt, Counter()).most_common(1)[0][0] if spelt else _kind([kinds[m] for m in members])
+    if spelt:  # an institution's kind, else what the spelt-out names were ("Trans-Pacific Partnership": other)
+        kind = _kind(spelt) or sum(spelt, Counter()).most_common(1)[0][0]
+    else:
+        kind = _kind([kinds[m] for m in members])
     for s in group:
         s.actor, s.kind = name, kind or "organization"
-        if s.cluster is not None and isinstance(s.cluster, Person):
+        if isinstance(s.cluster, Person):
             s.cluster = None

@@ -11,6 +11,9 @@ import pandas as pd
 
 from ..paths import PROJECT_ROOT
 
+#: The label of the actor gold set's dev part (its targets are for the held-back test part).
+ACTOR_GOLD = "actor gold dev (32 real articles)"
+
 #: (task, metric, our dataset it compares with, system, value, split, reference)
 PUBLISHED = [
     ("newsmtsc", "f1_macro", "NewsMTSC dev-rw", "RoBERTa GRU-TSC", 0.831, "test-rw", "Hamborg & Donnay, EACL 2021"),
@@ -28,11 +31,11 @@ PUBLISHED = [
      "issue 2"),
     ("mentions", "recall", "NewsMTSC dev-rw", "target", 0.90, "dev", "issue 3"),
     ("mentions", "recall", "NewsMTSC dev-mt", "target", 0.90, "dev", "issue 3"),
-    ("actors", "mention_precision", "actor gold dev (32 real articles)", "target", 0.95, "test", "issue 12"),
-    ("actors", "mention_recall", "actor gold dev (32 real articles)", "target", 0.95, "test", "issue 12"),
-    ("actors", "b3_f1", "actor gold dev (32 real articles)", "target", 0.93, "test", "issue 12"),
-    ("actors", "title_accuracy", "actor gold dev (32 real articles)", "target", 0.97, "test", "issue 12"),
-    ("actors", "speaker_accuracy", "actor gold dev (32 real articles)", "target", 0.90, "test", "issue 12"),
+    ("actors", "mention_precision", ACTOR_GOLD, "target", 0.95, "test", "issue 12"),
+    ("actors", "mention_recall", ACTOR_GOLD, "target", 0.95, "test", "issue 12"),
+    ("actors", "b3_f1", ACTOR_GOLD, "target", 0.93, "test", "issue 12"),
+    ("actors", "title_accuracy", ACTOR_GOLD, "target", 0.97, "test", "issue 12"),
+    ("actors", "speaker_accuracy", ACTOR_GOLD, "target", 0.90, "test", "issue 12"),
     ("speakers", "speaker_accuracy", "PolNeAR dev", "target", 0.90, "test", "issue 12"),
 ]
 
@@ -50,7 +53,7 @@ DATASETS = {
     "speakers": [("PolNeAR dev", "polnear/dev")],
     "frames": [("Narrative Frames dev", "narrative_frames")],
     # the project's own gold set (offsets only; the texts are read from the shared folder)
-    "actors": [("actor gold dev (32 real articles)", str(PROJECT_ROOT / "data" / "gold" / "actors" / "dev"))],
+    "actors": [(ACTOR_GOLD, str(PROJECT_ROOT / "data" / "gold" / "actors" / "dev"))],
 }
 
 
