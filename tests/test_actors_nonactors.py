@@ -104,3 +104,13 @@ def test_adjectives_made_from_names_are_no_actors():
                            "official said so.")
     assert not {"Islamic", "Kafkaesque", "Radical Islamic"} & found, found
     assert {"Novak Djokovic", "Brazil"} <= found, found  # a surname in -ic and a demonym stay
+
+
+def test_letters_inside_words_and_measures_and_hashtags_are_no_actors():
+    # "T" of "T-shirts", "F" of "3°F", the party letter of "(D)" and a hashtag were actors of their own
+    raw = HEAD + ("Senator Kira Holm (D) sold T-shirts at the rally, where it was 3°F. Holm tweeted "
+                  "\"Thank you all! #HolmForSenate\" on Friday. The E3G think tank backed her.")
+    found = _actors(raw)
+    assert "Kira Holm" in found, found
+    assert not found & {"T", "F", "D", "HolmForSenate"}, found
+    assert "E3G" in found, found  # a name with a digit inside is still a name

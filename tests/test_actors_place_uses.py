@@ -50,3 +50,23 @@ def test_a_given_name_used_as_a_place_of_residence_is_not_a_person():
     assert {"Ilse Marwood", "Dara Quist", "Olek Varn", "Ukraine"} <= found, found
     assert place_uses(["She lives in Kenna.", "an apartment in Harlow"], frozenset()) == {"kenna", "harlow"}
     assert place_uses(["She moved to Kenna Stroud's side.", "confidence in Kenna"], frozenset()) == set()
+
+
+def test_a_gazetteer_city_that_nobody_is_named_after_is_a_place():
+    # cities of 50,000 people or more that the article uses as places in many ways ("Rotterdam's port",
+    # "damage to Leeds", "much of Antwerp"), not only after "in"; a US state alone is a place too
+    found = _actors("Much of Antwerp was flooded on Monday. Rotterdam's port stayed shut, and damage to Leeds "
+                    "was put at 40 million euros. Farmers across Nebraska sold early. Mayor Olga Brandt toured "
+                    "Antwerp's old town. \"We were not ready,\" Brandt said.")
+    assert "Olga Brandt" in found, found
+    assert not found & {"Antwerp", "Rotterdam", "Leeds", "Nebraska"}, found
+
+
+def test_a_city_stays_a_name_when_it_speaks_is_a_given_name_or_starts_an_organisation():
+    # "Bristol said" speaks (a city council or a club); "Austin" is also a given name; "Leeds" starts
+    # the name of Leeds University, which the bare word stands for
+    found = _actors("Bristol said it would appeal the ruling. Austin's reply came on Friday.")
+    assert {"Bristol", "Austin"} <= found, found
+    m = actors.find_mentions(text.sentences(helpers.load_article(
+        HEAD + "Researchers at Leeds University ran the survey, and the Leeds survey found a steep fall.")))
+    assert (m["actor"] == "Leeds University").sum() == 2, m[["surface", "actor"]]

