@@ -60,3 +60,15 @@ def test_a_name_after_a_prefix_of_time_keeps_all_its_words():
 def test_region_words_in_a_row_lead_an_organisation_name():
     found = _actors("The North Atlantic Fisheries Organisation welcomed the plan. NAFO said it would send observers.")
     assert found["NAFO"][0] == {"North Atlantic Fisheries Organisation", "NAFO"}, found
+
+
+def test_a_bare_surname_is_the_person_an_administration_is_named_after_not_the_administration():
+    # "Varga" alone went to "Varga administration" (a word that starts one organisation's name stood
+    # for it); the person it is named after is a person, not kind "other". "Kessel" still stands for
+    # Kessel Logistics, an organisation named otherwise
+    found = _actors("The Varga administration rolled back the discharge rule on Monday. Varga signed the order "
+                    "on Friday, and critics attacked Varga for it. Kessel Logistics welcomed the rule, and "
+                    "Kessel will expand its fleet.")
+    assert found["Varga administration"][0] == {"The Varga administration"}, found
+    assert found["Varga"] == ({"Varga"}, {"person"}), found
+    assert found["Kessel Logistics"][0] == {"Kessel Logistics", "Kessel"}, found

@@ -6,7 +6,8 @@ import re
 
 from ..article import outlets
 from .language import (
-    ENGLISH_SUFFIXES, Entry, GOVERNMENT_HEADS, Lexicon, _fold, dictionary_only, dictionary_words, is_common,
+    ENGLISH_SUFFIXES, Entry, GOVERNMENT_HEADS, Lexicon, PERSON_ORG_HEADS, _fold, dictionary_only, dictionary_words,
+    is_common,
 )
 from .spans import Span
 from .people import Person, _gender, _generation, _misspelt_surname, _shared_surname, _split_name
@@ -67,12 +68,17 @@ def _resolve(spans_by_sent: list[list[Span]], people: list[Person], lex: Lexicon
             if s.type == "entity":
                 known_entities.setdefault(_fold(s.entry.actor), (s.entry.actor, s.entry.kind))
     # a word that starts or ends exactly one organisation's name of two or more words stands for it
-    # ("Fargo", "Wells" for Wells Fargo), unless it is a head word ("Committee") or a country's name
+    # ("Fargo", "Wells" for Wells Fargo), unless it is a head word ("Committee") or a country's name;
+    # never the person an administration or campaign is named after ("Trump" of "Trump administration")
     short_org: dict = {}
+    named_after: set = set()  # "trump" of "Trump administration": a person's surname
     for actor, kind in list(known_entities.values()):
         words = _fold(actor).split()
         if kind == "organization" and len(words) >= 2:
-            for w in {words[0], words[-1]} - lex.org_words - lex.stop:
+            if words[-1] in PERSON_ORG_HEADS:
+                named_after.add(words[0])
+            for w in ({words[-1]} if words[-1] in PERSON_ORG_HEADS else {words[0], words[-1]}) \
+                    - lex.org_words - lex.stop:
                 short_org.setdefault(w, set()).add((actor, kind))
     short_org = {w: next(iter(v)) for w, v in short_org.items() if len(v) == 1 and w not in lex.countries
                  and (w,) not in lex.phrases}
@@ -167,7 +173,7 @@ def _resolve(spans_by_sent: list[list[Span]], people: list[Person], lex: Lexicon
                 else:
                     s.actor, s.via = s.names[0] if not s.names[0].isupper() or len(s.names[0]) < 4 \
                         else s.names[0].title(), "name"
-                    s.kind = "person" if (word in said_singles or word in lex.given) else "other"
+                    s.kind = "person" if (word in said_singles or word in lex.given or word in named_after) else "other"
                     if s.actor in bases:  # a nation the article names by a demonym too
                         s.kind = "country"
             elif s.type == "alias":
