@@ -63,3 +63,9 @@ def test_an_office_with_a_place_goes_to_its_holder_not_to_another_seat():
 def test_person_nouns_by_list_and_by_their_ending():
     assert all(is_person_noun(w) for w in ("specialist", "novelist", "economist", "lawyer", "republican"))
     assert not any(is_person_noun(w) for w in ("checklist", "playlist", "twist", "insist", "exist", "harbour"))
+
+
+def test_the_pontiff_is_the_pope_the_article_names():
+    pairs = _pairs("Pope Clement met the harbour workers in Genoa on Sunday. The pontiff said their strike "
+                   "was just, and Clement blessed the boats.")
+    assert ("The pontiff", "Clement") in pairs, pairs
