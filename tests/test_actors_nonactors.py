@@ -114,3 +114,11 @@ def test_letters_inside_words_and_measures_and_hashtags_are_no_actors():
     assert "Kira Holm" in found, found
     assert not found & {"T", "F", "D", "HolmForSenate"}, found
     assert "E3G" in found, found  # a name with a digit inside is still a name
+
+
+def test_landmarks_are_no_actors_but_a_person_named_like_one_is():
+    raw = HEAD + ("On Monday protesters blocked Brixmoor Circus and camped beneath Kestrel Arch, then marched to St Aldric's "
+                  "Square, where Mayor Ilse Varn met them at the Varn Palace gates. Senator John Tower spoke.")
+    found = _actors(raw)
+    assert not found & {"Brixmoor Circus", "Kestrel Arch", "St Aldric", "Varn Palace"}, found
+    assert {"Ilse Varn", "John Tower"} <= found, found

@@ -21,6 +21,8 @@ A capitalised run looks like a name, but the words around it can say it names so
 - an **adjective made from a name** ("radical Islamic ideology", "a Kafkaesque process"): a lone
   capitalised word with an adjective's ending only ever written before a lower-case word
   (`attributive_adjectives`);
+- a **landmark**: a name that ends with the head of a built place or stands in its possessive before
+  one ("Oxford Circus", "the Ducal Palace", "St Mark's Square"; `LANDMARK_HEADS`);
 - **members counted** out of a party group ("Two Republicans", "Dozens of Democrats", "a handful of
   Republicans"): individuals, not the group acting as one side (annotation rule "Groups").
 """
@@ -59,6 +61,24 @@ _ITALIC = re.compile(r"(?<![\w*_])_([A-Z][^_\n]{1,80})_(?![\w_])")
 LAW_NOUNS = frozenset("""law laws act bill bills legislation regulation regulations rule rules reform reforms
     pledge pledges pipeline pipelines program programs programme programmes project projects amendment
     treaty doctrine standard standards mandate ordinance initiative scheme""".split())
+#: Capitalised heads of built places: a name that ends with one ("Oxford Circus", "Ducal Palace") or
+#: whose possessive stands before one ("St Mark's Square") names a landmark, not an actor.
+LANDMARK_HEADS = frozenset("""square circus arch palace basilica cathedral abbey bridge street avenue boulevard plaza
+    airport station stadium arena mall tower towers""".split())
+_BEFORE_LANDMARK = re.compile(r"['’]s\s+([A-Z][a-z]+)\b")
+
+
+def _landmark(s: Span, text: str, lex: Lexicon) -> bool:
+    """A name of a built place: its last word is a landmark head, or its possessive stands before one;
+    never a person's name that starts with a given name ("John Tower")."""
+    if s.type not in ("person", "single") or s.titles or s.honorific or _fold(s.names[0]) in lex.given:
+        return False
+    if len(s.names) >= 2 and _fold(s.names[-1]) in LANDMARK_HEADS:
+        return True
+    m = _BEFORE_LANDMARK.match(text, s.end)
+    return m is not None and _fold(m.group(1)) in LANDMARK_HEADS
+
+
 _COUNT = re.compile(r"(?i:\b(?:(?!(?:19|20)\d\d\b)\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|"
                     r"eleven|twelve|twenty|thirty|forty|fifty|dozens|hundreds|thousands|scores|several|a\s+(?:handful|"
                     r"dozen|couple|few|number|pair)|a\s+few)\s+(?:of\s+(?:the\s+)?)?)$")
@@ -194,7 +214,7 @@ def drop_non_actors(spans_by_sent: list[list[Span]], texts: list[str], lex: Lexi
                 laws.add(_fold(" ".join(s.names)))  # "the Yale program": one capitalised word may be an organisation's
         spans[:] = [s for s in spans if not any(a < s.end and s.start < b for a, b in ranges)
                     and not (not _country(s) and any(a < s.end and s.start < b for a, b in titles))
-                    and not _counted_group(s, text)]
+                    and not _counted_group(s, text) and not _landmark(s, text, lex)]
     adjectives = attributive_adjectives(spans_by_sent, texts, lex, known)
     if laws or adjectives:
         for spans in spans_by_sent:
