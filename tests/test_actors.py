@@ -241,6 +241,7 @@ def test_initial_is_evidence_of_a_person():
     ("KYIV, Ukraine — Russia fired missiles at Kyiv.", [("Russia", "Russia")]),
     ("LONDON (Reuters) - Britain said on Monday it would act.", [("Britain", "United Kingdom")]),
     ("NATO — the alliance said it would act.", [("NATO", "NATO")]),  # an actor, not a place
+    ("OTTAWA ― Canada's Senate passed the bill.", [("Canada", "Canada"), ("Senate", "Senate")]),  # a horizontal bar
 ])
 def test_wire_dateline_places_are_not_mentions(first, expected):
     m = actors.find_mentions(frame(first, "WASHINGTON said it would act."))

@@ -889,7 +889,7 @@ def parse_byline(text: str) -> Byline | None:
 #: optional "(Agency)", then a dash ("WASHINGTON —", "KYIV, Ukraine (AP) —", "NEW YORK, June 3 (Reuters) -").
 _WIRE_DATELINE = re.compile(r"^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*"
                             r"(?:,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)?(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
-                            r"\s*(?:\((?P<agency>[A-Za-z .&-]+)\)\s*)?(?:—|–|--?)\s")
+                            r"\s*(?:\((?P<agency>[A-Za-z .&-]+)\)\s*)?(?:[—–―‒]|--?)\s")  # em, en, bar, figure dash
 
 
 def wire_dateline(first_paragraph: str) -> re.Match | None:
