@@ -76,6 +76,15 @@ def test_a_subject_pronoun_after_and_opens_a_clause_it_is_not_a_second_target():
     assert blame["negated"].all()
 
 
+def test_a_cue_takes_no_target_from_the_next_clause():
+    # the object of "urged" is "both sides", no actor; the minister after ", and" opens a new clause
+    *_, blame = stages("The Belgian government urged both sides to return to talks, and Prime Minister Lotte "
+                       "Janssens said she would meet the union on Friday.")
+    assert rows(blame, target="Janssens").empty, blame
+    *_, blame = stages("The Belgian government urged Prime Minister Lotte Janssens to meet the union, and she agreed.")
+    assert len(rows(blame, source="Belgium", target="Janssens", relation="pressure")) == 1, blame
+
+
 @pytest.mark.parametrize("sentence, negated", [
     # do-support negates a bare verb; an inflected verb after "and"/"but" is a new predicate
     ("Senator Tomas Okafor did not blame Governor Elena Marsh and praised Mayor Ruth Adeyemi for the repairs.",

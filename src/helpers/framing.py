@@ -564,8 +564,14 @@ def _clear(flat: str, a: int, b: int) -> bool:
     return not _HARD_STOP.search(flat[a:b].replace("Mr.", "Mr").replace("Mrs.", "Mrs").replace("Ms.", "Ms").replace("Dr.", "Dr"))
 
 
+#: A comma and a conjunction that open a new clause: no target of the cue before stands after it
+#: ("urged both sides to return to talks, and Prime Minister Janssens said …").
+_NEW_CLAUSE = re.compile(r",\s+(?:and|but|or|while)\s", re.I)
+
+
 def _targets_after(flat, pool, anchor, window):
-    first = next((m for m in pool if m.start >= anchor - 1 and m.start - anchor <= window and _clear(flat, anchor, m.start)), None)
+    first = next((m for m in pool if m.start >= anchor - 1 and m.start - anchor <= window and _clear(flat, anchor, m.start)
+                  and not _NEW_CLAUSE.search(flat, anchor, m.start)), None)
     if first is None:
         return []
     chain = [first]
