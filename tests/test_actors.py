@@ -242,6 +242,9 @@ def test_initial_is_evidence_of_a_person():
     ("LONDON (Reuters) - Britain said on Monday it would act.", [("Britain", "United Kingdom")]),
     ("NATO — the alliance said it would act.", [("NATO", "NATO")]),  # an actor, not a place
     ("OTTAWA ― Canada's Senate passed the bill.", [("Canada", "Canada"), ("Senate", "Senate")]),  # a horizontal bar
+    # a capitalised town read as an acronym goes too, and the word after the dateline starts the sentence
+    ("TROMSO — The harbour was closed.", []),
+    ("BERGEN — Dock workers walked out on Tuesday.", []),
 ])
 def test_wire_dateline_places_are_not_mentions(first, expected):
     m = actors.find_mentions(frame(first, "WASHINGTON said it would act."))

@@ -89,6 +89,12 @@ def test_sentence_splitter_empty():
     assert resources.split_sentences("   \n") == []
 
 
+def test_sentence_splitter_never_starts_a_sentence_with_a_dash():
+    # a dateline whose place ends in a state's abbreviation: "BISMARCK, N.D. — …" was split after "N.D."
+    text = "MINOT, N.D. — Ana Ruiz won the county seat on Tuesday. Turnout was low."
+    assert _split(text) == ["MINOT, N.D. — Ana Ruiz won the county seat on Tuesday.", "Turnout was low."]
+
+
 def test_sentence_splitter_ends_sentences_after_jr_and_inc_before_a_capital():
     text = ("It took place during the presidencies of Barack Obama and Joseph R. Biden Jr. Ukraine getting "
             "back Crimea would be hard. Shares of Acme Inc. fell. He joined Acme Inc. The deal closed.")

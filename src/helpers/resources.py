@@ -276,7 +276,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     ("(D-Penn.)"), in an abbreviation before a lower-case word ("the C.I.A. warnings"), in one of
     `ABBREVIATIONS` before a word that is no sentence starter ("“Mr. | Trump", "the U.S. |
     Constitution"), or followed by a piece that starts with ")", ",", ";" or ":" ("(D-Ore.), Sherrod
-    Brown"), joins the next; a dotted acronym that closes a sentence ("… in the U.S. The …": a capitalised sentence
+    Brown") or a dash ("FARGO, N.D. | — Ted Cruz"), joins the next; a dotted acronym that closes a sentence ("… in the U.S. The …": a capitalised sentence
     starter follows) ends it; "Jr."/"Inc." before a capital end it (`SENTENCE_FINAL_ABBREVIATIONS`).
     """
     if not text.strip():
@@ -287,7 +287,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             prev_start, prev_end = pieces[-1]
             before = text[prev_start:prev_end].rstrip("\"”’' ")
             if _PARTY_TAG.search(before) or (_OPEN_ABBREV.search(before) and _next_start(text, start).islower()) \
-                    or text[start:start + 1] in ",;:)" or _known_abbreviation_before(before, text[start:end]):
+                    or text[start:start + 1] in ",;:)—–―" or _known_abbreviation_before(before, text[start:end]):
                 pieces[-1] = (prev_start, end)
                 continue
         pieces.append((start, end))

@@ -93,6 +93,12 @@ def _trim_fragments(spans_by_sent: list[list[Span]], texts: list[str], lex: Lexi
                 s.type = "single"
 
 
+def _listed(actor: str, lex) -> bool:
+    """``actor`` is a name the lexicon lists ("NATO"), not a capitalised word read as an acronym
+    ("OSLO" of a dateline)."""
+    return tuple(_fold(w) for w in actor.split()) in lex.phrases
+
+
 def dateline_length(first_sentence: str) -> int:
     """Characters of the wire dateline opening the body ("WASHINGTON — …" → 13), else 0 (`article.wire_dateline`)."""
     match = wire_dateline(first_sentence)
@@ -130,9 +136,13 @@ def find_mentions(sentences: pd.DataFrame, aliases: dict[str, str] | None = None
         city_end = cut if city_end < 0 else city_end
         article_places |= {_fold(s.names[0]) for s in spans_by_sent[0]
                            if s.type in ("single", "person") and s.start < city_end and s.names}
+        for s in spans_by_sent[0]:  # the sentence starts after the dateline: "ROTTERDAM — Dock workers …"
+            if s.start >= cut and not texts[0][cut:s.start].strip():
+                s.sentence_start = True
         spans_by_sent[0] = [s for s in spans_by_sent[0]
                             if s.start >= cut or not ((s.type == "entity" and s.entry is not None
-                                                       and s.entry.kind in ("country", "metonym", "skip"))
+                                                       and (s.entry.kind in ("country", "metonym", "skip")
+                                                            or not _listed(s.entry.actor, lex)))
                                                       or s.type in ("single", "person")
                                                       or 0 <= credit <= s.start)]
     # an acronym the article also writes in the plural ("super PACs") is a common noun there, and so
