@@ -122,3 +122,15 @@ def test_sentiment_notes_never_overlap_the_axis_label(seed_analysis, n_actors):
         for c in boxes[i + 1:]:
             assert not b.overlaps(c), (b, c)
     plt.close(fig)
+
+
+def test_mention_counts_have_whole_number_ticks():
+    import helpers
+
+    small = helpers.analyze(helpers.load_article(
+        "Port talks stall\n\nBy Ana Ortiz | Harbor Courier\n\nMayor Ilse Varn met Femke Dijkstra on Monday. "
+        "Dijkstra said the offer was too low, and Varn said she would wait."), sentiment="fast")
+    fig, _ = figures.make("21-mentions-by-actor", small)
+    ticks = fig.axes[0].get_xticks()
+    assert len(ticks) >= 3 and all(float(t).is_integer() for t in ticks), ticks
+    plt.close(fig)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
+from matplotlib.ticker import MaxNLocator
 
 from . import COLORS, figure
 from .. import actors as actors_mod
@@ -44,6 +45,7 @@ def mentions_by_actor(analysis):
     ax.set_yticks(y)
     ax.set_yticklabels([f"{a} ({k})" for a, k in zip(data["actor"], data["kind"])])
     ax.set_xlabel("mentions in the article (count)")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # counts: no "0.5 mentions" tick
     ax.set_title("Who is named most often, and how?")
     ax.grid(axis="y", visible=False)
     ax.legend(loc="lower right", fontsize=8, frameon=False)
