@@ -72,3 +72,9 @@ def test_a_bare_surname_is_the_person_an_administration_is_named_after_not_the_a
     assert found["Varga administration"][0] == {"The Varga administration"}, found
     assert found["Varga"] == ({"Varga"}, {"person"}), found
     assert found["Kessel Logistics"][0] == {"Kessel Logistics", "Kessel"}, found
+
+
+def test_a_hyphenated_acronym_keeps_its_capitals_and_a_name_in_capitals_is_title_cased():
+    found = _actors("The AFL-CIO backed Mayor Ilse Varn on Monday. KESSLER was angry, Varn said.")
+    assert "AFL-CIO" in found and "Afl-Cio" not in found, found
+    assert "Kessler" in found, found

@@ -171,7 +171,9 @@ def _resolve(spans_by_sent: list[list[Span]], people: list[Person], lex: Lexicon
                         and re.search(ENGLISH_SUFFIXES, word) and not s.names[0].isupper():
                     continue  # English word-formation, no name: "Citing", "Literally", "Secrecy", "Proponents"
                 else:
-                    s.actor, s.via = s.names[0] if not s.names[0].isupper() or len(s.names[0]) < 4 \
+                    # "TRUMP" → "Trump", but an acronym stays: "CIA", "AFL-CIO" (short parts)
+                    short_parts = all(len(part) < 4 for part in re.split(r"[-/&]", s.names[0]))
+                    s.actor, s.via = s.names[0] if not s.names[0].isupper() or short_parts \
                         else s.names[0].title(), "name"
                     s.kind = "person" if (word in said_singles or word in lex.given or word in named_after) else "other"
                     if s.actor in bases:  # a nation the article names by a demonym too
