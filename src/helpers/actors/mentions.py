@@ -93,10 +93,10 @@ def _trim_fragments(spans_by_sent: list[list[Span]], texts: list[str], lex: Lexi
                 s.type = "single"
 
 
-def _listed(actor: str, lex) -> bool:
+def _listed(actor: str, lex: Lexicon) -> bool:
     """``actor`` is a name the lexicon lists ("NATO"), not a capitalised word read as an acronym
-    ("OSLO" of a dateline)."""
-    return tuple(_fold(w) for w in actor.split()) in lex.phrases
+    ("OSLO" of a dateline); keyed as `language.lexicon` keys its phrases."""
+    return tuple(_fold(t.text) for t in _tokenize(actor, split=False)) in lex.phrases
 
 
 def dateline_length(first_sentence: str) -> int:
