@@ -344,3 +344,20 @@ def test_figures_draw_and_skip(seed_analysis):
     nobody = analyze(Article(paragraphs=["the rain fell all day and the river rose."]))
     assert figures.make("21-mentions-by-actor", nobody) is None
     assert figures.make("22-actor-positions", nobody) is None
+
+
+@pytest.mark.parametrize("sentence, person", [
+    ("“We had a problem,” said Dockers Union Secretary-Treasurer Ilse Marnow.", "Ilse Marnow"),
+    ("“We had a problem,” said Ferry Guild Vice-President Tomas Vell.", "Tomas Vell"),
+    ("Co-founder Piet Halloran left the firm in May.", "Piet Halloran"),
+    ("Then-President Arvo Kettil signed the treaty.", "Arvo Kettil"),
+])
+def test_hyphenated_titles_are_titles(sentence, person):
+    """A title written as one hyphenated word (two titles, a prefix and a title, a time prefix) is
+    not part of the person's name, nor of the organisation before it."""
+    from helpers.article import Article
+
+    names = set(actors.find_mentions(sentences(Article(paragraphs=[sentence])))["actor"].dropna())
+    assert person in names, names
+    assert not any(person in n and n != person for n in names), names
+    assert not names & {"Co", "Then", "Vice"}, names

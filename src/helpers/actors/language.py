@@ -140,6 +140,26 @@ EXTRA_COMMON = frozenset(
 )
 
 
+#: Prefixes of a hyphenated title ("co-founder", "vice-chair"): the office is the second part's.
+TITLE_PREFIXES = ("co", "vice")
+#: Prefixes of time before a title, split off even when capitalised ("Then-President Obama").
+TIME_PREFIXES = frozenset(["then", "ex", "now"])
+
+
+def _add_hyphenated_titles(titles: dict) -> None:
+    """Titles written as one hyphenated word: a two-word title with a hyphen ("Vice-President"),
+    two one-word titles ("Secretary-Treasurer", "President-Founder": the office of the second), a
+    prefix and a title ("co-founder", "vice-chair"). Added in place; listed entries win."""
+    one = {k[0]: v for k, v in titles.items() if len(k) == 1 and v[0] != "honorific" and "." not in k[0]}
+    for key, val in list(titles.items()):
+        if len(key) == 2 and val[0] != "honorific" and not any("." in w for w in key):
+            titles.setdefault((f"{key[0]}-{key[1]}",), val)
+    for first in [*one, *TITLE_PREFIXES]:
+        for second, val in one.items():
+            if first != second:
+                titles.setdefault((f"{first}-{second}",), val)
+
+
 @functools.lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """Build the gazetteers from the data files and pycountry (about 50 ms, once per process)."""
@@ -200,6 +220,7 @@ def lexicon() -> Lexicon:
     for line in _data_lines("titles.txt"):
         parts = line.split("\t")
         titles[tuple(_fold(t.text) for t in _tokenize(parts[0], split=False))] = (parts[1], parts[2], parts[3] == "yes")
+    _add_hyphenated_titles(titles)
 
     easy = resources.easy_words_path().read_text(encoding="utf-8")  # textstat's file, without importing textstat
     stop = frozenset(ENGLISH_STOP_WORDS) | EXTRA_COMMON
@@ -397,11 +418,12 @@ def _split_compounds(tokens: list[Token]) -> list[Token]:
             out.append(tok)  # a code: "EB-5", "F-16", "COVID-19"
             continue
         caps = [p[:1].isupper() for p in parts]
-        if head in PARTICLES and len(parts) == 2:
+        if (head in PARTICLES and len(parts) == 2) or (_fold(tok.text),) in lexicon().titles:  # "Co-founder"
             out.append(tok)
             continue
         acronym = [len(p) >= 2 and p.isupper() for p in parts]
-        if not any(caps) or (all(caps) and not any(_is_gazetteer_word(p) for p in parts)
+        time_prefix = head in TIME_PREFIXES and (_fold(parts[-1]),) in lexicon().titles  # "Then-President"
+        if not any(caps) or (all(caps) and not time_prefix and not any(_is_gazetteer_word(p) for p in parts)
                              and not (any(acronym) and not all(acronym))):
             out.append(tok)  # "Coca-Cola" stays whole; "Post-ABC" (two names) splits
             continue
