@@ -54,3 +54,58 @@ def test_an_organisation_of_name_keeps_its_name():
 def test_a_name_after_the_cue_is_not_always_the_speaker(paragraph, speaker):
     got = speakers(paragraph)
     assert got and got[0][0] == speaker, got
+
+
+def quote_rows(*paragraphs: str) -> list[tuple[str, str, str]]:
+    """(speaker, kind, content) of every quote row of an invented article, in order."""
+    sents = text.sentences(Article(paragraphs=list(paragraphs)))
+    quotes = attribution.find_quotes(sents, actors.find_mentions(sents))
+    return list(zip(quotes["speaker"], quotes["kind"], quotes["content"]))
+
+
+def speaker_of(rows, words: str) -> list[str]:
+    """Speakers of the direct rows whose content is ``words`` (without end punctuation)."""
+    return [s for s, kind, content in rows if kind in ("direct", "partial", "continuation")
+            and content.rstrip(".,") == words]
+
+
+@pytest.mark.parametrize("paragraph, speaker, words", [
+    # a stance cue after a relative clause holding a form of "be" (not a passive)
+    ("Osk Varga, who is running for reelection this year, praised Mira Tenn for showing "
+     "“the courage of her convictions.”", "Osk Varga", "the courage of her convictions"),
+    # an insertion between commas before "that"
+    ("Instead of answering, Piet Halloran insisted, with a hand on his heart, that he cared “deeply,” and left.",
+     "Piet Halloran", "deeply"),
+    # a modifier in -ing between capitalised words of an inverted frame
+    ("“The vote was rushed,” said Transport ranking Democrat Ilse Marnow (D-Ost.).", "Ilse Marnow",
+     "The vote was rushed"),
+    # a participle clause after a subject whose verb is no speech verb
+    ("Bishop Arvo Kettil made clear that the visit was private, saying critics should “look elsewhere.”",
+     "Arvo Kettil", "look elsewhere"),
+])
+def test_speaker_of_a_quote_across_an_insertion(paragraph, speaker, words):
+    rows = quote_rows(paragraph)
+    assert speaker_of(rows, words) == [speaker], rows
+
+
+@pytest.mark.parametrize("paragraphs, words, speaker", [
+    # the outlet relays what its source said: the words are the source's, once
+    (["Tomas Vell has since explained his remark, noting at a town hall that he did not mean it as "
+      "“an insult to anyone,” the Harbour Gazette reported."], "an insult to anyone", "Tomas Vell"),
+    (["Bishop Arvo Kettil made clear that the visit was private, saying that critics should "
+      "“look elsewhere,” according to Radio Ostmark."], "look elsewhere", "Arvo Kettil"),
+    # and the quotation that continues them in the next sentence follows the same speaker
+    (["Mira Tenn defended the levy, noting that “it pays for the ferries,” the Harbour Gazette reported. "
+      "“And nobody has offered another way.”"], "And nobody has offered another way", "Mira Tenn"),
+])
+def test_nested_statements_give_quoted_words_to_the_inner_speaker(paragraphs, words, speaker):
+    rows = quote_rows(*paragraphs)
+    assert speaker_of(rows, words) == [speaker], rows
+
+
+def test_a_relayed_statement_keeps_its_outlet_row():
+    """The outer statement stays in the table (the outlet did report it); only the quoted words
+    are not given to it twice."""
+    rows = quote_rows("Tomas Vell has since explained his remark, noting at a town hall that he did not mean it "
+                      "as “an insult to anyone,” the Harbour Gazette reported.")
+    assert ("Harbour Gazette", "mixed") in [(s, k) for s, k, _ in rows]

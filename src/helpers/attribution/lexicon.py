@@ -231,8 +231,10 @@ def _np_right(toks: list[_Tok], k: int) -> tuple[int, int] | None:
         if n.text in STOP_PUNCT or n.text == "." or n.low in RIGHT_STOP or (n.low in LEFT_STOP and n.low != "by"):
             break
         if not _is_name_like(n) and (n.low.endswith("ed") or n.low.endswith("ing") or n.low.endswith("ly")) \
-                and not (n.low.endswith("ly") and (toks[j].low in ("a", "an", "the") or before_name)):
-            # "a yearly poll", "said Varga ally Tomas Brandt"
+                and not (n.low.endswith("ly") and (toks[j].low in ("a", "an", "the") or before_name)) \
+                and not (before_name and n.low.endswith("ing") and toks[j].text[:1].isupper()):
+            # "a yearly poll", "said Varga ally Tomas Brandt"; between capitalised words a modifier
+            # goes on: "said Oversight ranking Democrat Ana Ruiz"
             break
         j += 1
     if toks[j].low in FUNCTION_WORDS:

@@ -9,6 +9,7 @@ from .lexicon import (
     PRONOUNS, STOP_PUNCT, STRAIGHT_QUOTE, _Para, _Tok, _is_name_like, _np_left, _np_left_appositive,
     _np_right, _skip_aux_left, _tokens, _weak_speaker
 )
+from ..actors.language import is_common
 from .frames import _Intervals, _Quote, _strip_content, _words_at_least
 
 
@@ -50,6 +51,14 @@ def _subject(toks: list[_Tok], c: int, verbs: dict[str, str]) -> tuple[int, int]
         while k < c and toks[k].text in ("“", '"', "‘", "'"):
             k += 1
         span = _np_right(toks, k)
+        if span and toks[span[0]].low not in PRONOUNS and not _is_name_like(toks[span[1]]):
+            # the name that opens the phrase, without the verb after it ("Bishop Arno made clear …");
+            # a name, not an everyday word ("Hours later", "Using data")
+            e = span[0]
+            while e < span[1] and _is_name_like(toks[e + 1]):
+                e += 1
+            word = toks[e].low
+            span = (span[0], e) if not is_common(word) and not (e == span[0] and word.endswith(("ing", "ed", "ly"))) else None
         if span and span[1] < c - 1 and (_is_name_like(toks[span[1]]) or toks[span[1]].low in PRONOUNS) \
                 and toks[span[1] + 1].text.islower():
             return span
@@ -92,6 +101,33 @@ def _clause_end(text: str, toks: list[_Tok], first: int, start: int, s1: int) ->
                 end += 2
             return min(end, s1)
     return s1
+
+
+def _that_after(toks: list[_Tok], k: int, verbs: dict[str, str]) -> int | None:
+    """Index of the "that" opening a cue's content within a few words of token ``k`` ("said
+    afterward that …"), also after one insertion between commas ("insisted, with his hand on his
+    heart, that …"); None when there is none."""
+    n = len(toks)
+    for m in range(k, min(n, k + 7)):
+        if toks[m].text in (".", ";", "“", '"') or (toks[m].low in verbs and m > k):
+            break
+        if toks[m].low == "that":
+            return m
+        if toks[m].text == "," and m == k:
+            after = _that_after_insertion(toks, m, verbs)
+            if after is not None:
+                return after
+    return None
+
+
+def _that_after_insertion(toks: list[_Tok], m: int, verbs: dict[str, str]) -> int | None:
+    """The "that" right after an insertion that opens with the comma at ``m`` (", with a smile, that")."""
+    for e in range(m + 1, min(len(toks) - 1, m + 13)):
+        if toks[e].text in (".", ";", "“", '"') or toks[e].low in verbs:
+            return None
+        if toks[e].text == ",":
+            return e + 1 if toks[e + 1].low == "that" else None
+    return None
 
 
 def _passive(toks: list[_Tok], a: int, b: int) -> bool:
@@ -249,7 +285,9 @@ def _reported(para: _Para, sent_index: int, blocked: list[tuple[int, int]], verb
         inverted = False
         coordinated = None
         if kind in STANCE_KINDS:
-            if low not in STANCE_PARTICIPLES and (not span or _passive(toks, span[1] + 1, c)
+            # the passive check reads from the end of an appositive ("X, who is running …, praised")
+            after_np = j if j >= 0 and toks[j].text in (",", "—", "–") and span and j > span[1] else (span[1] + 1 if span else c)
+            if low not in STANCE_PARTICIPLES and (not span or _passive(toks, after_np, c)
                                                    or (not relative and _weak_speaker(toks, span))):
                 continue
             if low in STANCE_PARTICIPLES:
@@ -312,13 +350,7 @@ def _reported(para: _Para, sent_index: int, blocked: list[tuple[int, int]], verb
             while m < n and m - k < 5 and toks[m].low != "that" and toks[m].text not in STOP_PUNCT and toks[m].text != ".":
                 m += 1
             k = m
-        that = None
-        for m in range(k, min(n, k + 7)):
-            if toks[m].text in (".", ";", "“", '"') or (toks[m].low in verbs and m > k):
-                break
-            if toks[m].low == "that":
-                that = m
-                break
+        that = _that_after(toks, k, verbs)
         after = None
         if that is not None:
             after = _strip_content(text, toks[that].end, s1)

@@ -59,6 +59,43 @@ def _colon_frame(para, verbs) -> _Quote | None:
     return q
 
 
+def _end_of(row: dict) -> tuple[int, int]:
+    return int(str(row["sent_ids"]).split("|")[-1]), int(row["end"])
+
+
+def _innermost_partials(rows: list[dict]) -> list[dict]:
+    """One speaker for quoted words inside two nested statements: "X said … “…,” the Gazette
+    reported" and "…, saying “…,” according to Reuters" give the same words as a ``partial`` row of
+    both. The row of the innermost statement (the content that starts last, nearest the quoted
+    words) stays: its speaker said the words, the outer one relays them. A ``continuation`` of those words ("“And
+    …”" in the next sentence) follows the speaker that stays."""
+    groups: dict = {}
+    for i, row in enumerate(rows):
+        if row["kind"] == "partial":
+            groups.setdefault((row["sent_id"], row["start"], row["end"]), []).append(i)
+    replaced: dict[int, int] = {}
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        keep = max(members, key=lambda i: (rows[i]["_parent"][0], rows[i]["_parent"][0] - rows[i]["_parent"][1], -i))
+        for i in members:
+            if rows[i]["_parent"][0] < rows[keep]["_parent"][0] and rows[i]["speaker"] != rows[keep]["speaker"]:
+                replaced[i] = keep
+    if not replaced:
+        return rows
+    frame_keys = ("speaker", "cue", "speaker_surface", "speaker_sent_id", "speaker_start", "speaker_end")
+    out, last = [], None  # last: the latest quote in text order so far (index into rows)
+    for i, row in enumerate(rows):
+        if row["kind"] == "continuation" and last is not None and last in replaced \
+                and row["speaker"] == rows[last]["speaker"]:
+            row = {**row, **{k: rows[replaced[last]][k] for k in frame_keys}}
+        if row["direct"] and (last is None or _end_of(row) > _end_of(rows[last])):
+            last = i
+        if i not in replaced:
+            out.append(row)
+    return out
+
+
 def find_quotes(sentences: pd.DataFrame, mentions: pd.DataFrame | None = None) -> pd.DataFrame:
     """Quotes table: one row per quote or reported statement, in reading order.
 
@@ -144,7 +181,8 @@ def find_quotes(sentences: pd.DataFrame, mentions: pd.DataFrame | None = None) -
                     p_ids, p_s, p_e = para.locate(a, b)
                     rows.append({**frame, "content": para.orig[a:b], "sent_id": p_ids[0], "direct": True,
                                  "start": p_s, "end": p_e, "sent_ids": "|".join(str(i) for i in p_ids),
-                                 "kind": "partial"})
+                                 "kind": "partial", "_parent": (cs, ce)})
+    rows = _innermost_partials(rows)
     if not rows:
         out = empty("quotes")
         for col in EXTRA_COLUMNS:
