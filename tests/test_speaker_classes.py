@@ -109,3 +109,25 @@ def test_a_relayed_statement_keeps_its_outlet_row():
     rows = quote_rows("Tomas Vell has since explained his remark, noting at a town hall that he did not mean it "
                       "as “an insult to anyone,” the Harbour Gazette reported.")
     assert ("Harbour Gazette", "mixed") in [(s, k) for s, k, _ in rows]
+
+
+@pytest.mark.parametrize("paragraph, speaker, words", [
+    # the -ing form of any speech verb of the list, before "that"
+    ("“The levy was rushed,” Ana Ruiz said, remarking that while there are “still some voters angry,” "
+     "the council had acted.", "Ana Ruiz", "still some voters angry"),
+    ("Tomas Vell spoke for an hour, conceding that the plan “went too far.”", "Tomas Vell", "went too far"),
+    # a possessor and a noun of speech
+    ("The Mine Guild is unlikely to back Ana Ruiz after her March comment that, “We are going to close "
+     "a lot of mines.”", "Ana Ruiz", "We are going to close a lot of mines"),
+    ("Tomas Vell's claim the “port will close in twelve years” should surprise nobody.", "Tomas Vell",
+     "port will close in twelve years"),
+])
+def test_speaker_of_a_statement_named_by_a_participle_or_a_noun(paragraph, speaker, words):
+    rows = quote_rows(paragraph)
+    assert speaker_of(rows, words) == [speaker], rows
+
+
+def test_a_participle_of_another_verb_is_no_statement():
+    """"pointing to" and "continuing to" are no speech; only "pointing out that …" style uses are."""
+    rows = quote_rows("Ana Ruiz left early, pointing to the “broken promises” of the council.")
+    assert not [r for r in rows if r[1] == "reported"], rows

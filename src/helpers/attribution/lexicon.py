@@ -244,6 +244,29 @@ def _np_right(toks: list[_Tok], k: int) -> tuple[int, int] | None:
     return (k, j)
 
 
+def _ing_form(past: str, verbs: dict[str, str]) -> str | None:
+    """The -ing form of a regular past form of ``verbs`` ("remarked" → "remarking", "conceded" →
+    "conceding" when "concedes" is listed, "replied" → "replying", "admitted" → "admitting")."""
+    if not past.endswith("ed") or len(past) < 5:
+        return None
+    if past.endswith("ied"):
+        return past[:-3] + "ying"
+    base = past[:-1]
+    if base + "s" in verbs:  # "concede" (+d): drop the e, but "agree" keeps it
+        return base + "ing" if base.endswith("ee") else base[:-1] + "ing"
+    return past[:-2] + "ing"
+
+
+@functools.lru_cache(maxsize=1)
+def speech_participles() -> frozenset[str]:
+    """-ing forms of the speech verbs of ``data/speech_verbs.txt`` that are not in `PARTICIPLES`
+    ("remarking", "conceding", "insisting"): participles of speech only before "that" (",
+    remarking that …"), since many are also other verbs ("pointing to", "continuing to")."""
+    verbs = speech_verbs()
+    forms = {_ing_form(w, verbs) for w, kind in verbs.items() if kind == "speech"}
+    return frozenset(f for f in forms if f and f not in PARTICIPLES)
+
+
 #: Participles that attach speech to the subject of the sentence ("…, saying that …").
 PARTICIPLES = frozenset(
     """saying adding telling arguing insisting warning noting claiming explaining writing asking echoing

@@ -7,10 +7,10 @@ import re
 from .lexicon import (
     CLOSE_QUOTES, COMPOUND_NOUNS, DAYS, DETERMINERS, FINITE_AUX, FRAME_KINDS, PARTICIPLES, PARTICIPLE_LEAD, PREPOSITIONS,
     PRONOUNS, STOP_PUNCT, STRAIGHT_QUOTE, _Para, _Tok, _is_name_like, _np_left, _np_left_appositive,
-    _np_right, _skip_aux_left, _tokens, _weak_speaker
+    _np_right, _skip_aux_left, _tokens, _weak_speaker, speech_participles
 )
 from ..actors.language import is_common
-from .frames import _Intervals, _Quote, _strip_content, _words_at_least
+from .frames import _Intervals, _Quote, _quote_spans, _strip_content, _words_at_least
 
 
 #: Cue kinds whose content is the object of the verb (any length): stances, intentions, evidence.
@@ -101,6 +101,50 @@ def _clause_end(text: str, toks: list[_Tok], first: int, start: int, s1: int) ->
                 end += 2
             return min(end, s1)
     return s1
+
+
+#: Nouns of speech whose possessor is the speaker ("her comment that “…”", "Ruiz's claim the “…”").
+SPEECH_NOUNS = frozenset(
+    """comment comments remark remarks claim claims assertion assertions statement promise pledge
+    warning insistence suggestion argument vow boast admission accusation prediction""".split())
+POSSESSIVE_PRONOUNS = frozenset("his her their its".split())
+
+
+def _possessive_statement(text: str, toks: list[_Tok], c: int, s1: int) -> _Quote | None:
+    """A statement named by a possessor and a noun of speech at token ``c``: "after her March
+    comment that, “We're going to …”", "Ruiz's claim the “port will close” is false", "his remark
+    that the vote was rigged". The speaker is the possessor (one or two words before the noun may sit
+    between: "her March comment"); the content is the quotation right after the noun (after "that"
+    or "the"), else the rest of the clause after "that". None when there is no possessor or content.
+    """
+    possessor = None
+    for k in range(c - 1, max(-1, c - 4), -1):
+        t = toks[k]
+        if t.low in POSSESSIVE_PRONOUNS:
+            possessor = (t.start, t.end)
+        elif t.text[:1].isupper() and t.text.endswith(("'s", "’s")) and len(t.text) > 3:
+            possessor = (t.start, t.end - 2)
+        elif t.text in STOP_PUNCT or t.low in DETERMINERS or t.text == ".":
+            return None
+        if possessor:
+            break
+    if possessor is None:
+        return None
+    m, n = c + 1, len(toks)
+    that = m < n and toks[m].low == "that"
+    while m < n and toks[m].low in ("that", "the", ","):
+        m += 1
+    if m >= n:
+        return None
+    if toks[m].text in ("“", '"'):
+        for a, b in _quote_spans(text):
+            if a == toks[m].start:
+                return _Quote((a, b), possessor, toks[c].text, False, "reported", [(a, b)])
+        return None
+    if not that:
+        return None
+    content = _strip_content(text, toks[m].start, s1)
+    return _Quote(content, possessor, toks[c].text, False, "reported", [content])
 
 
 def _that_after(toks: list[_Tok], k: int, verbs: dict[str, str]) -> int | None:
@@ -262,7 +306,13 @@ def _reported(para: _Para, sent_index: int, blocked: list[tuple[int, int]], verb
             if q is not None:  # placed where its clause starts: an earlier frame's content stops there
                 cands.append((min(q.content[0], q.speaker[0]), q, True))
             continue
-        if low in PARTICIPLES:
+        if low in SPEECH_NOUNS and tok.text.islower():
+            q = _possessive_statement(text, toks, c, s1)
+            if q is not None:
+                cands.append((q.speaker[0], q, False))
+                continue
+        participle = low in PARTICIPLES or (low in speech_participles() and c + 1 < n and toks[c + 1].low == "that")
+        if participle:
             kind = "speech"
         elif low in STANCE_PARTICIPLES:
             kind = "stance"
@@ -303,7 +353,7 @@ def _reported(para: _Para, sent_index: int, blocked: list[tuple[int, int]], verb
                 cands.append((q.speaker[0] if low not in STANCE_PARTICIPLES else toks[c - 1].start, q,
                               low in STANCE_PARTICIPLES or span[0] == 0 or toks[span[0] - 1].text in (",", ";")))
             continue
-        if not span and low in PARTICIPLES and c > 0 and toks[c - 1].low in PARTICIPLE_LEAD:
+        if not span and participle and c > 0 and toks[c - 1].low in PARTICIPLE_LEAD:
             # "Trump attacked Clinton on Monday, saying she …": the speaker is the sentence subject
             span = _subject(toks, c, verbs)
             if span:
