@@ -69,3 +69,24 @@ def test_the_pontiff_is_the_pope_the_article_names():
     pairs = _pairs("Pope Clement met the harbour workers in Genoa on Sunday. The pontiff said their strike "
                    "was just, and Clement blessed the boats.")
     assert ("The pontiff", "Clement") in pairs, pairs
+
+
+def _kinds(body: str) -> dict:
+    m = actors.find_mentions(text.sentences(helpers.load_article(HEAD + body)))
+    return dict(zip(m["actor"], m["kind"]))
+
+
+def test_a_generic_organisation_head_names_the_latest_organisation_or_acronym():
+    """"the team", "the federation", "the coalition" stand for an organisation whose name lacks the
+    word; an acronym of no known kind so named is an organisation."""
+    got = _pairs("Researchers at Project KELP mapped the rift in May. “We are watching closely,” the team wrote.")
+    assert ("the team", "Project KELP") in got, got
+    body = ("The NLWU endorsed Dana Ostrow on Friday. The decision came after weeks of debate, and "
+            "the federation said its members would campaign for her.")
+    assert ("the federation", "NLWU") in _pairs(body)
+    assert _kinds(body)["NLWU"] == "organization"
+
+
+def test_a_generic_head_does_not_take_a_person_or_a_place_of_no_known_kind():
+    got = _pairs("Ostrow met Halvik on Paros in May. Weeks later the group said it would sue.")
+    assert not {a for s, a in got if s == "the group"} & {"Ostrow", "Halvik", "Paros"}, got

@@ -35,6 +35,12 @@ def _org_heads(actor: str) -> set:
     return heads
 
 
+def _acronym(name: str) -> bool:
+    """A name in capitals with three letters or more ("AFL-CIO", "NAACP"; not "Fla", "Paros")."""
+    letters = [c for c in name if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
 def _anaphor_target(s: Span, history: list[Span], home: str = "") -> Span | None:
     """The country or organisation a definite phrase stands for. "the country", "this nation", "the
     federal government": the article's home country, the country named most so far (the latest of
@@ -43,7 +49,7 @@ def _anaphor_target(s: Span, history: list[Span], home: str = "") -> Span | None
     whose head noun is that word or a synonym (``HEAD_SYNONYMS``: "the panel" for "… Reform
     Committee"; the head is the last word or the word before "of"/"for": "Center for Biological
     Diversity"), the one named most, the first named of equals; else for a generic head ("the group",
-    "the agency") the latest organisation within three sentences. None when there is none (the phrase
+    "the agency", "the team") the latest organisation, or acronym of no known kind, within three sentences. None when there is none (the phrase
     is then no mention)."""
     head = s.names[0]
     if head in COUNTRY_HEADS:
@@ -70,8 +76,10 @@ def _anaphor_target(s: Span, history: list[Span], home: str = "") -> Span | None
         for h in reversed(history):
             if s.sent - h.sent > 3:
                 break
-            if h.kind == "organization" and h.type not in ("pronoun", "desc", "anaphor") and h.actor:
-                return h
+            if h.type in ("pronoun", "desc", "anaphor") or not h.actor:
+                continue
+            if h.kind == "organization" or (h.kind == "other" and _acronym(h.actor)):
+                return h  # an acronym of no known kind ("AFL-CIO" … "the federation") is an organisation
     return None
 
 

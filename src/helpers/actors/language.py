@@ -70,10 +70,12 @@ COUNTRY_HEADS = frozenset(["country", "nation", "government"])
 #: Head nouns of a definite phrase that stands for an organisation named before ("the agency").
 ORG_HEADS = frozenset("""agency bank committee panel campaign group organization organisation court newspaper paper
     center centre service company firm department ministry union university network hospital foundation council
-    administration party movement network""".split())
-#: Generic heads that may stand for the latest organisation even when its name lacks them ("the group").
-GENERIC_ORG_HEADS = frozenset("group organization organisation agency panel committee bank newspaper".split())
-ANAPHOR_MODIFIERS = frozenset(["federal", "national", "central", "oversight", "banking"])
+    administration party movement network team federation coalition alliance association guild pac""".split())
+#: Generic heads that may stand for the latest organisation even when its name lacks them ("the group",
+#: "the team" for "Project MIDAS", "the federation" for "AFL-CIO").
+GENERIC_ORG_HEADS = frozenset("""group organization organisation agency panel committee bank newspaper team
+    federation union coalition alliance association guild pac""".split())
+ANAPHOR_MODIFIERS = frozenset(["federal", "national", "central", "oversight", "banking", "super"])
 #: Nouns that make a capital before them a place or a name, not a government ("the Paris agreement").
 EVENT_NOUNS = frozenset("""agreement agreements accord accords summit talks conference treaty protocol
     climate marathon attack attacks bombing bombings meeting meetings process declaration""".split())

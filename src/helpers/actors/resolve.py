@@ -106,6 +106,7 @@ def _resolve(spans_by_sent: list[list[Span]], people: list[Person], lex: Lexicon
     unnamed: dict[tuple, Person] = {}
     history: list[Span] = []  # resolved person-like mentions so far, in order
     org_ends = OrgEndings()  # the organisations in history, by the ends of their names
+    named_orgs: set[str] = set()  # actors of no known kind that an organisation's head noun names
 
     def set_person(s: Span, p: Person, via: str) -> None:
         s.cluster, s.actor, s.kind, s.via = p, p.label(), "person", via
@@ -190,6 +191,9 @@ def _resolve(spans_by_sent: list[list[Span]], people: list[Person], lex: Lexicon
                 if target is None:
                     continue
                 s.actor, s.kind, s.via, s.cluster = target.actor, target.kind, "title", target.cluster
+                if s.kind == "other":  # "the federation" for "AFL-CIO": the article says what it is
+                    s.kind = "organization"
+                    named_orgs.add(s.actor)
             elif s.type == "desc":
                 nxt = next((c for c in spans if c.i > s.i), None)
                 if s.after_be:
@@ -227,6 +231,9 @@ def _resolve(spans_by_sent: list[list[Span]], people: list[Person], lex: Lexicon
     # a name nobody treats as a person (no title, honorific, given name, initial, pronoun or "said") is
     # kept, but as kind "other": "World Economic Forum", "Boston Marathon"
     spans = [s for sent_spans in spans_by_sent for s in sent_spans]
+    for s in spans:
+        if s.actor in named_orgs and s.kind == "other":
+            s.kind = "organization"  # named by an organisation's head noun somewhere ("the federation")
     # a middle or leading initial ("Dmitri S. Peskov", "J. Smith") is a person's, not an organisation's
     evidence = {id(p) for p in people if p.titles or p.gender or p.gender_from_name
                 or any(len(g) == 2 and g.endswith(".") and g[0].isalpha() for g in p.given)}
