@@ -240,7 +240,7 @@ def test_initial_is_evidence_of_a_person():
     ("WASHINGTON — The Senate passed the bill.", [("Senate", "Senate")]),
     ("KYIV, Ukraine — Russia fired missiles at Kyiv.", [("Russia", "Russia")]),
     ("LONDON (Reuters) - Britain said on Monday it would act.", [("Britain", "United Kingdom")]),
-    ("NATO — the alliance said it would act.", [("NATO", "NATO")]),  # an actor, not a place
+    ("NATO — the alliance said it would act.", [("NATO", "NATO"), ("the alliance", "NATO")]),  # an actor, not a place
     ("OTTAWA ― Canada's Senate passed the bill.", [("Canada", "Canada"), ("Senate", "Senate")]),  # a horizontal bar
     # a capitalised town read as an acronym goes too, and the word after the dateline starts the sentence
     ("TROMSO — The harbour was closed.", []),
