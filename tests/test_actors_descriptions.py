@@ -90,3 +90,13 @@ def test_a_generic_organisation_head_names_the_latest_organisation_or_acronym():
 def test_a_generic_head_does_not_take_a_person_or_a_place_of_no_known_kind():
     got = _pairs("Ostrow met Halvik on Paros in May. Weeks later the group said it would sue.")
     assert not {a for s, a in got if s == "the group"} & {"Ostrow", "Halvik", "Paros"}, got
+
+
+def test_an_office_before_an_irregular_past_verb_is_a_description():
+    """"the pontiff left", "the president met …": a verb after the office, not the second noun of a
+    compound ("the governor race")."""
+    got = _pairs("Pope Clement met the harbour workers in Genoa on Sunday. Later the pontiff left for Rome. "
+                 "Governor Ilse Marnow spoke next, and the governor met the crews.")
+    assert ("the pontiff", "Clement") in got, got
+    assert ("the governor", "Ilse Marnow") in got, got
+    assert not {s for s, _ in _pairs("Governor Ilse Marnow spoke. The governor race is close.")} & {"The governor"}

@@ -127,6 +127,15 @@ ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof rev fr sr jr st gen lt col maj capt cmdr adm sgt cpl pvt gov sen rep pres sec amb atty
     supt insp det hon messrs brig inc corp co ltd bros dept univ sens reps del""".split()
 )
+#: Irregular past forms of frequent verbs: after "the pontiff" a verb ("the pontiff left"), not the
+#: second noun of a compound ("the governor race").
+IRREGULAR_PAST = frozenset("""arose awoke beat became began bent bet bit bled blew broke brought built
+    burnt bought caught chose clung came cost crept cut dealt dug did drew drank drove ate fell fed felt
+    fought found fled flew forbade forgot forgave froze got gave went grew hung had heard hid hit held hurt
+    kept knelt knew laid led leapt left lent let lay lit lost made meant met paid put quit read rode rang
+    rose ran sought sold sent set shook shone shot showed shut sang sank sat slept slid spoke sped spent
+    spun split spread sprang stood stole stuck stung struck strove swore swept swam swung took taught tore
+    told thought threw understood upheld upset woke wore wove wept won wound withdrew wrote""".split())
 SPEECH_VERBS = frozenset("said says told tells added adds wrote writes argued argues asked insisted claimed "
                          "warned noted explained replied stated declared tweeted posted admitted announced "
                          "acknowledged conceded responded".split())

@@ -8,7 +8,7 @@ import re
 from .person_nouns import noun_description
 from .language import (
     ANAPHOR_MODIFIERS, BE_FORMS, CLAUSE_PUNCT, CLAUSE_WORDS, COUNTRY_HEADS, DESC_MODIFIERS, EVENT_NOUNS,
-    Entry, GOVERNMENT_HEADS, I_FORMS, Lexicon, MODIFIERS, MONTH_ABBREVIATIONS, OCCASION_HEADS, OPEN_QUOTES,
+    Entry, GOVERNMENT_HEADS, I_FORMS, IRREGULAR_PAST, Lexicon, MODIFIERS, MONTH_ABBREVIATIONS, OCCASION_HEADS, OPEN_QUOTES,
     ORG_HEADS, ORG_OFFICES, PARTICLES, PERSON_ORG_HEADS, PLACE_NOUNS_OF, PLACE_OF, PLACE_PREPOSITIONS, PREPOSITIONS,
     RACE_WORDS, SPEECH_VERBS, START_ADVERBS, STATE_ABBREVIATIONS, SUFFIXES, Token, _fold, _tokenize, dictionary_words, is_common,
 )
@@ -289,7 +289,8 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict, mid_pairs: frozenset 
                 t_end >= n or not toks[t_end].is_word or not toks[t_end].cap or toks[t_end - 1].poss
             ) and not (t_end < n and toks[t_end].kind == "word" and not toks[t_end].cap
                        and toks[t_end].low not in lex.stop and toks[t_end].low not in PREPOSITIONS
-                       and toks[t_end].low not in SPEECH_VERBS and not toks[t_end - 1].poss
+                       and toks[t_end].low not in SPEECH_VERBS and toks[t_end].low not in IRREGULAR_PAST
+                       and not toks[t_end - 1].poss
                        and not toks[t_end].low.endswith(("ed", "s"))):
                 after = _qualifier_after(toks, t_end, lex)
                 j = t_end
