@@ -361,3 +361,22 @@ def test_hyphenated_titles_are_titles(sentence, person):
     assert person in names, names
     assert not any(person in n and n != person for n in names), names
     assert not names & {"Co", "Then", "Vice"}, names
+
+
+def test_a_dateline_after_an_abstract_paragraph_is_no_mention():
+    """An abstract or dek left as the body's first paragraph ("ABSTRACT … FULL TEXT.") puts the
+    dateline in the second paragraph."""
+    body = ["The merits of the harbour levy are being debated again.",
+            "OSLO - A contentious levy that funds the ferries will expire unless Parliament acts.",
+            "Norway said it would act."]
+    m = actors.find_mentions(frame(*body))
+    assert list(m.loc[m.sent_id == 1, "actor"]) == ["Parliament"], m
+    assert list(m.loc[m.sent_id == 2, "actor"]) == ["Norway"]
+
+
+def test_a_demonym_after_a_word_of_direction_is_a_region():
+    """"South American countries", "East Asian markets" name no country; "South African" and "North
+    Korean" are countries' demonyms (listed as phrases)."""
+    m = actors.find_mentions(frame("Aid went to Brazil and other South American countries, and to East Asian markets.",
+                                   "North Korean and South African officials met."))
+    assert set(m["actor"]) == {"Brazil", "North Korea", "South Africa"}, m

@@ -105,6 +105,55 @@ def dateline_length(first_sentence: str) -> int:
     return match.end() if match else 0
 
 
+#: Paragraphs at the start of the body read for a wire dateline (an abstract or a dek may come first).
+DATELINE_PARAGRAPHS = 3
+
+
+def _paragraph_starts(sentences: pd.DataFrame, n: int) -> list[int]:
+    """Indices of the first sentence of each of the first `DATELINE_PARAGRAPHS` paragraphs."""
+    if "para_id" not in sentences:
+        return [0] if n else []
+    starts, seen = [], set()
+    for k, para in enumerate(sentences["para_id"].tolist()):
+        if para not in seen:
+            seen.add(para)
+            starts.append(k)
+            if len(starts) == DATELINE_PARAGRAPHS:
+                break
+    return starts
+
+
+def _drop_dateline(spans_by_sent: list, texts: list[str], candidates: list[int], lex: Lexicon) -> set:
+    """Remove the mentions of a wire dateline ("WASHINGTON —", "OSKARNA, Valdoria —") that opens the
+    first of the ``candidates`` sentences to hold one (a paragraph's first sentence near the body's
+    start: "ABSTRACT … FULL TEXT. WASHINGTON - …"); its "(Agency)" credit goes too, but "NATO — the
+    alliance said" keeps NATO. Returns the folded names of the dateline's town, a place wherever the
+    article uses it."""
+    for k in candidates:
+        dateline = wire_dateline(texts[k])
+        # after the first paragraph, a place of a few words, not a heading in capitals ("IOWA POLLS
+        # NOT NECESSARILY WRONG, JUST TOO EARLY -")
+        if dateline and (k == candidates[0] or len(texts[k][:dateline.end()].split()) <= 5):
+            break
+    else:
+        return set()
+    cut, credit = dateline.end(), dateline.start("agency")
+    city_end = texts[k].find(",", 0, cut)
+    city_end = cut if city_end < 0 else city_end
+    places = {_fold(s.names[0]) for s in spans_by_sent[k]
+              if s.type in ("single", "person") and s.start < city_end and s.names}
+    for s in spans_by_sent[k]:  # the sentence starts after the dateline: "ROTTERDAM — Dock workers …"
+        if s.start >= cut and not texts[k][cut:s.start].strip():
+            s.sentence_start = True
+    spans_by_sent[k] = [s for s in spans_by_sent[k]
+                        if s.start >= cut or not ((s.type == "entity" and s.entry is not None
+                                                   and (s.entry.kind in ("country", "metonym", "skip")
+                                                        or not _listed(s.entry.actor, lex)))
+                                                  or s.type in ("single", "person")
+                                                  or 0 <= credit <= s.start)]
+    return places
+
+
 def find_mentions(sentences: pd.DataFrame, aliases: dict[str, str] | None = None) -> pd.DataFrame:
     """Mentions table: one row per mention of an actor, in reading order.
 
@@ -126,25 +175,7 @@ def find_mentions(sentences: pd.DataFrame, aliases: dict[str, str] | None = None
     ids = sentences["sent_id"].tolist() if "sent_id" in sentences else list(range(len(texts)))
     pairs = capitalised_pairs(texts)
     spans_by_sent = [_spans(k, text, lex, user, pairs) for k, text in enumerate(texts)]
-    dateline = wire_dateline(texts[0]) if texts else None
-    article_places: set = set()
-    if dateline:
-        # its places and its "(Agency)" credit go; "NATO — the alliance said" keeps NATO
-        cut, credit = dateline.end(), dateline.start("agency")
-        # a town's name there ("OSKARNA, Valdoria —") is a place wherever the article uses it
-        city_end = texts[0].find(",", 0, cut)
-        city_end = cut if city_end < 0 else city_end
-        article_places |= {_fold(s.names[0]) for s in spans_by_sent[0]
-                           if s.type in ("single", "person") and s.start < city_end and s.names}
-        for s in spans_by_sent[0]:  # the sentence starts after the dateline: "ROTTERDAM — Dock workers …"
-            if s.start >= cut and not texts[0][cut:s.start].strip():
-                s.sentence_start = True
-        spans_by_sent[0] = [s for s in spans_by_sent[0]
-                            if s.start >= cut or not ((s.type == "entity" and s.entry is not None
-                                                       and (s.entry.kind in ("country", "metonym", "skip")
-                                                            or not _listed(s.entry.actor, lex)))
-                                                      or s.type in ("single", "person")
-                                                      or 0 <= credit <= s.start)]
+    article_places = _drop_dateline(spans_by_sent, texts, _paragraph_starts(sentences, len(texts)), lex)
     # an acronym the article also writes in the plural ("super PACs") is a common noun there, and so
     # is one it measures or owns ("percent of GDP", "our GDP." — not "our NATO allies")
     plural = class_acronyms(texts)[0] | _measured_acronyms(texts, lex)

@@ -163,6 +163,10 @@ def _name_run(toks: list[Token], i: int, lex: Lexicon) -> int:
     return min(j, i + 5)
 
 
+#: Words of direction before a demonym that make it a region's ("South American", "East Asian").
+COMPASS_WORDS = frozenset("north south east west central northern southern eastern western".split())
+
+
 def _title_at(toks: list[Token], i: int, lex: Lexicon, stop: int | None = None):
     """Title starting at ``i`` (after optional modifiers): (start_of_title, end, key, gender, descriptive)."""
     k = i
@@ -334,6 +338,9 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict, mid_pairs: frozenset 
             if m and entry.kind == "skip" and m == 1 and low in lex.given and i + 1 < n and toks[i + 1].cap \
                     and _name_word(toks[i + 1], lex):
                 m = 0  # "Sofia Lind", "Mary Cheney": a given name, not the province or region of that name
+            if m and entry.via == "demonym" and i >= 1 and toks[i - 1].low in COMPASS_WORDS and toks[i - 1].cap:
+                i += m  # "South American countries", "East Asian markets": a region's, not a country's
+                continue
             if m:
                 if entry.kind == "skip":
                     k = _place_led_org(toks, i, i + m, lex) if entry.via == "place" else i + m
