@@ -122,3 +122,11 @@ def test_landmarks_are_no_actors_but_a_person_named_like_one_is():
     found = _actors(raw)
     assert not found & {"Brixmoor Circus", "Kestrel Arch", "St Aldric", "Varn Palace"}, found
     assert {"Ilse Varn", "John Tower"} <= found, found
+
+
+def test_taxes_standards_sessions_and_conventions_are_no_actors():
+    """Laws, rules and meetings by their head word, also after a person's possessive."""
+    got = _actors(HEAD + "Brenner opposed the “Harbour Tax” and the Coastal Performance Standards. A judge may not "
+                         "enforce the subpoena because of Ostrow's Fifth Amendment claims. Brenner spoke at the "
+                         "Liberal Party Convention in July and again in Executive Session.")
+    assert got == {"Paula Brenner", "Ostrow"} or got == {"Brenner", "Ostrow"}, got

@@ -8,9 +8,10 @@ import re
 from .person_nouns import noun_description
 from .language import (
     ANAPHOR_MODIFIERS, BE_FORMS, CLAUSE_PUNCT, CLAUSE_WORDS, COUNTRY_HEADS, DESC_MODIFIERS, EVENT_NOUNS,
-    Entry, GOVERNMENT_HEADS, I_FORMS, IRREGULAR_PAST, Lexicon, MODIFIERS, MONTH_ABBREVIATIONS, OCCASION_HEADS, OPEN_QUOTES,
-    ORG_HEADS, ORG_OFFICES, PARTICLES, PERSON_ORG_HEADS, PLACE_NOUNS_OF, PLACE_OF, PLACE_PREPOSITIONS, PREPOSITIONS,
-    RACE_WORDS, SPEECH_VERBS, START_ADVERBS, STATE_ABBREVIATIONS, SUFFIXES, Token, _fold, _tokenize, dictionary_words, is_common,
+    Entry, GOVERNMENT_HEADS, I_FORMS, IRREGULAR_PAST, Lexicon, MODIFIERS, MONTH_ABBREVIATIONS, OCCASION_HEADS,
+    OPEN_QUOTES, ORG_HEADS, ORG_OFFICES, PARTICLES, PERSON_ORG_HEADS, PLACE_NOUNS_OF, PLACE_OF, PLACE_PREPOSITIONS,
+    PREPOSITIONS, RACE_WORDS, SPEECH_VERBS, START_ADVERBS, STATE_ABBREVIATIONS, SUFFIXES, Token, _fold, _tokenize,
+    dictionary_words, is_common,
 )
 
 
@@ -455,8 +456,12 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict, mid_pairs: frozenset 
                 i = j  # "El Paso", "Fort Worth": a city
                 continue
             ext = _thing_extent(toks, i, j, lex)
-            if any(t.low in lex.thing_words for t in toks[i:ext]) and not (i >= 1 and toks[i - 1].cap) \
-                    and not any(t.low in lex.org_words for t in toks[i:_org_extent(toks, i, j, lex)]):
+            inside_name = i >= 1 and toks[i - 1].cap and not toks[i - 1].poss  # not after "Pagliano's"
+            # an organisation's word inside, or a capital before, keeps the name ("… Party"), unless
+            # a thing word ends it ("the Liberal Party Convention", "Republican National Convention")
+            ends_thing = toks[ext - 1].low in lex.thing_words
+            if any(t.low in lex.thing_words for t in toks[i:ext]) and (ends_thing or not inside_name) and (
+                    ends_thing or not any(t.low in lex.org_words for t in toks[i:_org_extent(toks, i, j, lex)])):
                 i = ext  # "the Constitution", "World War II", "the Energy Innovation and Carbon Dividend Act"
                 continue
             if len(words) >= 2 and words[-1].low in OCCASION_HEADS and words[0].low not in lex.given:
