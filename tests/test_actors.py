@@ -380,3 +380,9 @@ def test_a_demonym_after_a_word_of_direction_is_a_region():
     m = actors.find_mentions(frame("Aid went to Brazil and other South American countries, and to East Asian markets.",
                                    "North Korean and South African officials met."))
     assert set(m["actor"]) == {"Brazil", "North Korea", "South Africa"}, m
+
+
+def test_a_country_whose_gazetteer_name_has_brackets():
+    """pycountry's "Holy See (Vatican City State)": the Holy See, also as "the Vatican"."""
+    m = actors.find_mentions(frame("The Vatican said the visit was private.", "It was no endorsement from the Holy See."))
+    assert list(m["actor"]) == ["Holy See", "Holy See"], m

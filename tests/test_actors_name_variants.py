@@ -78,3 +78,15 @@ def test_a_hyphenated_acronym_keeps_its_capitals_and_a_name_in_capitals_is_title
     found = _actors("The AFL-CIO backed Mayor Ilse Varn on Monday. KESSLER was angry, Varn said.")
     assert "AFL-CIO" in found and "Afl-Cio" not in found, found
     assert "Kessler" in found, found
+
+
+def test_a_name_defined_by_its_bracketed_acronym_is_one_organisation():
+    """"Citizens for Responsibility and Ethics in Washington (CREW)": no organisation word holds the
+    name together, its initials do; the acronym later is the same actor."""
+    found = _actors("Residents for Clean Water and Fair Rates in Harbor (RCWFRH) sued the port. RCWFRH said "
+                    "the levy was unlawful.")
+    assert set(found) == {"RCWFRH"}, found
+    assert found["RCWFRH"][0] == {"Residents for Clean Water and Fair Rates in Harbor", "RCWFRH"}
+    # a bracket whose letters are no initials of the words before joins nothing
+    plain = _actors("Residents of Harbor Point (AP) sued the port.")
+    assert "Residents of Harbor Point" not in plain, plain

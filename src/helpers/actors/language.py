@@ -204,11 +204,15 @@ def lexicon() -> Lexicon:
     by_code = {row["code"]: row["actor"] for row in rows if row["code"]}
     for country in pycountry.countries:
         actor = by_code.get(country.alpha_3) or getattr(country, "common_name", None) or country.name
+        actor = re.sub(r"\s*\(.*\)$", "", actor)  # "Holy See (Vatican City State)" → "Holy See"
         countries.setdefault(_fold(actor), actor)
         for attr in ("name", "common_name", "official_name"):
             name = getattr(country, attr, None)
             if name and "," not in name:
-                add(re.sub(r"^the\s+", "", name, flags=re.I), Entry(actor, "country", "name"))
+                # a name in brackets is a name too ("Vatican City State"; not "French part")
+                inner = [x for x in re.findall(r"\(([^()]+)\)$", name) if all(w[:1].isupper() for w in x.split())]
+                for part in [re.sub(r"\s*\(.*\)$", "", name), *inner]:
+                    add(re.sub(r"^the\s+", "", part, flags=re.I), Entry(actor, "country", "name"))
     for row in _data_csv("organisations.csv"):
         add(row["actor"], Entry(row["actor"], row["kind"], "name"), overwrite=True)
         for name in filter(None, row["names"].split("|")):

@@ -521,7 +521,47 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict, mid_pairs: frozenset 
             i = j
             continue
         i += 1
+    spans = _defined_acronyms(toks, spans, sent)
     _roles(toks, spans, lex)
+    return spans
+
+
+#: Lower-case words a name may hold between its capitalised words ("Citizens for Responsibility and
+#: Ethics in Washington").
+NAME_CONNECTORS = frozenset(["of", "for", "and", "in", "on", "the", "&", "to"])
+
+
+def _defined_acronyms(toks: list[Token], spans: list[Span], sent: int) -> list[Span]:
+    """A name the article defines by its acronym in brackets, "Citizens for Responsibility and Ethics
+    in Washington (CREW)": the capitalised words before the bracket whose initials spell the acronym,
+    with the connectors between them, are one organisation's name, whatever spans the words gave
+    ("Citizens", "Ethics"). The acronym itself stays a mention (its variants merge it, `name_variants`)."""
+    for p in range(1, len(toks) - 2):
+        if toks[p].text != "(" or toks[p + 2].text != ")":
+            continue
+        acronym = re.sub(r"[^A-Za-z]", "", toks[p + 1].text)
+        if not (2 <= len(acronym) <= 8 and acronym.isupper()):
+            continue
+        start, letters = None, ""
+        for k in range(p - 1, max(-1, p - 16), -1):
+            t = toks[k]
+            if t.kind == "word" and t.cap:
+                letters = t.text[0] + letters
+                if letters == acronym:
+                    start = k
+                    break
+                if not acronym.endswith(letters):
+                    break
+            elif t.low not in NAME_CONNECTORS:
+                break
+        if start is None or p - start < 3:
+            continue
+        inside = [s for s in spans if s.i < p and s.j > start]
+        if len(inside) == 1 and inside[0].i == start and inside[0].j == p:
+            continue  # already one name
+        name = Span(sent, start, p, toks[start].start, toks[p - 1].end, "entity",
+                    entry=Entry(" ".join(t.text for t in toks[start:p]), "organization", "name"))
+        spans = sorted([s for s in spans if s not in inside] + [name], key=lambda s: s.i)
     return spans
 
 
