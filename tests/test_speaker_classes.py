@@ -131,3 +131,12 @@ def test_a_participle_of_another_verb_is_no_statement():
     """"pointing to" and "continuing to" are no speech; only "pointing out that …" style uses are."""
     rows = quote_rows("Ana Ruiz left early, pointing to the “broken promises” of the council.")
     assert not [r for r in rows if r[1] == "reported"], rows
+
+
+def test_a_participle_after_a_described_subject_and_never_inverted():
+    """"The mayor spoke …, conceding that …": the description is the speaker (and resolves to the
+    person named before); "…, saying nothing" has no speaker after the participle."""
+    rows = quote_rows("Mayor Ana Ruiz faced the council on Monday. The mayor spoke for an hour, conceding that "
+                      "the plan “went too far.”")
+    assert speaker_of(rows, "went too far") == ["Ana Ruiz"], rows
+    assert quote_rows("The harbour plan failed, saying nothing about the ferries.") == []

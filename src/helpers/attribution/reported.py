@@ -11,6 +11,7 @@ from .lexicon import (
 )
 from ..actors.language import is_common
 from .frames import _Intervals, _Quote, _quote_spans, _strip_content, _words_at_least
+from .speakers import _person_head
 
 
 #: Cue kinds whose content is the object of the verb (any length): stances, intentions, evidence.
@@ -51,6 +52,7 @@ def _subject(toks: list[_Tok], c: int, verbs: dict[str, str]) -> tuple[int, int]
         while k < c and toks[k].text in ("“", '"', "‘", "'"):
             k += 1
         span = _np_right(toks, k)
+        described = False
         if span and toks[span[0]].low not in PRONOUNS and not _is_name_like(toks[span[1]]):
             # the name that opens the phrase, without the verb after it ("Bishop Arno made clear …");
             # a name, not an everyday word ("Hours later", "Using data")
@@ -58,10 +60,26 @@ def _subject(toks: list[_Tok], c: int, verbs: dict[str, str]) -> tuple[int, int]
             while e < span[1] and _is_name_like(toks[e + 1]):
                 e += 1
             word = toks[e].low
-            span = (span[0], e) if not is_common(word) and not (e == span[0] and word.endswith(("ing", "ed", "ly"))) else None
-        if span and span[1] < c - 1 and (_is_name_like(toks[span[1]]) or toks[span[1]].low in PRONOUNS) \
+            if is_common(word) or (e == span[0] and word.endswith(("ing", "ed", "ly"))):
+                # a description opens the sentence ("The mayor spoke …"), not an appositive after a name
+                span = _described_subject(toks, span) if k == 0 else None
+                described = span is not None
+            else:
+                span = (span[0], e)
+        if span and span[1] < c - 1 and (described or _is_name_like(toks[span[1]]) or toks[span[1]].low in PRONOUNS) \
                 and toks[span[1] + 1].text.islower():
             return span
+    return None
+
+
+def _described_subject(toks: list[_Tok], span: tuple[int, int]) -> tuple[int, int] | None:
+    """"The mayor" of "The mayor spoke for an hour, conceding that …": a determiner and up to three
+    lower-case words that end in a person's noun (`speakers._person_head`), from the phrase ``span``."""
+    if toks[span[0]].low not in ("the", "a", "an"):
+        return None
+    for e in range(min(span[1], span[0] + 3), span[0], -1):
+        if toks[e].text.islower() and _person_head(toks[e].low.rstrip("s")) or _person_head(toks[e].low):
+            return (span[0], e) if all(t.text.islower() for t in toks[span[0] + 1:e + 1]) else None
     return None
 
 
@@ -368,7 +386,7 @@ def _reported(para: _Para, sent_index: int, blocked: list[tuple[int, int]], verb
                     if _words_at_least(text, after[0], after[1], 3):
                         sp = (toks[span[0]].start, toks[span[1]].end)
                         cands.append((toks[c - 1].start, _Quote(after, sp, tok.text, False, "reported", [after]), True))
-                continue
+            continue  # a participle is never an inverted frame ("The plan failed, saying nothing")
         if not span:
             # inverted frame after content: "…, said Mr. X."
             if c > 0 and toks[c - 1].text in (",", "”", '"') and kind in FRAME_KINDS:

@@ -118,7 +118,7 @@ def _person_nouns() -> frozenset[str]:
     for line in data.joinpath("titles.txt").read_text(encoding="utf-8").splitlines():
         cols = line.split("\t")
         if not line.startswith("#") and len(cols) >= 4 and cols[3].strip() == "yes":
-            nouns.add(cols[0].split()[-1])
+            nouns.add(cols[0].split(" of ")[0].split()[-1])  # "secretary of state": the secretary
     return frozenset(nouns)
 
 
