@@ -140,3 +140,11 @@ def test_a_participle_after_a_described_subject_and_never_inverted():
                       "the plan “went too far.”")
     assert speaker_of(rows, "went too far") == ["Ana Ruiz"], rows
     assert quote_rows("The harbour plan failed, saying nothing about the ferries.") == []
+
+
+def test_a_participle_clause_opening_the_sentence_takes_the_subject_after_it():
+    rows = quote_rows("Ana Ruiz wrote about the storm in her memoir. After saying the harbour was “lost for a "
+                      "decade,” she called for a new sea wall.")
+    assert speaker_of(rows, "lost for a decade") == ["Ana Ruiz"], rows
+    # its content is the opening clause, not the sentence it opens
+    assert [c for s, k, c in rows if k == "reported"] == ["the harbour was “lost for a decade,”"], rows

@@ -47,6 +47,16 @@ def _subject(toks: list[_Tok], c: int, verbs: dict[str, str]) -> tuple[int, int]
             if span:
                 return span
             break
+    if c == 1:  # "After saying her foot was “so swollen …,” she was …": the subject after the clause
+        i = _opening_clause_end(toks, c)
+        if i is None:
+            return None
+        k = i + 1 + (toks[i + 1].text in CLOSE_QUOTES + STRAIGHT_QUOTE)
+        span = _np_right(toks, k) if k < len(toks) else None
+        if span and (toks[span[0]].low in PRONOUNS or _is_name_like(toks[span[1]])) \
+                and span[1] + 1 < len(toks) and toks[span[1] + 1].text.islower():
+            return span
+        return None
     starts = [0] + [i + 1 for i in range(min(c - 1, 25)) if toks[i].text == ","]
     for k in starts[:3]:
         while k < c and toks[k].text in ("“", '"', "‘", "'"):
@@ -69,6 +79,17 @@ def _subject(toks: list[_Tok], c: int, verbs: dict[str, str]) -> tuple[int, int]
         if span and span[1] < c - 1 and (described or _is_name_like(toks[span[1]]) or toks[span[1]].low in PRONOUNS) \
                 and toks[span[1] + 1].text.islower():
             return span
+    return None
+
+
+def _opening_clause_end(toks: list[_Tok], c: int) -> int | None:
+    """Index of the comma that ends a clause opening the sentence with the participle at ``c`` ("After
+    saying …, she …"), within 60 tokens; None when there is none."""
+    for i in range(c + 1, min(len(toks) - 1, c + 60)):
+        if toks[i].text == ",":
+            return i
+        if toks[i].text in (".", ";"):
+            return None
     return None
 
 
@@ -381,8 +402,13 @@ def _reported(para: _Para, sent_index: int, blocked: list[tuple[int, int]], verb
                     start += 1
                 if start < n and toks[start].low == "that":
                     start += 1
+                end = s1
+                if c == 1 and (close := _opening_clause_end(toks, c)) is not None:
+                    # the opening clause only (with a quotation closing at its comma), not the sentence it opens
+                    quote_ends = toks[close + 1].text in CLOSE_QUOTES + STRAIGHT_QUOTE
+                    end = toks[close + 1].end if quote_ends else toks[close].start
                 if start < n:
-                    after = _strip_content(text, toks[start].start, s1)
+                    after = _strip_content(text, toks[start].start, end)
                     if _words_at_least(text, after[0], after[1], 3):
                         sp = (toks[span[0]].start, toks[span[1]].end)
                         cands.append((toks[c - 1].start, _Quote(after, sp, tok.text, False, "reported", [after]), True))
