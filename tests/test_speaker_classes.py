@@ -148,3 +148,25 @@ def test_a_participle_clause_opening_the_sentence_takes_the_subject_after_it():
     assert speaker_of(rows, "lost for a decade") == ["Ana Ruiz"], rows
     # its content is the opening clause, not the sentence it opens
     assert [c for s, k, c in rows if k == "reported"] == ["the harbour was “lost for a decade,”"], rows
+
+
+@pytest.mark.parametrize("paragraph, words, speaker", [
+    # British and tabloid style: quotations in single marks, curly or straight
+    ("‘We will not back down,’ said Ana Ruiz, the union leader.", "We will not back down", "Ana Ruiz"),
+    ("Tomas Vell said: 'The workers' rights come first, and we don't bargain them away.'",
+     "The workers' rights come first, and we don't bargain them away", "Tomas Vell"),
+    ("'It is a reckless gamble', Mira Tenn said of the strike.", "It is a reckless gamble", "Mira Tenn"),
+])
+def test_quotations_in_single_marks(paragraph, words, speaker):
+    rows = quote_rows(paragraph)
+    assert speaker in speaker_of(rows, words), rows
+
+
+def test_single_marks_inside_a_quotation_or_as_apostrophes_stay():
+    from helpers.attribution.lexicon import single_quotes_as_double
+
+    nested = "“He never said ‘back of the queue’ to us,” Ana Ruiz said."
+    assert single_quotes_as_double(nested) == nested
+    plain = "In the '90s the workers' union told 'em they'd won."
+    assert single_quotes_as_double(plain) == plain
+    assert quote_rows("Ana Ruiz said the '90s were hard for the workers' union.")[0][1] == "reported"

@@ -101,6 +101,71 @@ def speech_verbs() -> dict[str, str]:
 # Paragraph assembly: sentences -> paragraph text with a map back to (sent_id, offset)
 
 
+_SINGLE = "‘’'"
+#: What may stand before an opening single mark ("said: 'We …", "(‘…", "blood. 'All …").
+_BEFORE_OPEN = frozenset(" \t\n([—–-:")
+#: What may follow a closing single mark.
+_AFTER_CLOSE = frozenset(" \t\n,.;:!?)]—–-\"“”")
+
+
+def _opens(text: str, i: int) -> bool:
+    """The single mark at ``i`` can open a quotation: before a letter, after the start, a space, a
+    bracket, a dash or a colon."""
+    if i + 1 >= len(text) or not text[i + 1].isalpha():
+        return False
+    return i == 0 or text[i - 1] in _BEFORE_OPEN
+
+
+def _closes(text: str, m: int) -> bool:
+    """The single mark at ``m`` can close a quotation: after a non-space, before a space, a stop or
+    the end, or glued between a stop and a capital ("… blood.'All …": a flattened text); no
+    apostrophe inside a word ("don't") nor of a plural possessive before a lower-case word ("the
+    workers' rights")."""
+    if m == 0 or text[m - 1].isspace():
+        return False
+    nxt = text[m + 1] if m + 1 < len(text) else " "
+    if nxt.isalnum():
+        return text[m - 1] in ".!?," and nxt.isupper()
+    if nxt not in _AFTER_CLOSE:
+        return False
+    if text[m - 1] in "sS" and nxt == " " and re.match(r" [a-z]", text[m + 1:m + 3]) and text[m - 2:m - 1].isalpha():
+        return False  # "the workers' rights"
+    return True
+
+
+def single_quotes_as_double(text: str) -> str:
+    """Quotations in single marks outside double ones turned into “…” (same length, so offsets
+    hold): an opening mark that `_opens`, closed by the next single mark that `_closes`. A straight
+    mark left open (no closing before the next opening, a double mark or the paragraph's end) stays
+    as written: an apostrophe ("'em", "'90s"), not a quotation; a curly ‘ left open opens a quotation
+    that runs on (it is no apostrophe). In a flattened text a mark glued after a stop only closes: it
+    may also open the next paragraph's continued quotation, but that cannot be told from a closing
+    one, and a false opening would run to the end of the text."""
+    if "'" not in text and "‘" not in text:
+        return text
+    out = list(text)
+    in_double, open_at = False, None
+
+    def abandon() -> None:  # the open mark found no closing: a curly ‘ still opens, a straight ' was an apostrophe
+        if open_at is not None and text[open_at] == "‘":
+            out[open_at] = "“"
+
+    for i, c in enumerate(text):
+        if c in "“”\"":
+            abandon()
+            in_double, open_at = c == "“" or (c == '"' and not in_double), None
+            continue
+        if c not in _SINGLE or in_double:
+            continue
+        if open_at is not None and c in "’'" and _closes(text, i):
+            out[open_at], out[i], open_at = "“", "”", None
+        elif c in "‘'" and _opens(text, i):
+            abandon()
+            open_at = i
+    abandon()
+    return "".join(out)
+
+
 @dataclass
 class _Para:
     orig: str  # the paragraph as written
@@ -108,8 +173,10 @@ class _Para:
 
     @functools.cached_property
     def text(self) -> str:
-        """The paragraph with doubled apostrophes ('' as quotation marks) turned into '" ', same length (built once)."""
-        return self.orig.replace("''", '" ')
+        """The paragraph as the rules read it, the same length as ``orig`` (built once): doubled
+        apostrophes ('' as quotation marks) turned into '" ', and quotations in single marks (‘…’,
+        '…': British and tabloid style) into curly double ones (`single_quotes_as_double`)."""
+        return single_quotes_as_double(self.orig.replace("''", '" '))
 
     @property
     def ends(self) -> list[int]:
