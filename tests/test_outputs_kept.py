@@ -58,3 +58,23 @@ def test_a_cell_timeout_or_a_dead_kernel_is_a_one_line_report_error(tmp_path, co
         execute_notebook(nb, tmp_path / "run" / nb.name, {"article": str(GOOD)}, timeout=3)
     message = str(err.value)
     assert message.startswith(f"00_stuck.ipynb: {problem}") and "\n" not in message
+
+
+@pytest.mark.notebooks
+def test_relative_report_and_figure_folders_are_where_the_command_runs(tmp_path, monkeypatch):
+    """`python -m helpers report a.md --out out` run in a user's folder writes ./out/<slug>/ and
+    ./figures/<slug>/ there, never into the project (the notebooks run in the project root)."""
+    from helpers.paths import PROJECT_ROOT
+    from helpers.report import build_report
+
+    nb = _notebook(tmp_path / "00_fig.ipynb",
+                   "import pathlib\np = pathlib.Path(out_dir)\np.mkdir(parents=True, exist_ok=True)\n"
+                   "(p / 'made.txt').write_text('x')")
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    index = build_report(GOOD, out_dir="out", notebooks=[nb])
+    assert index == work / "out" / "short-praise" / "index.html" and index.exists()
+    assert (work / "figures" / "short-praise" / "made.txt").exists()
+    assert not (PROJECT_ROOT / "out" / "short-praise").exists()
+    assert not (PROJECT_ROOT / "figures" / "short-praise" / "made.txt").exists()

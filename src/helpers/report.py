@@ -10,6 +10,9 @@
   page answers;
 - the notebooks export their figures to ``figures/<slug>/``.
 
+Both folders are relative to where the command runs (``--out`` and ``--figures`` change them); the
+article path may also be relative to the project root.
+
 Atomic: the report folder is replaced only when every notebook ran; a failed notebook raises
 `ReportError` naming the notebook, the cell's error, and leaves the earlier report in place.
 """
@@ -22,7 +25,7 @@ from pathlib import Path
 from .article import load_article
 from .errors import InputError
 from .fsutil import atomic_dir, remove_dead_temps
-from .paths import FIGURES, PROJECT_ROOT, resolve
+from .paths import PROJECT_ROOT, resolve
 
 NOTEBOOK_GLOB = "0[0-5]_*.ipynb"
 #: nbconvert template folder: JupyterLab's look without scripts from a CDN (the report works offline).
@@ -183,8 +186,9 @@ def build_report(article_path, out_dir="reports", figures_dir=None, notebooks=No
         raise InputError(article_path, what)
     article = load_article(article_path)  # fails early with a one-line InputError on bad input
     slug = article.slug
-    fig_dir = Path(figures_dir) if figures_dir else FIGURES / slug
-    out_dir = resolve(out_dir)
+    # outputs go where the command runs (the notebooks execute in the project root: absolute paths)
+    fig_dir = Path(figures_dir or Path("figures") / slug).absolute()
+    out_dir = Path(out_dir).absolute()
     out_dir.mkdir(parents=True, exist_ok=True)
     notebooks = list(notebooks or article_notebooks())
     titles = [notebook_title(nb) for nb in notebooks]
