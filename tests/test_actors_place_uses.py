@@ -70,3 +70,10 @@ def test_a_city_stays_a_name_when_it_speaks_is_a_given_name_or_starts_an_organis
     m = actors.find_mentions(text.sentences(helpers.load_article(
         HEAD + "Researchers at Leeds University ran the survey, and the Leeds survey found a steep fall.")))
     assert (m["actor"] == "Leeds University").sum() == 2, m[["surface", "actor"]]
+
+
+def test_an_office_from_a_place_makes_it_a_place():
+    """"a ferry captain from Lanholm", "the deputy mayor from Orsk": an office, like a person noun."""
+    found = _actors("Mira Tenn, a ferry captain from Lanholm, said she had not been paid. The deputy mayor "
+                    "from Orsk, Piet Halloran, agreed.")
+    assert found == {"Mira Tenn", "Piet Halloran"}, found

@@ -91,10 +91,14 @@ _MODIFIER_PLACE = re.compile(rf"\b(?:[Aa]n?|[Tt]he|[Aa]nother)\s+({_NAME})\s+([a
 
 
 def _person_word(word: str) -> bool:
-    """``word`` or its singular names a kind of person ("grower", "lawyers", "ranchers")."""
+    """``word`` or its singular names a kind of person ("grower", "lawyers", "ranchers") or an office
+    ("a ferry captain from Lanholm", "the mayor from …": `data/titles.txt`)."""
+    from .language import lexicon
     from .person_nouns import is_person_noun
 
-    return is_person_noun(word) or (word.endswith("s") and is_person_noun(word[:-1])) or word == "people"
+    singular = word[:-1] if word.endswith("s") else word
+    return is_person_noun(word) or is_person_noun(singular) or word == "people" \
+        or (word,) in lexicon().titles or (singular,) in lexicon().titles
 
 
 def place_uses(texts: list[str], towns: frozenset | set) -> set[str]:
