@@ -587,6 +587,16 @@ def test_a_glued_headline_before_a_modified_office_and_a_name_is_split():
     assert not helpers.load_article(hyphen).title.endswith("Vila-do-Conde")
 
 
+def test_a_glued_headline_with_an_abbreviation_in_it_is_split():
+    """"Jr." or "Gov." inside a glued headline is no sentence end ("Tomas Vell Jr. criticizes …")."""
+    body = ("Tomas Vell Jr. criticizes the Harbour Gazette for naming a ferry captain its person of the year "
+            "Mayor Ana Ruiz's eldest son has criticized the paper in a mocking post. "
+            + "He said the choice was a gimmick and that the paper should apologise. " * 6)
+    art = helpers.load_article(body)
+    assert art.title == "Tomas Vell Jr. criticizes the Harbour Gazette for naming a ferry captain its person of the year"
+    assert art.paragraphs[0].startswith("Mayor Ana Ruiz's eldest son")
+
+
 def test_an_outlet_not_listed_is_taken_from_the_byline_and_a_date_loses_its_label():
     body = ("\n\nTalks on the ferry contract stalled on Monday, the harbour board said, after the operator "
             "rejected a new offer for the third time this year.\n")

@@ -1036,6 +1036,11 @@ _SECTION_LABEL = re.compile(r"^[A-Z][A-Z&'’-]+(?: [A-Z][A-Z&'’-]+){0,2}\.$")
 _SMALL_WORDS = frozenset("a an the and or but of in on at to for by with from as vs via is are be its it's".split())
 
 
+def _ends_sentence(word: str) -> bool:
+    """A word ending in a stop that is no abbreviation or initial ("Jr.", "Gov.", "U.S." go on)."""
+    return bool(re.search(r"[.!?]$", word)) and not re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][a-z]{0,3}\.", word)
+
+
 def split_glued_headline(text: str) -> tuple[str, str] | None:
     """``(headline, rest)`` when a flattened text (no line breaks) starts with its headline glued to the
     first sentence, else None. Looked for in the first 40 words, in this order:
@@ -1066,7 +1071,7 @@ def split_glued_headline(text: str) -> tuple[str, str] | None:
     titles = _office_titles()
     for k in range(3, min(len(words) - 2, 30)):
         prev, word, nxt = words[k - 1].group(), words[k].group(), words[k + 1].group()
-        if re.search(r"[.!?]$", prev):
+        if _ends_sentence(prev):
             break
         if word.lower() in titles and nxt[:1].isupper() and prev[:1].islower() and prev.lower() not in _SMALL_WORDS \
                 and not re.search(r"[,;:]$", prev):
@@ -1074,7 +1079,7 @@ def split_glued_headline(text: str) -> tuple[str, str] | None:
     caps = 0
     for k, w in enumerate(words[:-1]):
         word = w.group()
-        if re.search(r"[.!?]$", word) and not re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][a-z]{0,3}\.", word) and not (
+        if _ends_sentence(word) and not (
                 caps >= 3 and all(v.group()[:1].isupper() or v.group().lower() in _SMALL_WORDS for v in words[k + 1:k + 5])):
             break  # a sentence ended first (a Title Case headline of two sentences goes on): no headline here
         if word[:1].isupper() or word.lower() in _SMALL_WORDS or not word[:1].isalpha():
@@ -1098,7 +1103,7 @@ def split_glued_headline(text: str) -> tuple[str, str] | None:
     # word without punctuation starts a sentence; not after "the film", "titled" …)
     for k in range(4, min(len(words) - 1, 30)):
         prev, word = words[k - 1].group(), words[k].group()
-        if re.search(r"[.!?]$", prev):
+        if _ends_sentence(prev):
             break
         if word in _GLUE_STARTERS and (re.search(r"[a-z0-9]$", prev) or (re.search(r"[a-z0-9][’'\"”]$", prev)
                                                                      and prev[:1].islower())) and prev.lower() not in _SMALL_WORDS \
@@ -1113,7 +1118,7 @@ def _office_after_modifier(text: str, words: list, titles: frozenset) -> tuple[s
     Rick Perry, veering …"; not "… going to drown Mar-a-Lago President …": a hyphenated name)."""
     for k in range(3, min(len(words) - 4, 30)):
         prev = words[k - 1].group()
-        if re.search(r"[.!?]$", prev):
+        if _ends_sentence(prev):
             return None
         if not (prev[:1].islower() and prev.lower() not in _SMALL_WORDS and not re.search(r"[,;:]$", prev)):
             continue
