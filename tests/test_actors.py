@@ -386,3 +386,10 @@ def test_a_country_whose_gazetteer_name_has_brackets():
     """pycountry's "Holy See (Vatican City State)": the Holy See, also as "the Vatican"."""
     m = actors.find_mentions(frame("The Vatican said the visit was private.", "It was no endorsement from the Holy See."))
     assert list(m["actor"]) == ["Holy See", "Holy See"], m
+
+
+def test_a_given_name_with_a_suffix_keeps_the_suffix():
+    """"Don Jr." named alone is the son, not an actor "Don" beside his father."""
+    m = actors.find_mentions(frame("President Tomas Vell's eldest son Piet Jr. criticised the paper.",
+                                   "Piet Jr. said it was a gimmick."))
+    assert set(m["actor"]) == {"Tomas Vell", "Piet Jr."}, m

@@ -176,6 +176,8 @@ def _resolve(spans_by_sent: list[list[Span]], people: list[Person], lex: Lexicon
                     short_parts = all(len(part) < 4 for part in re.split(r"[-/&]", s.names[0]))
                     s.actor, s.via = s.names[0] if not s.names[0].isupper() or short_parts \
                         else s.names[0].title(), "name"
+                    if len(s.names) == 2:  # a suffix stays in the name: "Don Jr." is not his father "Don"
+                        s.actor = f"{s.actor} {s.names[1]}"
                     s.kind = "person" if (word in said_singles or word in lex.given or word in named_after) else "other"
                     if s.actor in bases:  # a nation the article names by a demonym too
                         s.kind = "country"
