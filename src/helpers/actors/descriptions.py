@@ -49,8 +49,8 @@ def _anaphor_target(s: Span, history: list[Span], home: str = "") -> Span | None
     whose head noun is that word or a synonym (``HEAD_SYNONYMS``: "the panel" for "… Reform
     Committee"; the head is the last word or the word before "of"/"for": "Center for Biological
     Diversity"), the one named most, the first named of equals; else for a generic head ("the group",
-    "the agency", "the team") the latest organisation, or acronym of no known kind, within three sentences. None when there is none (the phrase
-    is then no mention)."""
+    "the agency", "the team") the latest organisation, or acronym of no known kind, within three
+    sentences. None when there is none (the phrase is then no mention)."""
     head = s.names[0]
     if head in COUNTRY_HEADS:
         counts: dict = {}

@@ -375,7 +375,8 @@ def _reported(para: _Para, sent_index: int, blocked: list[tuple[int, int]], verb
         coordinated = None
         if kind in STANCE_KINDS:
             # the passive check reads from the end of an appositive ("X, who is running …, praised")
-            after_np = j if j >= 0 and toks[j].text in (",", "—", "–") and span and j > span[1] else (span[1] + 1 if span else c)
+            appositive = span and j >= 0 and toks[j].text in (",", "—", "–") and j > span[1]
+            after_np = j if appositive else (span[1] + 1 if span else c)
             if low not in STANCE_PARTICIPLES and (not span or _passive(toks, after_np, c)
                                                    or (not relative and _weak_speaker(toks, span))):
                 continue

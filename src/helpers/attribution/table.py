@@ -60,6 +60,7 @@ def _colon_frame(para, verbs) -> _Quote | None:
 
 
 def _end_of(row: dict) -> tuple[int, int]:
+    """Where a row's content ends: (its last sentence id, the offset in that sentence)."""
     return int(str(row["sent_ids"]).split("|")[-1]), int(row["end"])
 
 
@@ -67,8 +68,8 @@ def _innermost_partials(rows: list[dict]) -> list[dict]:
     """One speaker for quoted words inside two nested statements: "X said … “…,” the Gazette
     reported" and "…, saying “…,” according to Reuters" give the same words as a ``partial`` row of
     both. The row of the innermost statement (the content that starts last, nearest the quoted
-    words) stays: its speaker said the words, the outer one relays them. A ``continuation`` of those words ("“And
-    …”" in the next sentence) follows the speaker that stays."""
+    words) stays: its speaker said the words, the outer one relays them. A ``continuation`` of those
+    words ("“And …”" in the next sentence) follows the speaker that stays."""
     groups: dict = {}
     for i, row in enumerate(rows):
         if row["kind"] == "partial":
