@@ -170,3 +170,13 @@ def test_single_marks_inside_a_quotation_or_as_apostrophes_stay():
     plain = "In the '90s the workers' union told 'em they'd won."
     assert single_quotes_as_double(plain) == plain
     assert quote_rows("Ana Ruiz said the '90s were hard for the workers' union.")[0][1] == "reported"
+
+
+def test_a_stand_alone_quotation_continues_the_statement_before_it():
+    rows = quote_rows("Piet Halloran, the former chairman, told the council on Monday that the levy was fair. "
+                      "“It might just pass.” “Nobody can stop it now.” The council met later.")
+    assert speaker_of(rows, "It might just pass") == ["Piet Halloran"], rows
+    assert speaker_of(rows, "Nobody can stop it now") == ["Piet Halloran"], rows
+    # not after a sentence with no statement in it
+    rows = quote_rows("Ana Ruiz said the levy was fair. The council met on Monday. “It will pass.”")
+    assert speaker_of(rows, "It will pass") == [], rows

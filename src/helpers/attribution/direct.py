@@ -183,3 +183,36 @@ def _direct(para: _Para, verbs: dict[str, str], prev_speaker) -> tuple[list[_Quo
         quotes.append(q)
         last = q
     return quotes, blocked
+
+
+#: Statements a stand-alone quotation in the next sentence continues ("X said that …. “…”").
+STATEMENT_KINDS = frozenset({"reported", "mixed", "according"})
+
+
+def _after_statement(para: _Para, quotes: list[_Quote], spans: list[tuple[int, int]]) -> list[_Quote]:
+    """Stand-alone quotations that continue a statement of the sentence before: "Bill Frist told
+    lawmakers that Trump was strong. “He might just be the nominee.”" The quotation fills its own
+    sentence (nothing but a stop after it, three words or more) and no row holds it; the statement
+    (reported speech, a partial quotation, "according to") ends in the sentence right before, or is
+    such a continuation itself. Returns the new ``continuation`` rows (same speaker and cue)."""
+    text, found = para.text, []
+    for span in spans:
+        inner = _inner(text, span)
+        if not _words_at_least(text, inner[0], inner[1], 3):
+            continue
+        si = para.sentence_at(span[0])
+        sent_start, sent_end = para.sents[si][1], para.sents[si][2]
+        if si == 0 or text[sent_start:span[0]].strip() or not _only_a_period(text, span[1], max(span[1], sent_end)):
+            continue
+        rows = quotes + found
+        if any(q.content[0] < span[1] and span[0] < q.content[1] for q in rows):
+            continue
+        before = [q for q in rows if q.speaker is not None and q.content[1] <= span[0]
+                  and (q.kind in STATEMENT_KINDS or q in found) and para.sentence_at(max(q.content[1] - 1, 0)) == si - 1]
+        if not before:
+            continue
+        q = max(before, key=lambda x: x.content[1])
+        new = _Quote(inner, q.speaker, q.cue, True, "continuation", [inner], name_span=q.name_span)
+        new.speaker_para = q.speaker_para
+        found.append(new)
+    return found

@@ -10,7 +10,7 @@ from ..text import mentions_by_sentence
 from .lexicon import EXTRA_COLUMNS, _paragraphs, _tokens, speech_verbs
 from .frames import _Intervals, _Quote, _frame_before, _inner, _quote_spans
 from .reported import STANCE_KINDS, _reported
-from .direct import _colon_headline, _direct
+from .direct import _after_statement, _colon_headline, _direct
 from .speakers import (
     _actor_kinds, _author, _description_antecedent, _document, _earlier_author, _it_antecedent, _partials, _person_description,
     _publication, _speaker_name, quotes_words
@@ -130,6 +130,7 @@ def find_quotes(sentences: pd.DataFrame, mentions: pd.DataFrame | None = None) -
             quotes.extend(_reported(para, si, index, verbs))
         quotes.sort(key=lambda q: q.content[0])
         quote_spans = _quote_spans(para.text)
+        quotes = sorted(quotes + _after_statement(para, quotes, quote_spans), key=lambda q: q.content[0])
         for q in quotes:
             _quoted_statement(para.text, q, quote_spans)
             if q.direct and q.speaker_para is None:  # a statement made direct: its speaker is here
