@@ -180,3 +180,10 @@ def test_a_stand_alone_quotation_continues_the_statement_before_it():
     # not after a sentence with no statement in it
     rows = quote_rows("Ana Ruiz said the levy was fair. The council met on Monday. “It will pass.”")
     assert speaker_of(rows, "It will pass") == [], rows
+
+
+def test_doubled_apostrophes_as_quotation_marks_close_at_the_sentence_end():
+    """The archive style ''…'': a closing pair ends its sentence ("''Can we win?'' Mr. X asked.")."""
+    rows = quote_rows("''Can we win the port vote?'' Mr. Halloran asked. ''I do not know. But we can make them spend.''")
+    assert speaker_of(rows, "Can we win the port vote?") == ["Halloran"], rows
+    assert speaker_of(rows, "I do not know. But we can make them spend") == ["Halloran"], rows

@@ -101,6 +101,9 @@ def speech_verbs() -> dict[str, str]:
 # Paragraph assembly: sentences -> paragraph text with a map back to (sent_id, offset)
 
 
+#: Doubled apostrophes after a word or stop close a quotation: the mark goes last (' "'), so that it
+#: ends the sentence as a closing mark does ("''Can we win?'' Mr. Manafort asked").
+_DOUBLED_CLOSE = re.compile(r"(?<=[^\s'])''(?!\w)")
 _SINGLE = "‘’'"
 #: What may stand before an opening single mark ("said: 'We …", "(‘…", "blood. 'All …").
 _BEFORE_OPEN = frozenset(" \t\n([—–-:")
@@ -174,9 +177,10 @@ class _Para:
     @functools.cached_property
     def text(self) -> str:
         """The paragraph as the rules read it, the same length as ``orig`` (built once): doubled
-        apostrophes ('' as quotation marks) turned into '" ', and quotations in single marks (‘…’,
-        '…': British and tabloid style) into curly double ones (`single_quotes_as_double`)."""
-        return single_quotes_as_double(self.orig.replace("''", '" '))
+        apostrophes ('' as quotation marks) turned into '" ' (opening) or ' "' (closing), and
+        quotations in single marks (‘…’, '…': British and tabloid style) into curly double ones
+        (`single_quotes_as_double`)."""
+        return single_quotes_as_double(_DOUBLED_CLOSE.sub(' "', self.orig).replace("''", '" '))
 
     @property
     def ends(self) -> list[int]:
