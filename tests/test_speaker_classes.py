@@ -187,3 +187,12 @@ def test_doubled_apostrophes_as_quotation_marks_close_at_the_sentence_end():
     rows = quote_rows("''Can we win the port vote?'' Mr. Halloran asked. ''I do not know. But we can make them spend.''")
     assert speaker_of(rows, "Can we win the port vote?") == ["Halloran"], rows
     assert speaker_of(rows, "I do not know. But we can make them spend") == ["Halloran"], rows
+
+
+def test_reads_frames_a_document_and_an_editorial_is_its_papers():
+    rows = quote_rows("“There are clams with more spine than Senator Ilse Marnow,” reads a Wednesday editorial "
+                      "in the Harbour Gazette.")
+    assert speaker_of(rows, "There are clams with more spine than Senator Ilse Marnow") == ["Harbour Gazette"], rows
+    # a noun, not a cue: no statement, and no reported speech of "reads the paper"
+    assert quote_rows("One of his recent reads, “The Long Tide,” by Ana Ruiz, drove that point home.") == []
+    assert quote_rows("Tomas Vell reads the Harbour Gazette every day.") == []

@@ -125,6 +125,11 @@ def _frame_after(toks: list[_Tok], verbs: dict[str, str]) -> tuple[tuple[int, in
     return None
 
 
+#: Cues that are mostly nouns before a quotation: a frame before it only with a colon ("The letter
+#: reads: “…”"); after a quotation they frame it as any cue does ("“…,” reads an editorial").
+COLON_ONLY_CUES = frozenset(["reads"])
+
+
 def _frame_before(toks: list[_Tok], verbs: dict[str, str]) -> tuple[tuple[int, int], str, int] | None:
     """Speech frame ending ``toks`` ("Mr. X said:", "He told reporters on Tuesday,")."""
     if toks and verbs.get(toks[-1].low) in FRAME_KINDS | {"stance"} and toks[-1].text.islower():
@@ -144,6 +149,8 @@ def _frame_before(toks: list[_Tok], verbs: dict[str, str]) -> tuple[tuple[int, i
                 continue
             return None
         if verbs.get(t.low) in FRAME_KINDS:
+            if t.low in COLON_ONLY_CUES and toks[-1].text != ":":
+                return None  # "One of his recent reads, “This Kind of War,”": a noun
             j = _skip_aux_left(toks, c - 1)
             # "Lena Ostrova, a spokeswoman for the mayor, said in a statement: “…”"
             span = _np_left(toks, j) or _np_left_appositive(toks, j)

@@ -109,12 +109,12 @@ def _described_subject(toks: list[_Tok], span: tuple[int, int]) -> tuple[int, in
 NEED_THAT = frozenset(
     """states claim claims posted charged maintains maintained pointed agreed continued reiterated
     boasts boasted asked asks revealed assured reassured reported reports repeated signaled
-    signalled indicated repeats reassures""".split()
+    signalled indicated repeats reassures reads""".split()
 )
 
 
 #: Of those, the ones that are mostly nouns: never a cue without "that".
-NOUN_CUES = frozenset({"states", "claim", "claims", "reports"})
+NOUN_CUES = frozenset({"states", "claim", "claims", "reports", "reads"})
 SUBORDINATORS = frozenset("when after although though while because before since once whenever unless".split())
 
 

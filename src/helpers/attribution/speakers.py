@@ -67,9 +67,16 @@ def _author(sentence: str, a: int, b: int, surface: str, mentions) -> str:
     inside = [m for m in mentions if a <= m[0] and m[1] <= head and isinstance(m[2], str) and m[2].strip()]
     if inside:
         return max(inside, key=lambda m: m[1])[2]
+    printed = words and words[k].group().lower() in PRINTED_IN
     after = [m for m in mentions if m[0] >= head_end and isinstance(m[2], str) and m[2].strip()
-             and _AUTHOR_AFTER.fullmatch(sentence[head_end:m[0]])]
+             and (_AUTHOR_AFTER.fullmatch(sentence[head_end:m[0]])
+                  or (printed and _PRINTED_IN.fullmatch(sentence[head_end:m[0]])))]
     return min(after, key=lambda m: m[0])[2] if after else ""
+
+
+#: Pieces a publication prints: "an editorial in The Des Moines Register" is the paper's.
+PRINTED_IN = frozenset("editorial editorials article column op-ed piece essay".split())
+_PRINTED_IN = re.compile(r"\s+in\s+(?:(?:the|a|an|The)\s+)?")
 
 
 #: Words that make a speaker phrase definite: it refers back to a document named before.
