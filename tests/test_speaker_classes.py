@@ -196,3 +196,22 @@ def test_reads_frames_a_document_and_an_editorial_is_its_papers():
     # a noun, not a cue: no statement, and no reported speech of "reads the paper"
     assert quote_rows("One of his recent reads, “The Long Tide,” by Ana Ruiz, drove that point home.") == []
     assert quote_rows("Tomas Vell reads the Harbour Gazette every day.") == []
+
+
+@pytest.mark.parametrize("paragraph, speaker, words", [
+    # a name opening the clause with lower-case modifiers in it, not the verb after it
+    ("Band member Piet Halloran shared the news last week, writing “Feels great to support the crews.”",
+     "Piet Halloran", "Feels great to support the crews"),
+    ("Harbour presidential candidate Ana Ruiz quickly took to the radio, saying that the levy was "
+     "“a disaster for the ferries.”", "Ana Ruiz", "a disaster for the ferries"),
+    ("Ruiz threw her support behind Vell on Wednesday, saying it is time for “a captain in the town hall.”",
+     "Ruiz", "a captain in the town hall"),
+    # a participle opening the speaker's appositive
+    ("The row began after Tomas Vell, asked about the strike, had said, “The crews can wait.”", "Tomas Vell",
+     "The crews can wait"),
+    # "in her words"
+    ("Ana Ruiz promised to stay because, in her words, “she knows the port.”", "Ana Ruiz", "she knows the port"),
+])
+def test_speaker_of_a_clause_with_modifiers_appositives_and_in_her_words(paragraph, speaker, words):
+    rows = quote_rows(paragraph)
+    assert speaker in speaker_of(rows, words), rows

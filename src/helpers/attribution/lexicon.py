@@ -382,7 +382,9 @@ def _np_left_appositive(toks: list[_Tok], j: int) -> tuple[int, int] | None:
         long_ok = j - i <= 25 or (toks[i + 1].low in DETERMINERS if i + 1 < j else False)
         if t.text in STOP_PUNCT or t.text == "." and not (i > 0 and toks[i - 1].text[:1].isupper()) \
                 or t.low in ("said", "says") or (t.low in ("that", "which", "to") and commas == 0 and not _appositive_head(toks, i, j)) \
-                or (t.text.islower() and t.low in speech_verbs() and (t.low, toks[i + 1].low) not in COMPOUND_NOUNS) \
+                or (t.text.islower() and t.low in speech_verbs() and (t.low, toks[i + 1].low) not in COMPOUND_NOUNS
+                    # a participle opening the appositive is no frame: "Mr. Trump, asked about …, had said"
+                    and not (i >= 1 and toks[i - 1].text == toks[j].text and t.low.endswith("ed"))) \
                 or not long_ok:
             return None
     return None

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from .lexicon import (
-    CLOSE_QUOTES, COMPOUND_NOUNS, DAYS, DETERMINERS, FINITE_AUX, FRAME_KINDS, PARTICIPLES, PARTICIPLE_LEAD, PREPOSITIONS,
+    CLOSE_QUOTES, COMPOUND_NOUNS, DAYS, DETERMINERS, FINITE_AUX, FRAME_KINDS, FUNCTION_WORDS, LEFT_STOP,
+    PARTICIPLES, PARTICIPLE_LEAD, PREPOSITIONS,
     PRONOUNS, STOP_PUNCT, STRAIGHT_QUOTE, _Para, _Tok, _is_name_like, _np_left, _np_left_appositive,
     _np_right, _skip_aux_left, _tokens, _weak_speaker, speech_participles
 )
@@ -63,14 +64,14 @@ def _subject(toks: list[_Tok], c: int, verbs: dict[str, str]) -> tuple[int, int]
             k += 1
         span = _np_right(toks, k)
         described = False
-        if span and toks[span[0]].low not in PRONOUNS and not _is_name_like(toks[span[1]]):
+        lower_inside = span and any(t.text[:1].islower() for t in toks[span[0]:span[1] + 1])
+        if span and toks[span[0]].low not in PRONOUNS and (not _is_name_like(toks[span[1]]) or lower_inside):
             # the name that opens the phrase, without the verb after it ("Bishop Arno made clear …");
             # a name, not an everyday word ("Hours later", "Using data")
-            e = span[0]
-            while e < span[1] and _is_name_like(toks[e + 1]):
-                e += 1
+            e = _name_run_end(toks, span)
             word = toks[e].low
-            if is_common(word) or (e == span[0] and word.endswith(("ing", "ed", "ly"))):
+            if (e == span[0] and is_common(word)) or (e == span[0] and word.endswith(("ing", "ed", "ly"))) \
+                    or not _is_name_like(toks[e]):
                 # a description opens the sentence ("The mayor spoke …"), not an appositive after a name
                 span = _described_subject(toks, span) if k == 0 else None
                 described = span is not None
@@ -80,6 +81,27 @@ def _subject(toks: list[_Tok], c: int, verbs: dict[str, str]) -> tuple[int, int]
                 and toks[span[1] + 1].text.islower():
             return span
     return None
+
+
+def _name_run_end(toks: list[_Tok], span: tuple[int, int]) -> int:
+    """Last token of the name that opens the phrase ``span``: capitalised words, and lower-case
+    modifiers between them ("Band member Flea", "Republican presidential candidate Donald Trump"),
+    not the verb after it ("Fiorina threw her support …"): at most three lower-case words, none a
+    function word or pronoun, with a capitalised word after them."""
+    e, i = span[0], span[0] + 1
+    while i <= span[1]:
+        if _is_name_like(toks[i]):
+            e = i
+            i += 1
+            continue
+        k = i
+        while k <= span[1] and k - i < 3 and not _is_name_like(toks[k]) and toks[k].text[:1].isalpha() \
+                and toks[k].low not in FUNCTION_WORDS | LEFT_STOP | PRONOUNS:
+            k += 1
+        if k > span[1] or k == i or not _is_name_like(toks[k]):
+            break
+        i = k
+    return e
 
 
 def _opening_clause_end(toks: list[_Tok], c: int) -> int | None:
@@ -184,6 +206,27 @@ def _possessive_statement(text: str, toks: list[_Tok], c: int, s1: int) -> _Quot
         return None
     content = _strip_content(text, toks[m].start, s1)
     return _Quote(content, possessor, toks[c].text, False, "reported", [content])
+
+
+def _in_words(text: str, toks: list[_Tok], c: int, s1: int) -> _Quote | None:
+    """"in her words, …", "in Ruiz's own words: …": an attribution like "according to"; the speaker
+    is the possessor, the content the rest of the sentence after the phrase."""
+    n, e = len(toks), c + 1
+    while e < min(n, c + 5) and toks[e].low not in POSSESSIVE_PRONOUNS and not toks[e].text.endswith(("'s", "’s")):
+        if not toks[e].text[:1].isupper():
+            return None
+        e += 1  # "in Tomas Vell's words": the possessive ends a name
+    if e + 1 >= n:
+        return None
+    k = e + 1 + (toks[e + 1].low == "own")
+    if k >= n or toks[k].low != "words" or k + 1 >= n or toks[k + 1].text not in (",", ":"):
+        return None
+    end = toks[e].end if toks[e].low in POSSESSIVE_PRONOUNS else toks[e].end - 2
+    speaker = (toks[c + 1].start, end)
+    content = _strip_content(text, toks[k + 1].end, s1)
+    if content[1] <= content[0]:
+        return None
+    return _Quote(content, speaker, "in … words", False, "according", [content])
 
 
 def _that_after(toks: list[_Tok], k: int, verbs: dict[str, str]) -> int | None:
@@ -339,6 +382,9 @@ def _reported(para: _Para, sent_index: int, blocked: list[tuple[int, int]], verb
                 continue
             q = _Quote((pieces[0][0], pieces[-1][1]), sp, "according to", False, "according", pieces)
             cands.append((tok.start, q, True))
+            continue
+        if low == "in" and (q := _in_words(text, toks, c, s1)) is not None:
+            cands.append((tok.start, q, True))  # "…, in her words, “he knows how to do it.”"
             continue
         if low in ("put", "puts") and c + 1 < n and toks[c + 1].low == "it":
             q = _as_put_it(text, toks, c, s0)  # "…, as one aide put it."
