@@ -477,3 +477,18 @@ def test_a_plural_pronoun_after_a_plural_common_noun_subject_is_those_people():
     _, _, m = _analyse(raw)
     assert set(m[m["surface"].isin(["they", "their"]) & (m["sent_id"] == 2)]["actor"]) == {""}
     assert m[(m["surface"] == "they") & (m["sent_id"] == 3)]["actor"].tolist() == ["Tarsen Port Authority"]
+
+
+def test_inline_furniture_is_cut_alike_in_a_very_long_paragraph():
+    """A keyed inline rule is searched only around its literal in a long paragraph (a lazy pattern at
+    every position cost seconds on 100,000 characters): the cut is the same as in a short one."""
+    caption = "Pilots gather outside the port office in Kelmar on Tuesday. "
+    block = ("**Ana Ruiz/Reuters******hide caption******" "**toggle caption****Ana Ruiz/Reuters "
+             + caption.strip() + " Ana Ruiz/Reuters ")
+    filler = "The pilots want higher pay and the authority said it would meet them on Friday. " * 120
+    short = helpers.load_article("Pilots strike " + filler[:400] + caption + block + "The strike went on. " + filler)
+    long = helpers.load_article("Pilots strike " + filler * 3 + caption + block + "The strike went on. " + filler)
+    assert len(" ".join(long.paragraphs)) > 20000
+    for art in (short, long):
+        assert any("hide caption" in f for f in art.furniture), art.furniture
+        assert "hide caption" not in " ".join(art.paragraphs)

@@ -152,6 +152,31 @@ def furniture_rules(path: str | None = None) -> FurnitureRules:
     return FurnitureRules(**{kind: _combine(patterns) for kind, patterns in rules.items()}, inline=inline)
 
 
+#: A keyed inline rule is searched only this far (characters) around each place its literal stands
+#: in a paragraph longer than `KEY_WINDOWS_ABOVE`: a lazy pattern tried at every position of a
+#: 100,000-character paragraph without breaks cost seconds ("hide caption").
+KEY_RADIUS = 1500
+KEY_WINDOWS_ABOVE = 4 * KEY_RADIUS
+
+
+def _inline_matches(rule: re.Pattern, paragraph: str, low: str, key: str):
+    """Matches of an inline rule in ``paragraph``; in a long one with the rule's literal ``key``,
+    only in windows of `KEY_RADIUS` around its occurrences (a match holds its literal). A rule that
+    reads the paragraph's end (``$``) is searched whole: a window's end is no paragraph end."""
+    if not key or len(paragraph) <= KEY_WINDOWS_ABOVE or "$" in rule.pattern:
+        yield from rule.finditer(paragraph)
+        return
+    windows: list[list[int]] = []
+    for hit in re.finditer(re.escape(key), low):
+        a, b = max(0, hit.start() - KEY_RADIUS), min(len(paragraph), hit.end() + KEY_RADIUS)
+        if windows and a <= windows[-1][1]:
+            windows[-1][1] = b
+        else:
+            windows.append([a, b])
+    for a, b in windows:
+        yield from rule.finditer(paragraph, a, b)
+
+
 def cut_inline_furniture(paragraph: str, rules: FurnitureRules) -> tuple[list[str], list[str]]:
     """``(pieces, cut)``: ``paragraph`` without the furniture that a lost line break left inside it
     (``inline`` rules of ``data/furniture.txt``; a rule that starts with ``(?#key:words)`` is only
@@ -164,7 +189,7 @@ def cut_inline_furniture(paragraph: str, rules: FurnitureRules) -> tuple[list[st
         key = re.match(r"\(\?#key:([^)]*)\)", rule.pattern)
         if key and key.group(1).lower() not in low:
             continue  # the rule's literal is missing: no search (a slow pattern runs only where it can match)
-        for m in rule.finditer(paragraph):
+        for m in _inline_matches(rule, paragraph, low, key.group(1).lower() if key else ""):
             a, b = m.span("cut") if "cut" in rule.groupindex else m.span()
             if b > a and not any(a < y and x < b for x, y in spans):
                 spans.append((a, b))
