@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from .lexicon import OPEN_QUOTES, STRAIGHT_QUOTE, _Para, _TOKEN, _Tok, _tokens
-from .frames import _Quote, _frame_after, _frame_before, _inner, _quote_spans, _strip_content, _words_at_least
+from .frames import (
+    _Intervals, _Quote, _frame_after, _frame_before, _inner, _quote_spans, _strip_content, _words_at_least
+)
 
 
 #: Labels before a colon that are not speakers ("Update: …", "Photo: …").
@@ -194,25 +197,32 @@ def _after_statement(para: _Para, quotes: list[_Quote], spans: list[tuple[int, i
     lawmakers that Trump was strong. “He might just be the nominee.”" The quotation fills its own
     sentence (nothing but a stop after it, three words or more) and no row holds it; the statement
     (reported speech, a partial quotation, "according to") ends in the sentence right before, or is
-    such a continuation itself. Returns the new ``continuation`` rows (same speaker and cue)."""
+    such a continuation itself. Returns the new ``continuation`` rows (same speaker and cue). One pass
+    over the quotations and the statements in order (linear in a long paragraph)."""
     text, found = para.text, []
+    held = _Intervals([q.content for q in quotes])
+    statements = sorted((q for q in quotes if q.speaker is not None and q.kind in STATEMENT_KINDS),
+                        key=lambda q: q.content[1])
+    k, latest = 0, None  # latest: the statement (or new continuation) ending last before the quotation
     for span in spans:
+        while k < len(statements) and statements[k].content[1] <= span[0]:
+            if latest is None or statements[k].content[1] >= latest.content[1]:
+                latest = statements[k]
+            k += 1
         inner = _inner(text, span)
-        if not _words_at_least(text, inner[0], inner[1], 3):
+        if latest is None or not _words_at_least(text, inner[0], inner[1], 3):
             continue
         si = para.sentence_at(span[0])
         sent_start, sent_end = para.sents[si][1], para.sents[si][2]
         if si == 0 or text[sent_start:span[0]].strip() or not _only_a_period(text, span[1], max(span[1], sent_end)):
             continue
-        rows = quotes + found
-        if any(q.content[0] < span[1] and span[0] < q.content[1] for q in rows):
+        i = bisect.bisect_right(held.starts, span[1] - 1) - 1
+        if i >= 0 and held.ends[i] > span[0]:
+            continue  # a row holds it already
+        if para.sentence_at(max(latest.content[1] - 1, 0)) != si - 1:
             continue
-        before = [q for q in rows if q.speaker is not None and q.content[1] <= span[0]
-                  and (q.kind in STATEMENT_KINDS or q in found) and para.sentence_at(max(q.content[1] - 1, 0)) == si - 1]
-        if not before:
-            continue
-        q = max(before, key=lambda x: x.content[1])
-        new = _Quote(inner, q.speaker, q.cue, True, "continuation", [inner], name_span=q.name_span)
-        new.speaker_para = q.speaker_para
+        new = _Quote(inner, latest.speaker, latest.cue, True, "continuation", [inner], name_span=latest.name_span)
+        new.speaker_para = latest.speaker_para
         found.append(new)
+        latest = new
     return found

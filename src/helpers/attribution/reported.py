@@ -11,7 +11,7 @@ from .lexicon import (
     _np_right, _skip_aux_left, _tokens, _weak_speaker, speech_participles
 )
 from ..actors.language import is_common
-from .frames import _Intervals, _Quote, _quote_spans, _strip_content, _words_at_least
+from .frames import _Intervals, _Quote, _strip_content, _words_at_least
 from .speakers import _person_head
 
 
@@ -169,6 +169,7 @@ SPEECH_NOUNS = frozenset(
     """comment comments remark remarks claim claims assertion assertions statement promise pledge
     warning insistence suggestion argument vow boast admission accusation prediction""".split())
 POSSESSIVE_PRONOUNS = frozenset("his her their its".split())
+_CLOSING = re.compile(r'[”"]')
 
 
 def _possessive_statement(text: str, toks: list[_Tok], c: int, s1: int) -> _Quote | None:
@@ -198,10 +199,11 @@ def _possessive_statement(text: str, toks: list[_Tok], c: int, s1: int) -> _Quot
     if m >= n:
         return None
     if toks[m].text in ("“", '"'):
-        for a, b in _quote_spans(text):
-            if a == toks[m].start:
-                return _Quote((a, b), possessor, toks[c].text, False, "reported", [(a, b)])
-        return None
+        close = _CLOSING.search(text, toks[m].end)  # the quotation's closing mark, not a scan of the paragraph
+        if close is None:
+            return None
+        a, b = toks[m].start, close.end()
+        return _Quote((a, b), possessor, toks[c].text, False, "reported", [(a, b)])
     if not that:
         return None
     content = _strip_content(text, toks[m].start, s1)
