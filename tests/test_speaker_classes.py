@@ -215,3 +215,19 @@ def test_reads_frames_a_document_and_an_editorial_is_its_papers():
 def test_speaker_of_a_clause_with_modifiers_appositives_and_in_her_words(paragraph, speaker, words):
     rows = quote_rows(paragraph)
     assert speaker in speaker_of(rows, words), rows
+
+
+@pytest.mark.parametrize("paragraph, speaker, words", [
+    ("“It is fiscally responsible,” Leonard E. Burman, director of the Harbour Policy Center at Kelmar "
+     "University, said.", "Leonard E. Burman", "It is fiscally responsible"),
+    ("“Absolutely hate this framing,” Piet R. Halloran II, a writer for The Harbour Gazette, said on the radio.",
+     "Piet R. Halloran II", "Absolutely hate this framing"),
+])
+def test_a_frame_after_the_quotation_with_an_appositive_between_commas(paragraph, speaker, words):
+    rows = quote_rows(paragraph)
+    assert speaker_of(rows, words) == [speaker], rows
+
+
+def test_names_listed_after_a_quotation_are_no_appositive_frame():
+    rows = quote_rows("“It is over,” Ana Ruiz, the mayor, and Tomas Vell agreed.")
+    assert speaker_of(rows, "It is over") == [], rows

@@ -7,8 +7,8 @@ import re
 from dataclasses import dataclass, field
 
 from .lexicon import (
-    CLOSE_QUOTES, FRAME_KINDS, OPEN_QUOTES, STOP_PUNCT, STRAIGHT_QUOTE, _Tok, _np_left, _np_left_appositive, _np_right,
-    _skip_aux_left, _weak_speaker
+    AUX_ADV, CLOSE_QUOTES, FRAME_KINDS, OPEN_QUOTES, STOP_PUNCT, STRAIGHT_QUOTE, _Tok, _np_left, _np_left_appositive,
+    _np_right, _skip_aux_left, _weak_speaker
 )
 
 
@@ -114,7 +114,10 @@ def _frame_after(toks: list[_Tok], verbs: dict[str, str]) -> tuple[tuple[int, in
             limit = min(len(toks), limit + close - c + 1)
             c = close
             continue
-        if toks[c].text in STOP_PUNCT or toks[c].text == ".":
+        if toks[c].text == "," and c > k:
+            return _appositive_frame(toks, k, c, verbs)  # "“…,” Ana Ruiz, director of …, said"
+        initial = toks[c].text == "." and len(toks[c - 1].text) == 1 and toks[c - 1].text.isupper()  # "Vann R. Newkirk"
+        if toks[c].text in STOP_PUNCT or (toks[c].text == "." and not initial):
             return None
         if verbs.get(toks[c].low) in FRAME_KINDS:
             j = _skip_aux_left(toks, c - 1)
@@ -122,6 +125,27 @@ def _frame_after(toks: list[_Tok], verbs: dict[str, str]) -> tuple[tuple[int, in
             if span and span[0] == k:
                 return (toks[span[0]].start, toks[span[1]].end), toks[c].text, toks[c].end
             return None
+    return None
+
+
+def _appositive_frame(toks: list[_Tok], k: int, comma: int, verbs: dict[str, str]):
+    """A frame after a quotation whose speaker carries an appositive between commas: "“…,” Leonard
+    Burman, director of the Tax Policy Center, said", "Vann R. Newkirk II, a writer for The Atlantic,
+    said on Twitter". The name (capitalised words and initials from token ``k`` to the ``comma``)
+    is the speaker; the appositive (at most 25 tokens, no stop or quotation mark) ends at a comma
+    that a cue follows, after auxiliaries and adverbs."""
+    if comma - k > 6 or not all(t.text[:1].isupper() or t.text == "." for t in toks[k:comma]):
+        return None
+    for e in range(comma + 1, min(len(toks) - 1, comma + 26)):
+        t = toks[e]
+        if t.text in (".", ";", ":", "“", "”", '"', "(", ")") or (t.text.islower() and verbs.get(t.low) in FRAME_KINDS):
+            return None
+        if t.text == ",":
+            c = e + 1
+            while c < len(toks) and toks[c].low in AUX_ADV:
+                c += 1
+            if c < len(toks) and verbs.get(toks[c].low) in FRAME_KINDS and toks[c].text.islower():
+                return (toks[k].start, toks[comma - 1].end), toks[c].text, toks[c].end
     return None
 
 
