@@ -460,8 +460,8 @@ def _spans(sent: int, text: str, lex: Lexicon, user: dict, mid_pairs: frozenset 
             # an organisation's word inside, or a capital before, keeps the name ("… Party"), unless
             # a thing word ends it ("the Liberal Party Convention", "Republican National Convention")
             ends_thing = toks[ext - 1].low in lex.thing_words
-            if any(t.low in lex.thing_words for t in toks[i:ext]) and (ends_thing or not inside_name) and (
-                    ends_thing or not any(t.low in lex.org_words for t in toks[i:_org_extent(toks, i, j, lex)])):
+            if ends_thing or (any(t.low in lex.thing_words for t in toks[i:ext]) and not inside_name
+                              and not any(t.low in lex.org_words for t in toks[i:_org_extent(toks, i, j, lex)])):
                 i = ext  # "the Constitution", "World War II", "the Energy Innovation and Carbon Dividend Act"
                 continue
             if len(words) >= 2 and words[-1].low in OCCASION_HEADS and words[0].low not in lex.given:

@@ -172,6 +172,16 @@ POSSESSIVE_PRONOUNS = frozenset("his her their its".split())
 _CLOSING = re.compile(r'[”"]')
 
 
+def _possessor(tok: _Tok) -> tuple[int, int] | None:
+    """Offsets of the owner a token names as a possessive: "her", "their", "Ruiz's" (without "'s");
+    None for any other token."""
+    if tok.low in POSSESSIVE_PRONOUNS:
+        return (tok.start, tok.end)
+    if tok.text[:1].isupper() and tok.text.endswith(("'s", "’s")) and len(tok.text) > 3:
+        return (tok.start, tok.end - 2)
+    return None
+
+
 def _possessive_statement(text: str, toks: list[_Tok], c: int, s1: int) -> _Quote | None:
     """A statement named by a possessor and a noun of speech at token ``c``: "after her March
     comment that, “We're going to …”", "Ruiz's claim the “port will close” is false", "his remark
@@ -181,15 +191,11 @@ def _possessive_statement(text: str, toks: list[_Tok], c: int, s1: int) -> _Quot
     """
     possessor = None
     for k in range(c - 1, max(-1, c - 4), -1):
-        t = toks[k]
-        if t.low in POSSESSIVE_PRONOUNS:
-            possessor = (t.start, t.end)
-        elif t.text[:1].isupper() and t.text.endswith(("'s", "’s")) and len(t.text) > 3:
-            possessor = (t.start, t.end - 2)
-        elif t.text in STOP_PUNCT or t.low in DETERMINERS or t.text == ".":
-            return None
+        possessor = _possessor(toks[k])
         if possessor:
             break
+        if toks[k].text in STOP_PUNCT or toks[k].low in DETERMINERS or toks[k].text == ".":
+            return None
     if possessor is None:
         return None
     m, n = c + 1, len(toks)
@@ -214,17 +220,16 @@ def _in_words(text: str, toks: list[_Tok], c: int, s1: int) -> _Quote | None:
     """"in her words, …", "in Ruiz's own words: …": an attribution like "according to"; the speaker
     is the possessor, the content the rest of the sentence after the phrase."""
     n, e = len(toks), c + 1
-    while e < min(n, c + 5) and toks[e].low not in POSSESSIVE_PRONOUNS and not toks[e].text.endswith(("'s", "’s")):
+    while e < min(n, c + 5) and _possessor(toks[e]) is None:
         if not toks[e].text[:1].isupper():
             return None
         e += 1  # "in Tomas Vell's words": the possessive ends a name
-    if e + 1 >= n:
+    if e + 1 >= n or _possessor(toks[e]) is None:
         return None
     k = e + 1 + (toks[e + 1].low == "own")
     if k >= n or toks[k].low != "words" or k + 1 >= n or toks[k + 1].text not in (",", ":"):
         return None
-    end = toks[e].end if toks[e].low in POSSESSIVE_PRONOUNS else toks[e].end - 2
-    speaker = (toks[c + 1].start, end)
+    speaker = (toks[c + 1].start, _possessor(toks[e])[1])
     content = _strip_content(text, toks[k + 1].end, s1)
     if content[1] <= content[0]:
         return None
